@@ -1,0 +1,72 @@
+//! The decoded document every stage works on.
+
+use crate::span::{LineCol, LineIndex, Span};
+
+/// The container a document's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Docx,
+    Html,
+}
+
+impl Format {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Docx => "docx",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A decoded document. `text` is exactly what was decoded (and, for .docx/.html, extracted):
+/// extractors normalise while matching but never rewrite it, so every span points at what the
+/// user wrote.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path as given or found, with `/` separators (`-` for standard input).
+    pub file: String,
+    pub text: String,
+    pub encoding: String,
+    pub format: Format,
+    /// Bytes that could not be decoded and were replaced by U+FFFD.
+    pub undecodable: usize,
+    pub lines: LineIndex,
+}
+
+impl Document {
+    pub fn new(
+        file: impl Into<String>,
+        text: String,
+        encoding: impl Into<String>,
+        format: Format,
+    ) -> Self {
+        let lines = LineIndex::new(&text);
+        Document {
+            file: file.into(),
+            text,
+            encoding: encoding.into(),
+            format,
+            undecodable: 0,
+            lines,
+        }
+    }
+
+    /// A document made from a string, for tests and for library users.
+    pub fn from_text(file: impl Into<String>, text: impl Into<String>) -> Self {
+        Document::new(file, text.into(), "UTF-8", Format::Text)
+    }
+
+    pub fn line_col(&self, byte: usize) -> LineCol {
+        self.lines.line_col(&self.text, byte)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    pub fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}

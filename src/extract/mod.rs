@@ -1,0 +1,3 @@
+//! Extractors: small pure functions over borrowed text that return owned records with byte
+//! spans. They normalise while matching (full-width digits, bracket variants) but never rewrite
+//! the text.

@@ -1,0 +1,188 @@
+//! Text of a Word .docx file (also as written by WPS).
+//!
+//! Each paragraph of the body becomes one line; each table cell becomes one line. Deleted text
+//! of tracked changes, field instructions and the duplicate fallback copies of text boxes are
+//! left out, because a reader of the printed document does not see them.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// Why a .docx could not be read. The messages are shown to users.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocxError {
+    #[error("不是有效的docx文件（zip压缩包已损坏或被截断）：{0}")]
+    NotZip(String),
+    #[error("docx文件中缺少正文部分（word/document.xml）")]
+    NoBody,
+    #[error("docx正文解压后为{size}字节，超过上限{limit}字节，可能是压缩炸弹，已拒绝处理")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("docx正文无法解压：{0}")]
+    Inflate(String),
+    #[error("docx正文的XML格式错误（第{pos}字节附近）：{msg}")]
+    Xml { pos: u64, msg: String },
+}
+
+/// Extracts the visible text of a .docx held in memory.
+pub fn docx_text(bytes: &[u8], max_xml_bytes: u64) -> Result<String, DocxError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| DocxError::NotZip(e.to_string()))?;
+    let mut entry = archive
+        .by_name("word/document.xml")
+        .map_err(|_| DocxError::NoBody)?;
+    // The declared size can lie; the read below is capped as well.
+    if entry.size() > max_xml_bytes {
+        return Err(DocxError::TooLarge {
+            size: entry.size(),
+            limit: max_xml_bytes,
+        });
+    }
+    let mut raw = Vec::with_capacity(entry.size() as usize);
+    (&mut entry)
+        .take(max_xml_bytes + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| DocxError::Inflate(e.to_string()))?;
+    if raw.len() as u64 > max_xml_bytes {
+        return Err(DocxError::TooLarge {
+            size: raw.len() as u64,
+            limit: max_xml_bytes,
+        });
+    }
+    let xml = match String::from_utf8(raw) {
+        Ok(s) => s,
+        Err(e) => super::decode::decode_auto(e.as_bytes()).text,
+    };
+    body_text(&xml)
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => return None,
+    })
+}
+
+/// Walks WordprocessingML and collects the text as lines.
+fn body_text(xml: &str) -> Result<String, DocxError> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_end_names = false;
+    let mut out = String::with_capacity(xml.len() / 4);
+    let mut in_text = false; // inside <w:t>
+    let mut skip_depth = 0usize; // inside elements whose text is not shown
+    let mut cell_depth = 0usize; // inside <w:tc>
+    let mut line_has_text = false;
+    loop {
+        let event = reader.read_event().map_err(|e| DocxError::Xml {
+            pos: reader.error_position(),
+            msg: e.to_string(),
+        })?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "t" if skip_depth == 0 => in_text = true,
+                "delText" | "instrText" | "Fallback" | "footnoteReference" => skip_depth += 1,
+                "tc" => cell_depth += 1,
+                _ => {}
+            },
+            Event::Empty(e) => {
+                if skip_depth == 0 {
+                    match e.local_name().as_ref() {
+                        "tab" => {
+                            out.push('\t');
+                            line_has_text = true;
+                        }
+                        "noBreakHyphen" => {
+                            out.push('-');
+                            line_has_text = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "delText" | "instrText" | "Fallback" | "footnoteReference" => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
+                // A paragraph ends a line, except inside a table cell where the cell does.
+                "p" if cell_depth == 0 && skip_depth == 0 => {
+                    out.push('\n');
+                    line_has_text = false;
+                }
+                "tc" => {
+                    cell_depth = cell_depth.saturating_sub(1);
+                    if line_has_text {
+                        out.push('\n');
+                        line_has_text = false;
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text && skip_depth == 0 => {
+                let s = t.xml10_content();
+                if !s.is_empty() {
+                    out.push_str(&s);
+                    line_has_text = true;
+                }
+            }
+            Event::CData(t) if in_text && skip_depth == 0 => {
+                out.push_str(&t.xml10_content());
+                line_has_text = true;
+            }
+            Event::GeneralRef(r) if in_text && skip_depth == 0 => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => entity(&r),
+                };
+                if let Some(c) = c {
+                    out.push(c);
+                    line_has_text = true;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_cells_and_tracked_changes() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:document xmlns:w="x"><w:body>
+<w:p><w:r><w:t>保政发〔2022〕10号</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">根据《A</w:t></w:r><w:r><w:t>&amp;B》</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:tab/><w:t>完</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>单元</w:t></w:r></w:p><w:p><w:r><w:t>格一</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>262件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:fldChar/><w:instrText>PAGE</w:instrText><w:t>&#x4E00;</w:t></w:r></w:p>
+</w:body></w:document>"#;
+        let text = body_text(xml).unwrap();
+        assert_eq!(
+            text,
+            "保政发〔2022〕10号\n根据《A&B》\t完\n单元格一\n262件\n一\n"
+        );
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error() {
+        assert!(matches!(
+            body_text("<w:p><w:t>文</w:t></w:p><w:r"),
+            Err(DocxError::Xml { .. })
+        ));
+    }
+
+    #[test]
+    fn not_a_zip() {
+        assert!(matches!(
+            docx_text(b"PK\x03\x04garbage", 1 << 20),
+            Err(DocxError::NotZip(_))
+        ));
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading inputs: listing paths, reading bytes, recognising the format and decoding.
+
+pub mod decode;
+pub mod docx;
+pub mod html;
+pub mod walk;
+
+use std::io::Read;
+
+use crate::document::{Document, Format};
+pub use walk::{expand, Input};
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Forced encoding for text and HTML files (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Largest input file accepted, in bytes.
+    pub max_file_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            max_file_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// Outcome of reading one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// The input could not be read, decoded or unpacked.
+    Error,
+    /// Read, but not a document we handle (binary, empty).
+    Skipped,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Error => "error",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+/// An input that did not become a document, with the reason shown to users.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub file: String,
+    pub status: Status,
+    pub format: String,
+    pub encoding: String,
+    pub reason: String,
+}
+
+fn fail(file: &str, status: Status, format: &str, reason: impl Into<String>) -> Failure {
+    Failure {
+        file: file.to_string(),
+        status,
+        format: format.to_string(),
+        encoding: String::new(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads and decodes one input.
+pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
+    match input {
+        Input::Unlistable { display, reason } => Err(fail(display, Status::Error, "", reason)),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(opts.max_file_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| fail("-", Status::Error, "", walk::io_reason(&e)))?;
+            if bytes.len() as u64 > opts.max_file_bytes {
+                return Err(too_large("-", bytes.len() as u64, opts.max_file_bytes));
+            }
+            from_bytes("-", "", &bytes, opts)
+        }
+        Input::File { path, display } => {
+            let meta = std::fs::metadata(path)
+                .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            if meta.len() > opts.max_file_bytes {
+                return Err(too_large(display, meta.len(), opts.max_file_bytes));
+            }
+            let bytes = std::fs::read(path)
+                .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            from_bytes(display, &ext, &bytes, opts)
+        }
+    }
+}
+
+fn too_large(file: &str, size: u64, limit: u64) -> Failure {
+    fail(
+        file,
+        Status::Error,
+        "",
+        format!(
+            "文件过大（{:.1} MB），超过上限 {:.1} MB（可用 --max-file-size 调整）",
+            size as f64 / 1048576.0,
+            limit as f64 / 1048576.0
+        ),
+    )
+}
+
+/// What the first bytes say about a file that is not text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF文件暂不支持，请先另存为docx或文本"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "旧版Office文件（.doc/.wps/.xls）暂不支持，请另存为.docx",
+        ),
+        (b"\x89PNG", "图片文件，不是文本"),
+        (b"\xFF\xD8\xFF", "图片文件，不是文本"),
+        (b"GIF8", "图片文件，不是文本"),
+        (b"\x1F\x8B", "gzip压缩文件，不是文本"),
+        (b"\x7FELF", "可执行程序，不是文本"),
+        (b"Rar!", "压缩文件，不是文本"),
+        (b"7z\xBC\xAF", "压缩文件，不是文本"),
+        (b"{\\rtf", "RTF文件暂不支持，请另存为.docx或文本"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, r)| *r)
+}
+
+fn looks_like_html(ext: &str, bytes: &[u8]) -> bool {
+    if matches!(ext, "html" | "htm" | "xhtml" | "shtml") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Share of decoded characters that are control characters other than tab and line breaks.
+fn control_share(text: &str) -> f64 {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(100_000) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            control += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        control as f64 / total as f64
+    }
+}
+
+/// Recognises the format of `bytes` and turns them into a document.
+pub fn from_bytes(
+    file: &str,
+    ext: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Document, Failure> {
+    if bytes.is_empty() {
+        return Err(fail(file, Status::Skipped, "", "文件为空"));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
+        // The body part is the only one that matters; its unpacked size is capped so that a
+        // crafted file cannot exhaust memory.
+        let limit = opts.max_file_bytes.saturating_mul(4);
+        return match docx::docx_text(bytes, limit) {
+            Ok(text) => Ok(Document::new(file, text, "UTF-8", Format::Docx)),
+            Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(
+                fail(file, Status::Skipped, "", "zip压缩文件，不是Word文档或文本"),
+            ),
+            Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
+        };
+    }
+    if let Some(reason) = binary_kind(bytes) {
+        return Err(fail(file, Status::Skipped, "", reason));
+    }
+    let decoded = match opts.encoding {
+        Some(enc) => decode::decode_forced(bytes, enc),
+        None => decode::decode_auto(bytes),
+    };
+    let is_html = looks_like_html(ext, bytes);
+    let format = if is_html { "html" } else { "text" };
+    // Text files do not contain control characters; a file full of them is binary data, which
+    // no decoding would turn into a document.
+    let bad_share = decoded.undecodable as f64 / bytes.len() as f64;
+    if control_share(&decoded.text) > 0.02 || (opts.encoding.is_none() && bad_share > 0.2) {
+        return Err(fail(
+            file,
+            Status::Skipped,
+            format,
+            "二进制文件，不是文本（含大量控制字符或无法识别的字节）",
+        ));
+    }
+    let (text, fmt) = if is_html {
+        (html::html_text(&decoded.text), Format::Html)
+    } else {
+        (decoded.text, Format::Text)
+    };
+    let mut doc = Document::new(file, text, decoded.encoding, fmt);
+    doc.undecodable = decoded.undecodable;
+    Ok(doc)
+}

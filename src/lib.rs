@@ -1,0 +1,36 @@
+//! gongwen reads Chinese government documents (公文) and tells what is in them.
+//!
+//! The stages, each a module:
+//!
+//! * [`input`] lists paths, reads bytes, recognises .docx/.html/text and decodes (UTF-8, GB18030,
+//!   UTF-16, …) into a [`Document`], recording what it decided;
+//! * [`segment`] segments text with jieba-rs plus the policy vocabulary of `dicts/`;
+//! * [`meta`] finds a document's own title, number and year;
+//! * [`pipeline`] runs the per-document work in parallel and hands rows to a sink in input order;
+//! * [`output`] writes the tables of the output contract (CSV with BOM, atomic files).
+//!
+//! Everything works in byte [`span::Span`]s over the original decoded text; [`span::LineIndex`]
+//! converts to 1-based line and character column only when rows are written.
+//!
+//! ```
+//! use gongwen::{Document, segment::Segmenter};
+//! let doc = Document::from_text("a.txt", "完成合法性审核212件。");
+//! let words: Vec<&str> = Segmenter::global()
+//!     .cut(&doc.text)
+//!     .iter()
+//!     .map(|s| doc.slice(*s))
+//!     .collect();
+//! assert!(words.contains(&"合法性审核"));
+//! ```
+
+pub mod document;
+pub mod extract;
+pub mod input;
+pub mod meta;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+pub mod span;
+pub mod tokens_csv;
+
+pub use document::{Document, Format};

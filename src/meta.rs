@@ -1,0 +1,168 @@
+//! A document's own title, 发文字号 and year, when the text states them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a document says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    pub title: Option<String>,
+    /// The document's own number as written.
+    pub docnum: Option<String>,
+    pub year: Option<i32>,
+}
+
+static OWN_DOCNUM: LazyLock<Regex> = LazyLock::new(|| {
+    // A line that holds nothing but a number such as 国发〔2018〕38号 or 国务院令第713号.
+    Regex::new(r"^[\p{Han}]{1,12}(?:[〔﹝\[［【（(〖]\s*[0-9]{4}\s*[〕﹞\]］】）)〗]\s*第?[0-9]{1,5}号|令\s*第\s*[0-9]{1,5}\s*号)$")
+        .unwrap()
+});
+static YEAR_IN_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日").unwrap()
+});
+static BRACKET_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[〔﹝\[［【（(〖]\s*([0-9]{4})\s*[〕﹞\]］】）)〗]").unwrap());
+
+/// Words that end the titles of 公文 and legal texts (文种 and legislative forms).
+const TITLE_ENDINGS: &[&str] = &[
+    "通知", "意见", "决定", "报告", "批复", "函", "答复", "复函", "办法", "规定", "条例", "法",
+    "细则", "规则", "纲要", "规划", "方案", "公告", "通告", "通报", "解释", "命令", "令", "议案",
+    "纪要", "请示", "决议", "公报", "章程", "守则", "标准", "案", "目录", "清单", "措施", "要点",
+];
+
+/// Value of a gov.cn metadata cell such as `标　　题： \t国务院关于…的通知`.
+fn metadata_value<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let squeezed: String = line
+        .chars()
+        .take(12)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if !squeezed.starts_with(label) {
+        return None;
+    }
+    let after = line.split_once(['：', ':'])?.1;
+    let value = after.trim_start().split('\t').next()?.trim();
+    (!value.is_empty()).then_some(value)
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let n = line.chars().count();
+    if !(4..=80).contains(&n) {
+        return false;
+    }
+    if line.ends_with(['。', '；', '，', '：', ':', ';', ',']) || line.contains('，') {
+        return false;
+    }
+    let core = line.trim_end_matches(|c: char| c == '）' || c == ')' || c.is_whitespace());
+    let core = core
+        .rsplit_once(['（', '('])
+        .map(|(a, _)| a)
+        .filter(|a| !a.is_empty())
+        .unwrap_or(core);
+    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+}
+
+/// Reads the title, own number and year from the first and last lines of a document.
+pub fn detect(text: &str) -> DocMeta {
+    let mut meta = DocMeta::default();
+    let head: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace()))
+        .filter(|l| !l.is_empty())
+        .take(30)
+        .collect();
+    let mut date_year = None;
+    for line in head.iter().take(12) {
+        if let Some(v) = metadata_value(line, "标题") {
+            meta.title.get_or_insert_with(|| v.to_string());
+        }
+        if let Some(v) = metadata_value(line, "发文字号") {
+            meta.docnum.get_or_insert_with(|| v.to_string());
+        }
+        if let Some(v) = metadata_value(line, "成文日期") {
+            if let Some(c) = FULL_DATE.captures(v) {
+                date_year = c[1].parse().ok();
+            }
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = head
+            .iter()
+            .take(5)
+            .find(|l| looks_like_title(l))
+            .map(|s| s.to_string());
+    }
+    if meta.docnum.is_none() {
+        meta.docnum = head
+            .iter()
+            .take(15)
+            .find(|l| OWN_DOCNUM.is_match(l))
+            .map(|s| s.to_string());
+    }
+    let title_year = meta
+        .title
+        .as_deref()
+        .and_then(|t| YEAR_IN_TITLE.captures(t))
+        .and_then(|c| c[1].parse().ok());
+    let docnum_year = meta
+        .docnum
+        .as_deref()
+        .and_then(|d| BRACKET_YEAR.captures(d))
+        .and_then(|c| c[1].parse().ok());
+    // The signing date stands alone on one of the last lines.
+    let signoff_year = text
+        .lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+        .find_map(|l| {
+            let c = FULL_DATE.captures(l)?;
+            (c.get(0)?.as_str().chars().count() + 2 >= l.chars().count())
+                .then(|| c[1].parse().ok())
+                .flatten()
+        });
+    // Laws list their adoption and amendment dates under the title; the last one dates the text.
+    let header_year = head
+        .iter()
+        .take(10)
+        .take_while(|l| !l.starts_with("第一章") && !l.starts_with("第一条"))
+        .filter_map(|l| FULL_DATE.captures(l).and_then(|c| c[1].parse::<i32>().ok()))
+        .max();
+    meta.year = docnum_year
+        .or(date_year)
+        .or(title_year)
+        .or(signoff_year)
+        .or(header_year);
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gov_cn_metadata_box() {
+        let text = "索 引 号： \t000014349/2018-00207 \t主题分类：\n\n发文机关： \t国务院 \t成文日期： \t2018年11月07日\n\n标　　题： \t国务院关于支持自由贸易试验区深化改革创新若干措施的通知\n\n发文字号： \t国发〔2018〕38号 \t发布日期： \t2018年11月23日\n";
+        let m = detect(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("国务院关于支持自由贸易试验区深化改革创新若干措施的通知")
+        );
+        assert_eq!(m.docnum.as_deref(), Some("国发〔2018〕38号"));
+        assert_eq!(m.year, Some(2018));
+    }
+
+    #[test]
+    fn law_header_and_plain_report() {
+        let law = "中华人民共和国立法法\n\n2000年3月15日 第九届全国人民代表大会第三次会议通过\n\n2023年3月13日 第十四届全国人民代表大会第一次会议修正\n\n第一章 总则\n";
+        let m = detect(law);
+        assert_eq!(m.title.as_deref(), Some("中华人民共和国立法法"));
+        assert_eq!(m.year, Some(2023));
+        let report = "根据《法治政府建设与责任落实督察工作规定》,现将情况报告如下:\n一、工作情况\n";
+        assert_eq!(detect(report).title, None);
+    }
+}

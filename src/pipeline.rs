@@ -1,0 +1,206 @@
+//! The per-document pipeline and the parallel driver.
+//!
+//! Documents are independent until the corpus stage, so inputs are processed in chunks: each
+//! chunk is read, decoded and analysed in parallel with rayon, then its rows are handed to the
+//! sink in input order. Output therefore never depends on the number of threads, and memory
+//! holds one chunk of per-document results at a time.
+
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::input::{self, Failure, Input, ReadOptions, Status};
+use crate::meta::{self, DocMeta};
+use crate::output::tables::TableId;
+use crate::output::{Cell, Row};
+use crate::segment::Segmenter;
+
+/// Everything gongwen finds in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub meta: DocMeta,
+    /// Number of word tokens jieba produced.
+    pub tokens: usize,
+}
+
+/// Analyses one decoded document.
+pub fn analyse(doc: &Document, seg: &Segmenter) -> Analysis {
+    let tokens = seg.cut(&doc.text);
+    Analysis {
+        meta: meta::detect(&doc.text),
+        tokens: tokens.len(),
+    }
+}
+
+/// Rows for every table produced by one input.
+#[derive(Debug, Clone, Default)]
+pub struct TableRows {
+    rows: Vec<(TableId, Row)>,
+}
+
+impl TableRows {
+    pub fn push(&mut self, table: TableId, row: Row) {
+        self.rows.push((table, row));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(TableId, Row)> {
+        self.rows.iter()
+    }
+
+    pub fn of(&self, table: TableId) -> impl Iterator<Item = &Row> {
+        self.rows
+            .iter()
+            .filter(move |(t, _)| *t == table)
+            .map(|(_, r)| r)
+    }
+}
+
+/// The outcome of one input.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub file: String,
+    pub status: Status,
+    pub rows: TableRows,
+}
+
+fn failure_row(f: &Failure) -> Row {
+    vec![
+        Cell::text(&f.file),
+        Cell::text(f.status.as_str()),
+        Cell::text(&f.encoding),
+        Cell::text(&f.format),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::text(&f.reason),
+        Cell::Empty,
+    ]
+}
+
+/// Plain-language note for a decode that had to replace bytes.
+pub fn lossy_note(undecodable: usize, encoding: &str) -> String {
+    format!("按{encoding}解码时有{undecodable}个字节无法识别，已替换为�；可用 --encoding 指定编码")
+}
+
+fn document_row(doc: &Document, a: &Analysis) -> Row {
+    let note = if doc.undecodable > 0 {
+        lossy_note(doc.undecodable, &doc.encoding)
+    } else {
+        String::new()
+    };
+    vec![
+        Cell::text(&doc.file),
+        Cell::text(Status::Ok.as_str()),
+        Cell::text(&doc.encoding),
+        Cell::text(doc.format.as_str()),
+        Cell::from(doc.chars()),
+        Cell::from(doc.lines.line_count()),
+        Cell::text(a.meta.title.clone().unwrap_or_default()),
+        Cell::text(a.meta.docnum.clone().unwrap_or_default()),
+        Cell::opt_int(a.meta.year.map(i64::from)),
+        Cell::Int(0),
+        Cell::Int(0),
+        Cell::Int(0),
+        Cell::Int(0),
+        Cell::text(note),
+        Cell::from(doc.undecodable),
+    ]
+}
+
+/// Reads, analyses and renders one input.
+pub fn process(input: &Input, read: &ReadOptions, seg: &Segmenter) -> FileResult {
+    let mut rows = TableRows::default();
+    match input::load(input, read) {
+        Ok(doc) => {
+            let analysis = analyse(&doc, seg);
+            rows.push(TableId::Documents, document_row(&doc, &analysis));
+            FileResult {
+                file: doc.file,
+                status: Status::Ok,
+                rows,
+            }
+        }
+        Err(f) => {
+            rows.push(TableId::Documents, failure_row(&f));
+            FileResult {
+                file: f.file,
+                status: f.status,
+                rows,
+            }
+        }
+    }
+}
+
+/// Counts of a run, for the exit code and the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub ok: usize,
+    pub skipped: usize,
+    pub errors: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, s: Status) {
+        match s {
+            Status::Ok => self.ok += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Error => self.errors += 1,
+        }
+    }
+}
+
+/// How many inputs are processed together before their rows are written.
+pub fn chunk_size() -> usize {
+    (rayon::current_num_threads() * 16).max(64)
+}
+
+/// Runs `work` over `inputs` in parallel chunks and hands the results to `emit` in input order.
+pub fn for_each_ordered<T, W, E>(inputs: &[Input], work: W, mut emit: E) -> std::io::Result<()>
+where
+    T: Send,
+    W: Fn(&Input) -> T + Sync,
+    E: FnMut(T) -> std::io::Result<()>,
+{
+    for chunk in inputs.chunks(chunk_size()) {
+        let results: Vec<T> = chunk.par_iter().map(&work).collect();
+        for r in results {
+            emit(r)?;
+        }
+    }
+    Ok(())
+}
+
+/// Receives table rows in order and writes them somewhere.
+pub trait Sink {
+    fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()>;
+    /// Makes the output visible; nothing is visible before.
+    fn finish(self: Box<Self>) -> std::io::Result<()>;
+}
+
+/// Runs the extraction over all inputs into `sink`.
+pub fn extract(
+    inputs: &[Input],
+    read: &ReadOptions,
+    seg: &Segmenter,
+    mut sink: Box<dyn Sink>,
+) -> std::io::Result<Summary> {
+    let mut summary = Summary::default();
+    for_each_ordered(
+        inputs,
+        |inp| process(inp, read, seg),
+        |res| {
+            summary.add(res.status);
+            for (t, row) in res.rows.iter() {
+                sink.row(*t, row)?;
+            }
+            Ok(())
+        },
+    )?;
+    sink.finish()?;
+    Ok(summary)
+}

@@ -1,0 +1,153 @@
+//! Word segmentation with jieba-rs.
+//!
+//! One jieba instance, built once with the default dictionary plus the policy vocabulary of
+//! `dicts/userwords.txt`, is shared read-only by every thread.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use crate::span::Span;
+
+/// The policy vocabulary shipped with gongwen.
+pub const USER_WORDS: &str = include_str!("../dicts/userwords.txt");
+
+/// A token: its byte span in the text and its part-of-speech tag (jieba's tag set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub pos: &'static str,
+}
+
+/// A segmenter holding a jieba instance.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+/// Why a user dictionary could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("词典第{line}行格式错误：{text}")]
+pub struct DictError {
+    pub line: usize,
+    pub text: String,
+}
+
+/// Adds jieba-format lines (`word [freq] [pos]`) to `jieba`. Lines starting with `#` are notes.
+pub fn add_words(jieba: &mut Jieba, dict: &str) -> Result<usize, DictError> {
+    let mut n = 0;
+    for (i, line) in dict.lines().enumerate() {
+        let line = line.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        let freq = match parts.next() {
+            Some(f) => Some(f.parse::<usize>().map_err(|_| DictError {
+                line: i + 1,
+                text: line.to_string(),
+            })?),
+            None => None,
+        };
+        let tag = parts.next();
+        jieba.add_word(word, freq, tag);
+        n += 1;
+    }
+    Ok(n)
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus gongwen's policy vocabulary.
+    pub fn new() -> Self {
+        Self::with_dicts(&[]).expect("the bundled dictionary is well-formed")
+    }
+
+    /// Like [`Segmenter::new`], with user dictionaries added on top.
+    pub fn with_dicts(extra: &[&str]) -> Result<Self, DictError> {
+        let mut jieba = Jieba::new();
+        add_words(&mut jieba, USER_WORDS)?;
+        for dict in extra {
+            add_words(&mut jieba, dict)?;
+        }
+        Ok(Segmenter { jieba })
+    }
+
+    /// The shared default segmenter, built on first use.
+    pub fn global() -> &'static Segmenter {
+        static GLOBAL: OnceLock<Segmenter> = OnceLock::new();
+        GLOBAL.get_or_init(Segmenter::new)
+    }
+
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+
+    /// Tokens with part-of-speech tags (HMM on for words not in the dictionary).
+    pub fn tag(&self, text: &str) -> Vec<Token> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Token {
+                span: Span::new(t.byte_start, t.byte_end),
+                pos: intern_pos(t.tag),
+            })
+            .collect()
+    }
+
+    /// Token spans only, which is cheaper than [`Segmenter::tag`].
+    pub fn cut(&self, text: &str) -> Vec<Span> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| Span::new(t.byte_start, t.byte_end))
+            .collect()
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
+/// segmenter. jieba's tag set is small and fixed; an unknown tag (from a user dictionary) is
+/// leaked once and then reused.
+fn intern_pos(tag: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
+        "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
+        "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
+        "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "x",
+    ];
+    if let Some(k) = KNOWN.iter().find(|k| **k == tag) {
+        return k;
+    }
+    static EXTRA: OnceLock<std::sync::Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut extra = EXTRA
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(k) = extra.iter().find(|k| **k == tag) {
+        return k;
+    }
+    let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    extra.push(leaked);
+    leaked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_words_are_single_tokens() {
+        let seg = Segmenter::global();
+        let text = "深化放管服改革，优化营商环境，完成合法性审核212件。";
+        let words: Vec<&str> = seg.tag(text).iter().map(|t| t.span.text(text)).collect();
+        for w in ["营商环境", "合法性审核"] {
+            assert!(words.contains(&w), "{w} missing in {words:?}");
+        }
+        assert_eq!(words.concat(), text);
+    }
+}

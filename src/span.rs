@@ -1,0 +1,154 @@
+//! Byte spans and the line index.
+//!
+//! Everything inside gongwen works in byte offsets into the original decoded text. Users see
+//! 1-based lines and 1-based columns counted in Unicode characters; this module is the only
+//! place where one is turned into the other.
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text under the span. Panics if the span is not on character boundaries, which would
+    /// be a bug in the extractor that produced it.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A 1-based line and a 1-based column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Bytes per checkpoint of the cumulative character count. Bounds the cost of one lookup, so that
+/// a 50 MB document without a newline does not make each lookup scan the whole line.
+const CHECKPOINT: usize = 4096;
+
+/// Maps byte offsets to lines and character columns.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the first byte of each line.
+    line_starts: Vec<usize>,
+    /// `chars_before[k]` = number of characters in `text[..k * CHECKPOINT]`.
+    chars_before: Vec<usize>,
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    // A character starts at every byte that is not a UTF-8 continuation byte.
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut acc = 0;
+        chars_before.push(0);
+        for chunk in bytes.chunks(CHECKPOINT) {
+            acc += count_chars(chunk);
+            chars_before.push(acc);
+        }
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
+    }
+
+    /// Number of lines (a final line without a newline counts; an empty text has one line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where the 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
+    fn chars_up_to(&self, text: &str, byte: usize) -> usize {
+        let k = byte / CHECKPOINT;
+        self.chars_before[k] + count_chars(&text.as_bytes()[k * CHECKPOINT..byte])
+    }
+
+    /// Line and column of the character starting at `byte`.
+    pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
+        let byte = byte.min(text.len());
+        let line = match self.line_starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self.chars_up_to(text, byte) - self.chars_up_to(text, start) + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of the line containing `byte`, without its line terminator.
+    pub fn line_text<'a>(&self, text: &'a str, byte: usize) -> &'a str {
+        let lc = self.line_col(text, byte);
+        let start = self.line_starts[lc.line - 1];
+        let end = self
+            .line_starts
+            .get(lc.line)
+            .map(|&s| s - 1)
+            .unwrap_or(text.len());
+        text[start..end].trim_end_matches('\r')
+    }
+}
+
+fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    haystack
+        .iter()
+        .enumerate()
+        .filter(move |(_, &b)| b == needle)
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "第一行\n保政发〔2022〕10号文\n";
+        let idx = LineIndex::new(text);
+        let at = text.find("〔").unwrap();
+        assert_eq!(idx.line_col(text, at), LineCol { line: 2, column: 4 });
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_text(text, at), "保政发〔2022〕10号文");
+        assert_eq!(idx.line_count(), 3);
+    }
+
+    #[test]
+    fn long_lines_cross_checkpoints() {
+        let text: String = "法治".repeat(10_000) + "\n" + &"a".repeat(9000) + "〔";
+        let idx = LineIndex::new(&text);
+        let at = text.find('〔').unwrap();
+        assert_eq!(idx.line_col(&text, at), LineCol { line: 2, column: 9001 });
+        let mid = "法治".len() * 5000;
+        assert_eq!(idx.line_col(&text, mid).column, 10_001);
+    }
+}
