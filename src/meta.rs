@@ -33,19 +33,31 @@ const TITLE_ENDINGS: &[&str] = &[
     "纪要", "请示", "决议", "公报", "章程", "守则", "标准", "案", "目录", "清单", "措施", "要点",
 ];
 
-/// Value of a gov.cn metadata cell such as `标　　题： \t国务院关于…的通知`.
-fn metadata_value<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+/// True when `line` starts with `label` once spaces are squeezed out (`标　　题：` → `标题`).
+fn has_label(line: &str, label: &str) -> bool {
     let squeezed: String = line
         .chars()
         .take(12)
         .filter(|c| !c.is_whitespace())
         .collect();
-    if !squeezed.starts_with(label) {
+    squeezed.starts_with(label) && squeezed[label.len()..].starts_with(['：', ':'])
+}
+
+/// Value of a gov.cn metadata cell such as `标　　题： \t国务院关于…的通知`. In a .docx the box
+/// is a table and the value is the next cell, which is the next line.
+fn metadata_value<'a>(lines: &[&'a str], i: usize, label: &str) -> Option<&'a str> {
+    let line = lines[i];
+    if !has_label(line, label) {
         return None;
     }
     let after = line.split_once(['：', ':'])?.1;
     let value = after.trim_start().split('\t').next()?.trim();
-    (!value.is_empty()).then_some(value)
+    if !value.is_empty() {
+        return Some(value);
+    }
+    let next = lines.get(i + 1)?.trim();
+    let looks_like_label = next.chars().take(8).any(|c| c == '：');
+    (!next.is_empty() && !looks_like_label).then_some(next)
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -75,14 +87,14 @@ pub fn detect(text: &str) -> DocMeta {
         .take(30)
         .collect();
     let mut date_year = None;
-    for line in head.iter().take(12) {
-        if let Some(v) = metadata_value(line, "标题") {
+    for i in 0..head.len().min(20) {
+        if let Some(v) = metadata_value(&head, i, "标题") {
             meta.title.get_or_insert_with(|| v.to_string());
         }
-        if let Some(v) = metadata_value(line, "发文字号") {
+        if let Some(v) = metadata_value(&head, i, "发文字号") {
             meta.docnum.get_or_insert_with(|| v.to_string());
         }
-        if let Some(v) = metadata_value(line, "成文日期") {
+        if let Some(v) = metadata_value(&head, i, "成文日期") {
             if let Some(c) = FULL_DATE.captures(v) {
                 date_year = c[1].parse().ok();
             }
@@ -154,6 +166,10 @@ mod tests {
         );
         assert_eq!(m.docnum.as_deref(), Some("国发〔2018〕38号"));
         assert_eq!(m.year, Some(2018));
+        let docx = "标题：\n国务院办公厅关于印发两个规定的通知\n发文字号：\n国办发〔2018〕124号\n";
+        let m = detect(docx);
+        assert_eq!(m.title.as_deref(), Some("国务院办公厅关于印发两个规定的通知"));
+        assert_eq!(m.docnum.as_deref(), Some("国办发〔2018〕124号"));
     }
 
     #[test]
