@@ -85,7 +85,9 @@ fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
 fn setup_threads(n: Option<usize>) {
     if let Some(n) = n.filter(|n| *n > 0) {
         // Only fails if the pool was already built, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
 }
 

@@ -168,7 +168,10 @@ mod tests {
         assert_eq!(m.year, Some(2018));
         let docx = "标题：\n国务院办公厅关于印发两个规定的通知\n发文字号：\n国办发〔2018〕124号\n";
         let m = detect(docx);
-        assert_eq!(m.title.as_deref(), Some("国务院办公厅关于印发两个规定的通知"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("国务院办公厅关于印发两个规定的通知")
+        );
         assert_eq!(m.docnum.as_deref(), Some("国办发〔2018〕124号"));
     }
 

@@ -115,10 +115,10 @@ impl Default for Segmenter {
 /// leaked once and then reused.
 fn intern_pos(tag: &str) -> &'static str {
     const KNOWN: &[&str] = &[
-        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
-        "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
-        "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
-        "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "x",
+        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
+        "j", "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p",
+        "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
+        "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "x",
     ];
     if let Some(k) = KNOWN.iter().find(|k| **k == tag) {
         return k;

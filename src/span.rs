@@ -147,7 +147,13 @@ mod tests {
         let text: String = "法治".repeat(10_000) + "\n" + &"a".repeat(9000) + "〔";
         let idx = LineIndex::new(&text);
         let at = text.find('〔').unwrap();
-        assert_eq!(idx.line_col(&text, at), LineCol { line: 2, column: 9001 });
+        assert_eq!(
+            idx.line_col(&text, at),
+            LineCol {
+                line: 2,
+                column: 9001
+            }
+        );
         let mid = "法治".len() * 5000;
         assert_eq!(idx.line_col(&text, mid).column, 10_001);
     }

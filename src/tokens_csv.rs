@@ -11,9 +11,7 @@ use crate::segment::Segmenter;
 pub const HEADER: &str = "file,line,column,token,pos\r\n";
 
 fn push_field(out: &mut Vec<u8>, s: &str) {
-    let needs_quotes = s
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    let needs_quotes = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
         || s.starts_with(' ')
         || s.ends_with(' ');
     let formula = is_formula_like(s);
@@ -110,8 +108,14 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = s.lines().collect();
         assert!(lines[0].starts_with("a b.txt,1,1,"), "{s}");
-        assert!(lines.iter().any(|l| l.starts_with("a b.txt,2,1,完成,")), "{s}");
-        assert!(lines.iter().any(|l| l.starts_with("a b.txt,2,5,212,m")), "{s}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("a b.txt,2,1,完成,")),
+            "{s}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("a b.txt,2,5,212,m")),
+            "{s}"
+        );
         assert!(lines.iter().any(|l| l.contains(",\"\"\"\",")), "{s}");
     }
 }

@@ -183,10 +183,16 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_detected() {
-        let le: Vec<u8> = SAMPLE.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let d = decode_auto(&le);
         assert_eq!((d.encoding.as_str(), d.text.as_str()), ("UTF-16LE", SAMPLE));
-        let be: Vec<u8> = SAMPLE.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let be: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         let d = decode_auto(&be);
         assert_eq!((d.encoding.as_str(), d.text.as_str()), ("UTF-16BE", SAMPLE));
     }

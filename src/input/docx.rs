@@ -26,8 +26,8 @@ pub enum DocxError {
 
 /// Extracts the visible text of a .docx held in memory.
 pub fn docx_text(bytes: &[u8], max_xml_bytes: u64) -> Result<String, DocxError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| DocxError::NotZip(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip(e.to_string()))?;
     let mut entry = archive
         .by_name("word/document.xml")
         .map_err(|_| DocxError::NoBody)?;
@@ -88,21 +88,17 @@ fn body_text(xml: &str) -> Result<String, DocxError> {
                 "tc" => cell_depth += 1,
                 _ => {}
             },
-            Event::Empty(e) => {
-                if skip_depth == 0 {
-                    match e.local_name().as_ref() {
-                        "tab" => {
-                            out.push('\t');
-                            line_has_text = true;
-                        }
-                        "noBreakHyphen" => {
-                            out.push('-');
-                            line_has_text = true;
-                        }
-                        _ => {}
-                    }
+            Event::Empty(e) if skip_depth == 0 => match e.local_name().as_ref() {
+                "tab" => {
+                    out.push('\t');
+                    line_has_text = true;
                 }
-            }
+                "noBreakHyphen" => {
+                    out.push('-');
+                    line_has_text = true;
+                }
+                _ => {}
+            },
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "delText" | "instrText" | "Fallback" | "footnoteReference" => {

@@ -2,10 +2,44 @@
 //! separated by tabs, character references decoded, and script/style/head content left out.
 
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "nav",
-    "aside", "main", "form", "figure", "figcaption", "address", "center", "caption", "tbody",
-    "thead", "tfoot", "body", "html",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "nav",
+    "aside",
+    "main",
+    "form",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "body",
+    "html",
 ];
 const HIDDEN: &[&str] = &["script", "style", "head", "noscript", "template", "title"];
 
@@ -166,7 +200,15 @@ mod tests {
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for s in ["<", "<p", "&#xFFFFFFFF;", "&#0;", "a&", "<script>never closed", "<!--"] {
+        for s in [
+            "<",
+            "<p",
+            "&#xFFFFFFFF;",
+            "&#0;",
+            "a&",
+            "<script>never closed",
+            "<!--",
+        ] {
             let _ = html_text(s);
         }
     }

@@ -180,9 +180,12 @@ pub fn from_bytes(
         let limit = opts.max_file_bytes.saturating_mul(4);
         return match docx::docx_text(bytes, limit) {
             Ok(text) => Ok(Document::new(file, text, "UTF-8", Format::Docx)),
-            Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(
-                fail(file, Status::Skipped, "", "zip压缩文件，不是Word文档或文本"),
-            ),
+            Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(fail(
+                file,
+                Status::Skipped,
+                "",
+                "zip压缩文件，不是Word文档或文本",
+            )),
             Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
         };
     }

@@ -33,13 +33,22 @@ fn display_path(p: &Path) -> String {
 }
 
 fn walk_error_reason(err: &ignore::Error) -> String {
-    let text = err.to_string();
-    if text.contains("File system loop") || text.contains("loop") {
-        format!("符号链接形成循环，已跳过：{text}")
-    } else if text.contains("ermission denied") {
-        "没有读取权限".to_string()
-    } else {
-        format!("无法读取目录：{text}")
+    if is_loop(err) {
+        return "符号链接形成循环，已跳过".to_string();
+    }
+    match err.io_error() {
+        Some(io) => io_reason(io),
+        None => format!("无法读取目录：{err}"),
+    }
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
     }
 }
 

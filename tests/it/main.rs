@@ -1,3 +1,5 @@
 //! Integration tests: one test binary, one module per area.
 
+mod cli;
 mod common;
+mod input;
