@@ -63,14 +63,8 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
         out.push(b',');
         out.extend_from_slice(tok.pos.as_bytes());
         out.extend_from_slice(b"\r\n");
-        for c in word.chars() {
-            if c == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-        }
+        // A word that is not blank holds no line break: only its characters move the column.
+        column += word.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
     }
 }
 

@@ -83,8 +83,10 @@ impl AtomicFile {
         self.temp.as_file_mut()
     }
 
+    /// Renames the file into place. The rename is what makes the table appear whole; there is no
+    /// fsync, which would cost seconds on the large token tables and protects only against a
+    /// power loss, not against an interrupted run.
     pub fn commit(self) -> std::io::Result<()> {
-        self.temp.as_file().sync_all()?;
         self.temp
             .persist(&self.target)
             .map(|_| ())
