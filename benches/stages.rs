@@ -43,7 +43,10 @@ const SIZES: [usize; 3] = [1, 10, 100];
 
 #[divan::bench(args = SIZES)]
 fn decode_gb18030(bencher: Bencher, pages: usize) {
-    let bytes = encoding_rs::GB18030.encode(&corpus_text(pages)).0.into_owned();
+    let bytes = encoding_rs::GB18030
+        .encode(&corpus_text(pages))
+        .0
+        .into_owned();
     bencher
         .counter(BytesCount::new(bytes.len()))
         .bench(|| decode::decode_auto(black_box(&bytes)));
@@ -91,7 +94,8 @@ fn segment_csv_rows(bencher: Bencher, pages: usize) {
 fn analyse_document(bencher: Bencher, pages: usize) {
     let doc = Document::from_text("bench.txt", corpus_text(pages));
     let seg = Segmenter::global();
+    let checker = gongwen::check::Checker::default_rules();
     bencher
         .counter(BytesCount::new(doc.text.len()))
-        .bench(|| gongwen::pipeline::analyse(black_box(&doc), seg));
+        .bench(|| gongwen::pipeline::analyse(black_box(&doc), seg, &checker));
 }

@@ -23,6 +23,7 @@
 //! assert!(words.contains(&"合法性审核"));
 //! ```
 
+pub mod check;
 pub mod document;
 pub mod extract;
 pub mod input;

@@ -1,18 +1,22 @@
 //! The `gongwen` command line: a thin shell over the library.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use gongwen::check::{self, Checker, Config, Located, Severity};
 use gongwen::input::{self, ReadOptions, Status};
+use gongwen::output::csv::{AtomicFile, CsvTable};
+use gongwen::output::diagnostics::{self, Style};
 use gongwen::output::sink::CsvDirSink;
-use gongwen::pipeline::{self, Summary};
+use gongwen::output::tables::TableId;
+use gongwen::pipeline::{self, Context, Summary};
 use gongwen::segment::Segmenter;
 use gongwen::tokens_csv;
 
-/// 公文阅读与核查工具：提取数字、发文字号与引用，生成可导入表格的CSV。
+/// 公文阅读与核查工具：提取数字、发文字号与引用，检查常见差错，生成可导入表格的CSV。
 #[derive(Parser, Debug)]
 #[command(name = "gongwen", version, about, long_about = None)]
 struct Cli {
@@ -22,10 +26,19 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// 提取全部表格（documents.csv 等）写入目录
+    /// 检查公文中的问题，按编译器格式列出（文件:行:列、级别、规则、说明）
+    Check(CheckArgs),
+    /// 提取全部表格（documents.csv、findings.csv 等）写入目录
     Extract(ExtractArgs),
     /// jieba分词：每个词一行（file,line,column,token,pos）
     Segment(SegmentArgs),
+    /// 列出全部检查规则；给出规则名时显示该规则的说明
+    Rules {
+        /// 规则名，如 docno-bracket-form
+        id: Option<String>,
+    },
+    /// 在当前目录写入带注释的默认配置文件 gongwen.toml
+    Init,
 }
 
 #[derive(Args, Debug)]
@@ -42,12 +55,12 @@ struct InputArgs {
     /// 并行线程数（默认：全部CPU核）
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
-    /// 不在CSV开头写入BOM
-    #[arg(long)]
-    no_bom: bool,
     /// 不输出进度与汇总信息
     #[arg(long, short)]
     quiet: bool,
+    /// 配置文件（默认：在当前目录及上级目录中查找 gongwen.toml）
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -57,6 +70,9 @@ struct ExtractArgs {
     /// 输出目录（不存在时自动创建）
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    /// 不在CSV开头写入BOM
+    #[arg(long)]
+    no_bom: bool,
 }
 
 #[derive(Args, Debug)]
@@ -66,6 +82,41 @@ struct SegmentArgs {
     /// 输出文件（默认：标准输出）
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// 不在CSV开头写入BOM（写入文件时默认带BOM）
+    #[arg(long)]
+    no_bom: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// 写入文件（默认：标准输出）
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// 达到该级别的问题使退出状态为1（默认取配置文件，否则为 error）
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// 不在CSV开头写入BOM
+    #[arg(long)]
+    no_bom: bool,
 }
 
 fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
@@ -80,6 +131,36 @@ fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
         encoding,
         max_file_bytes: a.max_file_size.saturating_mul(1024 * 1024),
     })
+}
+
+fn load_config(a: &InputArgs) -> Result<Config, String> {
+    let known = |id: &str| check::rule(id).is_some();
+    let path = match &a.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| Config::discover(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p, known).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The segmenter of a run: the shared default, or one with the configured dictionaries.
+fn segmenter(config: &Config) -> Result<&'static Segmenter, String> {
+    if config.dicts.is_empty() {
+        return Ok(Segmenter::global());
+    }
+    let mut texts = Vec::new();
+    for p in &config.dicts {
+        texts.push(
+            std::fs::read_to_string(p).map_err(|e| format!("无法读取词典 {}：{e}", p.display()))?,
+        );
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let seg = Segmenter::with_dicts(&refs).map_err(|e| e.to_string())?;
+    Ok(Box::leak(Box::new(seg)))
 }
 
 fn setup_threads(n: Option<usize>) {
@@ -119,21 +200,182 @@ fn exit_for(summary: &Summary) -> ExitCode {
 
 fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
+    let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    let seg = segmenter(&config)?;
+    let checker = Checker::new(&config);
     let inputs = input::expand(&a.input.paths);
-    let sink = CsvDirSink::create(&a.output, !a.input.no_bom)
+    let sink = CsvDirSink::create(&a.output, !a.no_bom)
         .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
-    let summary = pipeline::extract(&inputs, &read, Segmenter::global(), Box::new(sink))
+    let ctx = Context {
+        read,
+        seg,
+        checker: &checker,
+    };
+    let summary = pipeline::extract(&inputs, &ctx, Box::new(sink))
         .map_err(|e| format!("写入输出失败：{e}"))?;
     report(&summary, a.input.quiet, &a.output.display().to_string());
     Ok(exit_for(&summary))
 }
 
+/// Where `check` writes its findings.
+enum FindingOut<'w> {
+    Text(&'w mut dyn Write, Style),
+    Csv(Box<CsvTable<&'w mut dyn Write>>),
+    Jsonl(&'w mut dyn Write),
+}
+
+impl FindingOut<'_> {
+    fn write(&mut self, f: &Located) -> std::io::Result<()> {
+        match self {
+            FindingOut::Text(w, style) => {
+                writeln!(w, "{}", diagnostics::render(f, *style))
+            }
+            FindingOut::Csv(t) => t.write_row(&pipeline::finding_row(f)),
+            FindingOut::Jsonl(w) => {
+                let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
+                let v = serde_json::json!({
+                    "file": f.at.file, "line": f.at.line, "column": f.at.column,
+                    "rule": f.rule, "severity": f.severity.as_str(), "message": f.message,
+                    "text": f.text, "related": related.join(";"),
+                });
+                writeln!(w, "{v}")
+            }
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            FindingOut::Text(w, _) | FindingOut::Jsonl(w) => w.flush(),
+            FindingOut::Csv(t) => (*t).finish()?.flush(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    error: usize,
+    warning: usize,
+    info: usize,
+    fail: bool,
+}
+
+fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
+    let read = read_options(&a.input)?;
+    let mut config = load_config(&a.input)?;
+    if let Some(f) = a.fail_on {
+        config.fail_on = Some(match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        });
+    }
+    setup_threads(a.input.threads);
+    let seg = segmenter(&config)?;
+    let checker = Checker::new(&config);
+    let inputs = input::expand(&a.input.paths);
+    let ctx = Context {
+        read,
+        seg,
+        checker: &checker,
+    };
+    let mut summary = Summary::default();
+    let mut counts = Counts::default();
+    let quiet = a.input.quiet;
+    let run = |out: &mut dyn Write,
+               summary: &mut Summary,
+               counts: &mut Counts,
+               style: Style|
+     -> std::io::Result<()> {
+        let mut fo = match a.format {
+            CheckFormat::Text => FindingOut::Text(out, style),
+            CheckFormat::Csv => FindingOut::Csv(Box::new(CsvTable::new(
+                out,
+                TableId::Findings.header(),
+                !a.no_bom && a.output.is_some(),
+            )?)),
+            CheckFormat::Jsonl => FindingOut::Jsonl(out),
+        };
+        let mut batch = Vec::new();
+        let emit = |f: &Located, fo: &mut FindingOut, counts: &mut Counts| {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+            counts.fail |= f.severity >= checker.fail_on;
+            fo.write(f)
+        };
+        pipeline::for_each_ordered(
+            &inputs,
+            |inp| pipeline::process(inp, &ctx),
+            |res| {
+                summary.add(res.status);
+                if let (Some(reason), false) = (&res.reason, quiet) {
+                    let what = if res.status == Status::Skipped {
+                        "已跳过"
+                    } else {
+                        "无法读取"
+                    };
+                    eprintln!("{}: {what}：{reason}", res.file);
+                }
+                for f in &res.findings {
+                    emit(f, &mut fo, counts)?;
+                }
+                batch.extend(res.batch);
+                Ok(())
+            },
+        )?;
+        for f in checker.check_batch(&batch) {
+            emit(&f, &mut fo, counts)?;
+        }
+        fo.finish()
+    };
+    let files = |s: &Summary| s.ok + s.skipped + s.errors;
+    match &a.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path)
+                .map_err(|e| format!("无法创建输出文件 {}：{e}", path.display()))?;
+            {
+                let mut w = std::io::BufWriter::new(&mut file);
+                run(&mut w, &mut summary, &mut counts, Style { color: false })
+                    .map_err(|e| format!("写入失败：{e}"))?;
+                w.flush().map_err(|e| format!("写入失败：{e}"))?;
+            }
+            file.commit().map_err(|e| format!("写入失败：{e}"))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            match run(&mut w, &mut summary, &mut counts, Style { color }) {
+                Ok(()) => {}
+                Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+                Err(e) => return Err(format!("写入失败：{e}")),
+            }
+        }
+    }
+    if !quiet {
+        eprintln!(
+            "{}",
+            diagnostics::summary(counts.error, counts.warning, counts.info, files(&summary))
+        );
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(2)
+    } else if counts.fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
+    let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
     let inputs = input::expand(&a.input.paths);
-    let seg = Segmenter::global();
+    let seg = segmenter(&config)?;
     let mut summary = Summary::default();
     let mut failures = Vec::new();
     let mut write_all = |out: &mut dyn Write, bom: bool| -> std::io::Result<()> {
@@ -167,11 +409,11 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     };
     let dest = match &a.output {
         Some(path) => {
-            let mut file = gongwen::output::csv::AtomicFile::create(path)
+            let mut file = AtomicFile::create(path)
                 .map_err(|e| format!("无法创建输出文件 {}：{e}", path.display()))?;
             {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, &mut file);
-                write_all(&mut w, !a.input.no_bom).map_err(|e| format!("写入失败：{e}"))?;
+                write_all(&mut w, !a.no_bom).map_err(|e| format!("写入失败：{e}"))?;
             }
             file.commit().map_err(|e| format!("写入失败：{e}"))?;
             path.display().to_string()
@@ -196,11 +438,62 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     Ok(exit_for(&summary))
 }
 
+fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
+    let mut out = std::io::stdout().lock();
+    let res = match id {
+        Some(id) => {
+            let r = check::rule(&id)
+                .ok_or_else(|| format!("没有名为“{id}”的规则（gongwen rules 列出全部规则）"))?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\n{}\n\n{}",
+                r.id,
+                r.severity,
+                r.scope.as_str(),
+                r.summary,
+                r.doc
+            )
+        }
+        None => check::rules::ALL.iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                r.id,
+                r.severity,
+                r.scope.as_str(),
+                r.summary
+            )
+        }),
+    };
+    match res {
+        Err(e) if !is_broken_pipe(&e) => Err(format!("写入失败：{e}")),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn run_init() -> Result<ExitCode, String> {
+    let path = Path::new(check::config::FILE_NAME);
+    if path.exists() {
+        return Err(format!("{} 已存在，未覆盖", path.display()));
+    }
+    let rules: Vec<(&str, Severity, &str)> = check::rules::ALL
+        .iter()
+        .map(|r| (r.id, r.severity, r.summary))
+        .collect();
+    std::fs::write(path, check::config::default_file(&rules))
+        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    eprintln!("已写入 {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(a) => run_check(a),
         Command::Extract(a) => run_extract(a),
         Command::Segment(a) => run_segment(a),
+        Command::Rules { id } => run_rules(id),
+        Command::Init => run_init(),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 
+use crate::check::{BatchDoc, Checker, DocContext, Located};
 use crate::document::Document;
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::meta::{self, DocMeta};
@@ -14,21 +15,59 @@ use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::segment::Segmenter;
 
+/// What a run needs besides its inputs.
+pub struct Context<'a> {
+    pub read: ReadOptions,
+    pub seg: &'a Segmenter,
+    pub checker: &'a Checker,
+}
+
 /// Everything gongwen finds in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub meta: DocMeta,
     /// Number of word tokens jieba produced.
     pub tokens: usize,
+    /// Findings of the document rules, located, in position order.
+    pub findings: Vec<Located>,
+    /// What the batch rules need of this document.
+    pub batch: BatchDoc,
 }
 
 /// Analyses one decoded document.
-pub fn analyse(doc: &Document, seg: &Segmenter) -> Analysis {
-    let tokens = seg.cut(&doc.text);
+pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
+    let tokens = seg.tag(&doc.text);
+    let meta = meta::detect(&doc.text);
+    let findings = checker.check_document(&DocContext {
+        doc,
+        tokens: &tokens,
+    });
+    let batch = BatchDoc {
+        file: doc.file.clone(),
+        year: meta.year,
+        citations: Vec::new(),
+    };
     Analysis {
-        meta: meta::detect(&doc.text),
+        meta,
         tokens: tokens.len(),
+        findings,
+        batch,
     }
+}
+
+/// The findings.csv row of a finding.
+pub fn finding_row(f: &Located) -> Row {
+    let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
+    vec![
+        Cell::text(&f.at.file),
+        Cell::from(f.at.line),
+        Cell::from(f.at.column),
+        Cell::text(f.rule),
+        Cell::text(f.severity.as_str()),
+        Cell::text(&f.message),
+        Cell::text(&f.text),
+        Cell::text(related.join(";")),
+    ]
 }
 
 /// Rows for every table produced by one input.
@@ -59,7 +98,11 @@ impl TableRows {
 pub struct FileResult {
     pub file: String,
     pub status: Status,
+    /// Why the input was not read, when it was not.
+    pub reason: Option<String>,
     pub rows: TableRows,
+    pub findings: Vec<Located>,
+    pub batch: Option<BatchDoc>,
 }
 
 fn failure_row(f: &Failure) -> Row {
@@ -106,23 +149,29 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
         Cell::Int(0),
         Cell::Int(0),
         Cell::Int(0),
-        Cell::Int(0),
+        Cell::from(a.findings.len()),
         Cell::text(note),
         Cell::from(doc.undecodable),
     ]
 }
 
 /// Reads, analyses and renders one input.
-pub fn process(input: &Input, read: &ReadOptions, seg: &Segmenter) -> FileResult {
+pub fn process(input: &Input, ctx: &Context) -> FileResult {
     let mut rows = TableRows::default();
-    match input::load(input, read) {
+    match input::load(input, &ctx.read) {
         Ok(doc) => {
-            let analysis = analyse(&doc, seg);
+            let analysis = analyse(&doc, ctx.seg, ctx.checker);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
+            for f in &analysis.findings {
+                rows.push(TableId::Findings, finding_row(f));
+            }
             FileResult {
                 file: doc.file,
                 status: Status::Ok,
+                reason: None,
                 rows,
+                findings: analysis.findings,
+                batch: Some(analysis.batch),
             }
         }
         Err(f) => {
@@ -130,7 +179,10 @@ pub fn process(input: &Input, read: &ReadOptions, seg: &Segmenter) -> FileResult
             FileResult {
                 file: f.file,
                 status: f.status,
+                reason: Some(f.reason),
                 rows,
+                findings: Vec::new(),
+                batch: None,
             }
         }
     }
@@ -182,25 +234,30 @@ pub trait Sink {
     fn finish(self: Box<Self>) -> std::io::Result<()>;
 }
 
-/// Runs the extraction over all inputs into `sink`.
+/// Runs the extraction over all inputs into `sink`: per-document rows as documents complete,
+/// then the rows of the batch stage.
 pub fn extract(
     inputs: &[Input],
-    read: &ReadOptions,
-    seg: &Segmenter,
+    ctx: &Context,
     mut sink: Box<dyn Sink>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
+    let mut batch = Vec::new();
     for_each_ordered(
         inputs,
-        |inp| process(inp, read, seg),
+        |inp| process(inp, ctx),
         |res| {
             summary.add(res.status);
             for (t, row) in res.rows.iter() {
                 sink.row(*t, row)?;
             }
+            batch.extend(res.batch);
             Ok(())
         },
     )?;
+    for f in ctx.checker.check_batch(&batch) {
+        sink.row(TableId::Findings, &finding_row(&f))?;
+    }
     sink.finish()?;
     Ok(summary)
 }

@@ -117,9 +117,9 @@ impl Segmenter {
                     let pos = match cache.get(t.word) {
                         Some(p) => *p,
                         None => {
-                            let p = self
-                                .word_tag(t.word)
-                                .unwrap_or_else(|| self.tag_in_line(text, t.byte_start, t.byte_end));
+                            let p = self.word_tag(t.word).unwrap_or_else(|| {
+                                self.tag_in_line(text, t.byte_start, t.byte_end)
+                            });
                             cache.insert(t.word.into(), p);
                             p
                         }

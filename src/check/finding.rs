@@ -1,0 +1,153 @@
+//! Findings: what a rule reports.
+
+use std::fmt;
+
+use crate::span::Span;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" | "提示" => Some(Severity::Info),
+            "warning" | "warn" | "警告" => Some(Severity::Warning),
+            "error" | "错误" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place in a document as users see it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// A finding of a document rule, located by a byte span in that document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    /// What is wrong and what is right, in Chinese.
+    pub message: String,
+    /// Byte spans of other places in the same document involved (the other citation of a pair).
+    pub related_spans: Vec<Span>,
+    /// Places in other documents involved.
+    pub related: Vec<Location>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity; the engine applies configured overrides.
+    pub fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Warning,
+            span,
+            message: message.into(),
+            related_spans: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_related(mut self, span: Span) -> Finding {
+        self.related_spans.push(span);
+        self
+    }
+}
+
+/// The part of a line around a finding, for diagnostics: text before, the flagged text, text
+/// after. Long lines are cut to a window, marked with `…`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    pub before: String,
+    pub target: String,
+    pub after: String,
+}
+
+/// Characters of context kept on each side of a flagged text.
+const CONTEXT_CHARS: usize = 20;
+/// Longest flagged text shown whole.
+const TARGET_CHARS: usize = 60;
+
+impl Excerpt {
+    /// The excerpt of `span` in `line`, where `span` is relative to the line's start.
+    pub fn new(line: &str, start: usize, end: usize) -> Excerpt {
+        let end = end.min(line.len()).max(start);
+        let before_all = &line[..start];
+        let before_chars = before_all.chars().count();
+        let mut before: String = before_all
+            .chars()
+            .skip(before_chars.saturating_sub(CONTEXT_CHARS))
+            .collect();
+        if before_chars > CONTEXT_CHARS {
+            before.insert(0, '…');
+        }
+        let target_all = &line[start..end];
+        let mut target: String = target_all.chars().take(TARGET_CHARS).collect();
+        if target_all.chars().count() > TARGET_CHARS {
+            target.push('…');
+        }
+        let after_all = &line[end..];
+        let mut after: String = after_all.chars().take(CONTEXT_CHARS).collect();
+        if after_all.chars().count() > CONTEXT_CHARS {
+            after.push('…');
+        }
+        Excerpt {
+            before,
+            target,
+            after,
+        }
+    }
+}
+
+/// A finding ready for output: located by file, line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub at: Location,
+    /// Byte span in the document, kept so that diagnostics can show the line.
+    pub span: Span,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub text: String,
+    pub related: Vec<Location>,
+    /// The line around the finding, when the text is at hand.
+    pub excerpt: Option<Excerpt>,
+}

@@ -1,0 +1,211 @@
+//! The check engine: a registry of rules with stable ids, run per document in parallel and once
+//! over the whole batch, with configured severities and an allow-list.
+//!
+//! A document rule is a plain function over a [`DocContext`] that pushes [`Finding`]s located by
+//! byte spans; the engine sets severities, drops allowed texts, and converts spans to lines and
+//! columns. A batch rule sees a compact summary of every document ([`BatchDoc`]), never the texts.
+
+pub mod config;
+pub mod finding;
+pub mod rules;
+
+use std::collections::HashSet;
+
+pub use config::{Config, Level};
+pub use finding::{Excerpt, Finding, Located, Location, Severity};
+
+use crate::document::Document;
+use crate::segment::Token;
+
+/// Whether a rule needs one document or the whole batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Document,
+    Batch,
+    /// Checks within each document and across the batch.
+    Both,
+}
+
+impl Scope {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Scope::Document => "doc",
+            Scope::Batch => "batch",
+            Scope::Both => "doc/batch",
+        }
+    }
+}
+
+/// What a document rule sees.
+pub struct DocContext<'a> {
+    pub doc: &'a Document,
+    pub tokens: &'a [Token],
+}
+
+/// A citation as batch rules see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchCitation {
+    pub at: Location,
+    /// As written between 《》.
+    pub title: String,
+    pub normalized_title: String,
+    pub key: String,
+    pub docnum: Option<String>,
+    pub docnum_normalized: Option<String>,
+}
+
+/// What batch rules see of one document: no text, only what the rules compare.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchDoc {
+    pub file: String,
+    pub year: Option<i32>,
+    pub citations: Vec<BatchCitation>,
+}
+
+pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
+pub type BatchRuleFn = fn(&[BatchDoc], &mut Vec<Located>);
+
+/// The function of a rule.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Doc(DocRuleFn),
+    Batch(BatchRuleFn),
+    Both(DocRuleFn, BatchRuleFn),
+}
+
+/// A rule: a stable id from the catalogue, its default severity, and its documentation.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub scope: Scope,
+    /// One line, in Chinese, for `gongwen rules`.
+    pub summary: &'static str,
+    /// What it detects, why, a wrong and a right example, the source clause (`gongwen rules ID`).
+    pub doc: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    fn doc_fn(&self) -> Option<DocRuleFn> {
+        match self.check {
+            Check::Doc(f) | Check::Both(f, _) => Some(f),
+            Check::Batch(_) => None,
+        }
+    }
+
+    fn batch_fn(&self) -> Option<BatchRuleFn> {
+        match self.check {
+            Check::Batch(f) | Check::Both(_, f) => Some(f),
+            Check::Doc(_) => None,
+        }
+    }
+}
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules::ALL.iter().find(|r| r.id == id).copied()
+}
+
+/// The rules of a run with their effective severities.
+pub struct Checker {
+    active: Vec<(&'static Rule, Severity)>,
+    allow: HashSet<String>,
+    pub fail_on: Severity,
+}
+
+impl Checker {
+    pub fn new(config: &Config) -> Checker {
+        let active = rules::ALL
+            .iter()
+            .filter_map(|r| match config.rules.get(r.id) {
+                Some(Level::Off) => None,
+                Some(Level::On(s)) => Some((*r, *s)),
+                None => Some((*r, r.severity)),
+            })
+            .collect();
+        Checker {
+            active,
+            allow: config.allow.iter().cloned().collect(),
+            fail_on: config.fail_on.unwrap_or(Severity::Error),
+        }
+    }
+
+    /// Every rule at its default severity.
+    pub fn default_rules() -> Checker {
+        Checker::new(&Config::default())
+    }
+
+    fn allowed(&self, text: &str) -> bool {
+        !self.allow.is_empty() && self.allow.contains(text)
+    }
+
+    /// Runs the document rules and locates their findings, ordered by position then rule.
+    pub fn check_document(&self, ctx: &DocContext) -> Vec<Located> {
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        for (rule, severity) in &self.active {
+            let Some(f) = rule.doc_fn() else { continue };
+            found.clear();
+            f(ctx, &mut found);
+            for finding in found.drain(..) {
+                let text = ctx.doc.slice(finding.span).to_string();
+                if self.allowed(&text) {
+                    continue;
+                }
+                let lc = ctx.doc.line_col(finding.span.start);
+                let mut related: Vec<Location> = finding
+                    .related_spans
+                    .iter()
+                    .map(|s| {
+                        let lc = ctx.doc.line_col(s.start);
+                        Location {
+                            file: ctx.doc.file.clone(),
+                            line: lc.line,
+                            column: lc.column,
+                        }
+                    })
+                    .collect();
+                related.extend(finding.related);
+                let line_start = ctx.doc.lines.line_start(lc.line);
+                let line = ctx.doc.lines.line_text(&ctx.doc.text, finding.span.start);
+                let excerpt = Excerpt::new(
+                    line,
+                    finding.span.start - line_start,
+                    finding.span.end.saturating_sub(line_start),
+                );
+                out.push(Located {
+                    at: Location {
+                        file: ctx.doc.file.clone(),
+                        line: lc.line,
+                        column: lc.column,
+                    },
+                    span: finding.span,
+                    rule: rule.id,
+                    severity: *severity,
+                    message: finding.message,
+                    text,
+                    related,
+                    excerpt: Some(excerpt),
+                });
+            }
+        }
+        out.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
+        out
+    }
+
+    /// Runs the batch rules over the summaries of every document of the run.
+    pub fn check_batch(&self, docs: &[BatchDoc]) -> Vec<Located> {
+        let mut out = Vec::new();
+        for (rule, severity) in &self.active {
+            let Some(f) = rule.batch_fn() else { continue };
+            let start = out.len();
+            f(docs, &mut out);
+            for l in &mut out[start..] {
+                l.rule = rule.id;
+                l.severity = *severity;
+            }
+        }
+        out.retain(|l| !self.allowed(&l.text));
+        out
+    }
+}

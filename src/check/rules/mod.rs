@@ -1,0 +1,9 @@
+//! The rule registry. Ids and default severities follow the rule catalogue; an id is never
+//! renamed or reused.
+
+mod punct;
+
+use super::Rule;
+
+/// Every rule, in catalogue order.
+pub static ALL: &[&Rule] = &[&punct::CJK_ONE_AS_DASH];

@@ -1,0 +1,132 @@
+//! Compiler-style diagnostics for the terminal:
+//!
+//! ```text
+//! corpus/a.txt:9:42: 错误[docno-bracket-form] 发文字号年份应使用六角括号〔〕……
+//!    |
+//!  9 | …制发了保政发﹝2022﹞10号文。
+//!    |        ^^^^^^^^^^^^^^^^^^
+//!    = 相关位置：corpus/a.txt:12:5
+//! ```
+//!
+//! Carets are placed by display width, so they line up under Chinese characters, which take two
+//! columns on a terminal.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::check::{Located, Severity};
+
+/// Whether to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+fn paint(s: &str, code: &str, style: Style) -> String {
+    if style.color {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
+}
+
+fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
+    }
+}
+
+/// Terminal width of text; tabs count as one column each (they are shown as a space).
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s.replace('\t', " ").as_str())
+}
+
+/// Renders one finding.
+pub fn render(f: &Located, style: Style) -> String {
+    let head = format!(
+        "{}: {} {}",
+        paint(&f.at.to_string(), "1", style),
+        paint(
+            &format!("{}[{}]", f.severity.zh(), f.rule),
+            severity_code(f.severity),
+            style
+        ),
+        f.message
+    );
+    let mut out = head;
+    out.push('\n');
+    let gutter = f.at.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    if let Some(e) = &f.excerpt {
+        let bar = paint("|", "1;34", style);
+        let line = format!("{}{}{}", e.before, e.target, e.after).replace('\t', " ");
+        out.push_str(&format!("{pad} {bar}\n"));
+        out.push_str(&format!(
+            "{} {bar} {line}\n",
+            paint(&f.at.line.to_string(), "1;34", style)
+        ));
+        let carets = "^".repeat(width(&e.target).max(1));
+        out.push_str(&format!(
+            "{pad} {bar} {}{}\n",
+            " ".repeat(width(&e.before)),
+            paint(&carets, severity_code(f.severity), style)
+        ));
+    }
+    if !f.related.is_empty() {
+        let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
+        out.push_str(&format!("{pad} = 相关位置：{}\n", related.join("；")));
+    }
+    out
+}
+
+/// The closing summary line.
+pub fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
+    if errors + warnings + infos == 0 {
+        format!("检查了 {files} 个文件，未发现问题。")
+    } else {
+        format!("检查了 {files} 个文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Excerpt, Location};
+    use crate::span::Span;
+
+    #[test]
+    fn carets_line_up_under_wide_characters() {
+        let line = "督办了事项，制发了保政发﹝2022﹞10号文。";
+        let start = line.find('保').unwrap();
+        let end = line.find('文').unwrap();
+        let f = Located {
+            at: Location {
+                file: "a.txt".into(),
+                line: 9,
+                column: 10,
+            },
+            span: Span::new(start, end),
+            rule: "docno-bracket-form",
+            severity: Severity::Error,
+            message: "消息".into(),
+            text: line[start..end].into(),
+            related: vec![Location {
+                file: "b.txt".into(),
+                line: 1,
+                column: 2,
+            }],
+            excerpt: Some(Excerpt::new(line, start, end)),
+        };
+        let s = render(&f, Style { color: false });
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[0], "a.txt:9:10: 错误[docno-bracket-form] 消息");
+        assert_eq!(lines[2], "9 | 督办了事项，制发了保政发﹝2022﹞10号文。");
+        // 9 wide characters before the number: 18 columns; the number is 6+2+4+2+2+2 = 18 wide.
+        assert_eq!(
+            lines[3],
+            format!("  | {}{}", " ".repeat(18), "^".repeat(18))
+        );
+        assert_eq!(lines[4], "  = 相关位置：b.txt:1:2");
+    }
+}
