@@ -1,0 +1,421 @@
+//! 《》 citations: the title, its normalised form, what kind of text it names, who issued it, and
+//! the document number written after it.
+//!
+//! Citing convention (2000 办法 第二十五条): title first, then the number in parentheses —
+//! `《国务院关于……的通知》（国发〔2018〕27号）`. A number is attached only when it opens the
+//! parenthesis right after the closing 》, so in `《A》《B》《C》（X号）` it belongs to C alone.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::docnum::{DocNum, Role};
+use crate::document::Document;
+use crate::output::{Cell, Row};
+use crate::span::Span;
+
+/// What a cited title names, read from its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationKind {
+    Law,
+    Regulation,
+    Rule,
+    LocalRegulation,
+    NormativeDocument,
+    Plan,
+    JudicialInterpretation,
+    Standard,
+    Other,
+}
+
+impl CitationKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CitationKind::Law => "law",
+            CitationKind::Regulation => "regulation",
+            CitationKind::Rule => "rule",
+            CitationKind::LocalRegulation => "local-regulation",
+            CitationKind::NormativeDocument => "normative-document",
+            CitationKind::Plan => "plan",
+            CitationKind::JudicialInterpretation => "judicial-interpretation",
+            CitationKind::Standard => "standard",
+            CitationKind::Other => "other",
+        }
+    }
+}
+
+/// One 《》 citation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// From 《 to 》 inclusive.
+    pub span: Span,
+    /// As written between 《 and 》; a title broken across lines is joined.
+    pub title: String,
+    pub normalized_title: String,
+    /// Identity for the citation index: the normalised number when known, else the normalised
+    /// title (of the full title, for a declared short form).
+    pub key: String,
+    pub kind: CitationKind,
+    /// Organ(s) named at the start of the title (`中共中央办公厅 国务院办公厅`).
+    pub issuer: String,
+    /// Index into the docnums slice of the number written after the title.
+    pub docnum: Option<usize>,
+    /// Status in the law catalogue; empty until a catalogue applies.
+    pub registry_status: String,
+}
+
+/// Longest title accepted, in characters; an unclosed 《 must not swallow a page.
+const MAX_TITLE_CHARS: usize = 160;
+/// Line breaks a title may span (a header title broken over lines, with a blank line between).
+const MAX_TITLE_BREAKS: usize = 3;
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// The title as written, with line breaks (and the indentation around them) removed.
+fn join_lines(s: &str) -> String {
+    if !s.contains('\n') {
+        return s.to_string();
+    }
+    let parts: Vec<&str> = s.split('\n').collect();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let p = if i > 0 {
+                p.trim_start_matches(|c: char| c.is_whitespace())
+            } else {
+                p
+            };
+            if i < last {
+                p.trim_end_matches(|c: char| c.is_whitespace())
+            } else {
+                p
+            }
+        })
+        .collect()
+}
+
+static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})年?(?:[-~一—–―]+)([0-9]{4})(年?)").expect("valid regex")
+});
+static BRACKETED_YEAR_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([0-9]{4}-[0-9]{4}年?)\)").expect("valid regex"));
+
+/// Normalises a title so that its written variants compare equal: full-width ASCII to half-width,
+/// every bracket to `()`, 〈〉 to 《》, spaces and invisible characters dropped, dashes in a
+/// year span unified and the brackets around a year span dropped.
+pub fn normalize_title(title: &str) -> String {
+    let mut s = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_whitespace() || is_invisible(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        };
+        let c = match c {
+            '〔' | '【' | '〖' | '﹝' | '[' | '〘' => '(',
+            '〕' | '】' | '〗' | '﹞' | ']' | '〙' => ')',
+            '〈' => '《',
+            '〉' => '》',
+            '－' | '‐' | '‑' => '-',
+            '～' | '〜' => '~',
+            other => other,
+        };
+        s.push(c);
+    }
+    let s = YEAR_SPAN.replace_all(&s, |c: &regex::Captures| {
+        let nian = if c[0].contains('年') { "年" } else { "" };
+        format!("{}-{}{nian}", &c[1], &c[2])
+    });
+    BRACKETED_YEAR_SPAN.replace_all(&s, "$1").into_owned()
+}
+
+/// The title without trailing qualifiers such as （草案）（试行）（2021—2025年）.
+fn core_title(title: &str) -> &str {
+    let mut t = title.trim();
+    loop {
+        let Some(stripped) = t.strip_suffix(['）', ')']) else {
+            return t;
+        };
+        match stripped.rfind(['（', '(']) {
+            Some(i) if i > 0 => t = stripped[..i].trim_end(),
+            _ => return t,
+        }
+    }
+}
+
+static TRAILING_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}(?:-[0-9]{4})?年?$").expect("valid regex"));
+static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}]{2,8}?(?:省|自治区|市|自治州|县|特别行政区)").expect("valid regex")
+});
+static STANDARD_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:GB|DB|JGJ|HJ|GA|JT|WS|YY|CJJ|SL|NY)[0-9]*(?:/[TZ])?\s*[0-9]")
+        .expect("valid regex")
+});
+
+fn ends_with_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.ends_with(w))
+}
+
+/// The kind of text a title names, from its form.
+pub fn classify(title: &str) -> CitationKind {
+    let normalized = normalize_title(title);
+    let t = core_title(&normalized);
+    let t = TRAILING_YEARS.find(t).map_or(t, |m| &t[..m.start()]);
+    if STANDARD_CODE.is_match(t) || t.ends_with("标准") {
+        return CitationKind::Standard;
+    }
+    if t.starts_with("最高人民法院") || t.starts_with("最高人民检察院") {
+        return CitationKind::JudicialInterpretation;
+    }
+    let national =
+        t.starts_with("中华人民共和国") || t.starts_with("国务院") || t.starts_with("全国");
+    if t.ends_with("条例") {
+        return if !national && PLACE_START.is_match(t) {
+            CitationKind::LocalRegulation
+        } else {
+            CitationKind::Regulation
+        };
+    }
+    if ends_with_any(t, &["规划", "纲要", "计划"]) {
+        return CitationKind::Plan;
+    }
+    if ends_with_any(
+        t,
+        &[
+            "规定", "办法", "细则", "规则", "准则", "通则", "守则", "章程",
+        ],
+    ) {
+        return if t.contains("关于") {
+            CitationKind::NormativeDocument
+        } else {
+            CitationKind::Rule
+        };
+    }
+    if t.ends_with('法')
+        && !ends_with_any(
+            t,
+            &[
+                "方法", "做法", "说法", "看法", "想法", "用法", "写法", "算法", "疗法",
+            ],
+        )
+    {
+        return CitationKind::Law;
+    }
+    if ends_with_any(
+        t,
+        &[
+            "意见", "通知", "决定", "决议", "批复", "复函", "函", "答复", "通报", "公告", "通告",
+            "方案", "预案", "措施", "要点", "请示", "报告", "命令", "目录", "清单", "指南", "解释",
+        ],
+    ) {
+        return CitationKind::NormativeDocument;
+    }
+    CitationKind::Other
+}
+
+/// Last characters of an organ's name (or of a joint list of organs).
+const ORGAN_ENDS: &[char] = &[
+    '院', '部', '署', '局', '府', '委', '会', '厅', '室', '行', '央', '办', '处', '所', '社', '组',
+    '团', '庭', '检', '法', '总',
+];
+
+/// The organ(s) named before 关于 at the start of a title.
+pub fn title_issuer(title: &str) -> String {
+    let Some(i) = title.find("关于") else {
+        return String::new();
+    };
+    let head = title[..i].trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    let ok = !head.is_empty()
+        && head.chars().count() <= 40
+        && !head.contains(['《', '〈'])
+        && head
+            .chars()
+            .next_back()
+            .is_some_and(|c| ORGAN_ENDS.contains(&c));
+    if !ok {
+        return String::new();
+    }
+    head.split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds the 》 closing the 《 at `open`, counting nested 《》. None for an unclosed mark.
+fn closing(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut breaks = 0;
+    for (n, (i, c)) in text[open..].char_indices().enumerate() {
+        if n > MAX_TITLE_CHARS {
+            return None;
+        }
+        match c {
+            '《' => depth += 1,
+            '》' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            '\n' => {
+                breaks += 1;
+                if breaks > MAX_TITLE_BREAKS {
+                    return None;
+                }
+            }
+            // A sentence end inside a title means the mark was never closed.
+            '。' | '；' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next() {
+        if c == ' ' || c == '\u{3000}' || c == '\t' || c == '\u{a0}' || is_invisible(c) {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// After a title: `（…` or `(…`, returning the byte after the parenthesis.
+fn open_paren(text: &str, at: usize) -> Option<usize> {
+    let at = skip_spaces(text, at);
+    let c = text[at..].chars().next()?;
+    matches!(c, '（' | '(').then(|| skip_spaces(text, at + c.len_utf8()))
+}
+
+/// Index of the number that starts at `at`.
+fn docnum_at(docnums: &[DocNum], at: usize) -> Option<usize> {
+    docnums.iter().position(|d| d.span.start == at)
+}
+
+/// `（以下简称《…》）` right after a title (or after its number): the byte where the short
+/// form's 《 stands.
+fn declared_alias(
+    text: &str,
+    after: usize,
+    docnums: &[DocNum],
+    num: Option<usize>,
+) -> Option<usize> {
+    let mut at = after;
+    if let Some(i) = num {
+        // `《…》（X号，以下简称《…》）` or `《…》（X号）（以下简称《…》）`.
+        at = docnums[i].span.end;
+        let rest = text[at..].trim_start_matches(['）', ')', '，', ',', ' ', '\u{3000}']);
+        at = text.len() - rest.len();
+        if let Some(r) = text[at..].strip_prefix(['（', '(']) {
+            at = text.len() - r.len();
+        }
+    } else {
+        at = open_paren(text, at)?;
+    }
+    let rest = &text[at..];
+    let rest = rest.strip_prefix("以下简称")?;
+    let rest = rest.strip_prefix(['为', '：', ':']).unwrap_or(rest);
+    rest.starts_with('《').then(|| text.len() - rest.len())
+}
+
+/// Every 《》 citation in `text`, in text order. Numbers in `docnums` attached to a title get
+/// [`Role::Citation`].
+pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    // Short form's 《 position → key of the full title it abbreviates.
+    let mut pending_alias: HashMap<usize, usize> = HashMap::new();
+    // Normalised short form → index of the full title's citation.
+    let mut aliases: HashMap<String, usize> = HashMap::new();
+    let mut at = 0;
+    while let Some(rel) = text[at..].find('《') {
+        let open = at + rel;
+        let Some(close) = closing(text, open) else {
+            at = open + '《'.len_utf8();
+            continue;
+        };
+        let end = close + '》'.len_utf8();
+        let inner = &text[open + '《'.len_utf8()..close];
+        let title = join_lines(inner);
+        let normalized_title = normalize_title(&title);
+        let num = open_paren(text, end).and_then(|p| docnum_at(docnums, p));
+        if let Some(i) = num {
+            docnums[i].role = Role::Citation;
+        }
+        let idx = out.len();
+        let alias_of = pending_alias
+            .remove(&open)
+            .or_else(|| aliases.get(&normalized_title).copied());
+        if let Some(short) = declared_alias(text, end, docnums, num) {
+            pending_alias.insert(short, idx);
+        }
+        let key = match (num, alias_of) {
+            (Some(i), _) => docnums[i].normalized.clone(),
+            (None, Some(full)) => out[full].key.clone(),
+            (None, None) => normalized_title.clone(),
+        };
+        if let Some(full) = alias_of {
+            aliases.insert(normalized_title.clone(), full);
+        }
+        out.push(Citation {
+            span: Span::new(open, end),
+            kind: classify(&title),
+            issuer: title_issuer(&title),
+            title,
+            normalized_title,
+            key,
+            docnum: num,
+            registry_status: String::new(),
+        });
+        at = end;
+    }
+    // A title cited once with its number and elsewhere without is still that number.
+    let mut numbered: HashMap<String, String> = HashMap::new();
+    for c in &out {
+        if let Some(i) = c.docnum {
+            numbered
+                .entry(c.normalized_title.clone())
+                .or_insert_with(|| docnums[i].normalized.clone());
+        }
+    }
+    for c in out.iter_mut().filter(|c| c.docnum.is_none()) {
+        if let Some(k) = numbered.get(&c.normalized_title) {
+            c.key = k.clone();
+        }
+    }
+    out
+}
+
+/// A row of citations.csv.
+pub fn citation_row(doc: &Document, c: &Citation, docnums: &[DocNum]) -> Row {
+    let lc = doc.line_col(c.span.start);
+    let num = c.docnum.and_then(|i| docnums.get(i));
+    vec![
+        Cell::text(&doc.file),
+        Cell::from(lc.line),
+        Cell::from(lc.column),
+        Cell::text(&c.title),
+        Cell::text(&c.normalized_title),
+        Cell::text(&c.key),
+        Cell::text(c.kind.as_str()),
+        Cell::text(&c.issuer),
+        Cell::text(
+            num.map(|d| super::docnum::surface(&doc.text, d))
+                .unwrap_or_default(),
+        ),
+        Cell::text(num.map(|d| d.normalized.clone()).unwrap_or_default()),
+        Cell::text(&c.registry_status),
+    ]
+}
