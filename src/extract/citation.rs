@@ -171,10 +171,10 @@ fn ends_with_any(s: &str, words: &[&str]) -> bool {
 pub fn classify(title: &str) -> CitationKind {
     let normalized = normalize_title(title);
     let t = core_title(&normalized);
-    let t = TRAILING_YEARS.find(t).map_or(t, |m| &t[..m.start()]);
     if STANDARD_CODE.is_match(t) || t.ends_with("标准") {
         return CitationKind::Standard;
     }
+    let t = TRAILING_YEARS.find(t).map_or(t, |m| &t[..m.start()]);
     if t.starts_with("最高人民法院") || t.starts_with("最高人民检察院") {
         return CitationKind::JudicialInterpretation;
     }
@@ -418,4 +418,161 @@ pub fn citation_row(doc: &Document, c: &Citation, docnums: &[DocNum]) -> Row {
         Cell::text(num.map(|d| d.normalized.clone()).unwrap_or_default()),
         Cell::text(&c.registry_status),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::docnum::extract_docnums;
+
+    fn cite(text: &str) -> (Vec<Citation>, Vec<DocNum>) {
+        let mut nums = extract_docnums(text);
+        let c = extract_citations(text, &mut nums);
+        (c, nums)
+    }
+
+    #[test]
+    fn titles_as_written() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "根据《关于修改〈中华人民共和国立法法〉的决定》修正",
+                &["关于修改〈中华人民共和国立法法〉的决定"],
+            ),
+            (
+                "《关于印发《某某细则》的通知》",
+                &["关于印发《某某细则》的通知"],
+            ),
+            ("审议《纲要（草案）》", &["纲要（草案）"]),
+            (
+                "暂时调整实施《中华人民共和国药品管理法\n\n实施条例》有关规定",
+                &["中华人民共和国药品管理法实施条例"],
+            ),
+            ("《甲》《乙》、《丙》", &["甲", "乙", "丙"]),
+            ("未闭合《标题。后文《乙》", &["乙"]),
+            ("《人民日报》", &["人民日报"]),
+        ];
+        for &(text, want) in cases {
+            let (c, _) = cite(text);
+            let got: Vec<&str> = c.iter().map(|c| c.title.as_str()).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_marks() {
+        let text = "依据《甲法》（国发〔2018〕1号）";
+        let (c, nums) = cite(text);
+        assert_eq!(c[0].span.text(text), "《甲法》");
+        assert_eq!(nums[c[0].docnum.unwrap()].role, Role::Citation);
+    }
+
+    #[test]
+    fn number_after_spaces_and_half_width_paren_is_attached() {
+        let (c, _) = cite("《某省人民政府关于某事的通知》 (某政发〔2019〕67号)");
+        assert!(c[0].docnum.is_some());
+        let (c, _) = cite("《某通知》（2019年修订）");
+        assert_eq!(c[0].docnum, None);
+    }
+
+    #[test]
+    fn title_variants_normalise_alike() {
+        let variants = [
+            "法治保山建设规划(2021一2025年)",
+            "法治保山建设规划2021—2025年",
+            "法治保山建设规划（2021－2025年）",
+            "法治保山建设规划2021～2025年",
+            "法治保山建设规划 2021-2025年",
+            "法治保山建设规划\u{200b}（2021年—2025年）",
+        ];
+        for v in variants {
+            assert_eq!(normalize_title(v), "法治保山建设规划2021-2025年", "{v}");
+        }
+        assert_eq!(
+            normalize_title("关于修改〈立法法〉的决定"),
+            normalize_title("关于修改《立法法》的决定")
+        );
+    }
+
+    #[test]
+    fn kinds_from_the_form_of_the_title() {
+        use CitationKind::*;
+        let cases = [
+            ("中华人民共和国立法法", Law),
+            ("劳动法", Law),
+            ("信访条例", Regulation),
+            ("中华人民共和国政府信息公开条例", Regulation),
+            ("云南省优化营商环境条例", LocalRegulation),
+            ("北京市城市市容环境卫生条例", LocalRegulation),
+            ("机动车登记规定", Rule),
+            ("云南省重大行政决策程序规定", Rule),
+            (
+                "最高人民法院关于审理行政赔偿案件若干问题的规定",
+                JudicialInterpretation,
+            ),
+            (
+                "国务院关于促进融资担保行业加快发展的意见",
+                NormativeDocument,
+            ),
+            (
+                "北京市人民政府关于维护楼房阳台整洁的规定",
+                NormativeDocument,
+            ),
+            ("关于修改部分法律的决定", NormativeDocument),
+            ("法治保山建设规划(2021一2025年)", Plan),
+            ("保山市法治政府建设实施纲要2021—2025年", Plan),
+            ("国民经济和社会发展第十四个五年规划纲要（草案）", Plan),
+            ("GB/T 9704-2012", Standard),
+            ("人民日报", Other),
+            ("推进“四化”联动 提升公开效能", Other),
+        ];
+        for (t, k) in cases {
+            assert_eq!(classify(t), k, "{t}");
+        }
+    }
+
+    #[test]
+    fn issuers_at_the_start_of_the_title() {
+        assert_eq!(
+            title_issuer("国务院办公厅关于调整白银经济政策问题的复函"),
+            "国务院办公厅"
+        );
+        assert_eq!(
+            title_issuer("中共中央办公厅　国务院办公厅关于某事的意见"),
+            "中共中央办公厅 国务院办公厅"
+        );
+        assert_eq!(
+            title_issuer("云南省人民政府办公厅关于某事的实施意见"),
+            "云南省人民政府办公厅"
+        );
+        assert_eq!(title_issuer("关于修改部分法律的决定"), "");
+        assert_eq!(title_issuer("信访条例"), "");
+    }
+
+    #[test]
+    fn unattached_repeat_takes_the_number_key() {
+        let (c, _) = cite("《甲通知》（国发〔2018〕1号）……落实《甲通知》要求");
+        assert_eq!(c[1].key, "国发〔2018〕1号");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_on_boundaries(s in "[《》〈〉（）()国发〔〕2018号令第简称以下甲乙\n 　a-z]{0,60}") {
+            let mut nums = extract_docnums(&s);
+            for c in extract_citations(&s, &mut nums) {
+                proptest::prop_assert!(s.is_char_boundary(c.span.start));
+                proptest::prop_assert!(s.is_char_boundary(c.span.end));
+                proptest::prop_assert!(s[c.span.start..].starts_with('《'));
+                proptest::prop_assert!(s[..c.span.end].ends_with('》'));
+                if let Some(i) = c.docnum {
+                    proptest::prop_assert!(i < nums.len());
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
+            let mut nums = extract_docnums(&s);
+            let _ = extract_citations(&s, &mut nums);
+        }
+    }
 }

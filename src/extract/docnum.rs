@@ -642,3 +642,258 @@ pub fn docnum_row(doc: &Document, d: &DocNum) -> Row {
         Cell::text(d.role.as_str()),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, surface, normalized, problems)
+    const FORMS: &[(&str, &str, &str, &str)] = &[
+        (
+            "根据国发〔2018〕38号文件",
+            "国发〔2018〕38号",
+            "国发〔2018〕38号",
+            "",
+        ),
+        (
+            "制发了保政发﹝2022﹞10号文。",
+            "保政发﹝2022﹞10号",
+            "保政发〔2022〕10号",
+            "docno-bracket-form",
+        ),
+        (
+            "见劳社部发[2008]3号",
+            "劳社部发[2008]3号",
+            "劳社部发〔2008〕3号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄政发［2020］44号",
+            "澄政发［2020］44号",
+            "澄政发〔2020〕44号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄政发【2020】44号",
+            "澄政发【2020】44号",
+            "澄政发〔2020〕44号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄政发(2020)44号",
+            "澄政发(2020)44号",
+            "澄政发〔2020〕44号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄政发（2020）44号",
+            "澄政发（2020）44号",
+            "澄政发〔2020〕44号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄政发〖2020〗44号",
+            "澄政发〖2020〗44号",
+            "澄政发〔2020〕44号",
+            "docno-bracket-form",
+        ),
+        (
+            "按保政发2022年10号执行",
+            "保政发2022年10号",
+            "保政发〔2022〕10号",
+            "docno-bracket-form",
+        ),
+        (
+            "澄教发〔25〕19号",
+            "澄教发〔25〕19号",
+            "澄教发〔2025〕19号",
+            "docno-year-full",
+        ),
+        (
+            "澄教发〔98〕19号",
+            "澄教发〔98〕19号",
+            "澄教发〔1998〕19号",
+            "docno-year-full",
+        ),
+        (
+            "澄教发〔２０２５〕19号",
+            "澄教发〔２０２５〕19号",
+            "澄教发〔2025〕19号",
+            "docno-year-full",
+        ),
+        (
+            "澄教发〔二〇二五〕19号",
+            "澄教发〔二〇二五〕19号",
+            "澄教发〔2025〕19号",
+            "docno-year-full",
+        ),
+        (
+            "应按国务院一九八〇年223号文件规定",
+            "国务院一九八〇年223号",
+            "国务院〔1980〕223号",
+            "docno-bracket-form;docno-year-full",
+        ),
+        (
+            "临政发〔2025〕第36号",
+            "临政发〔2025〕第36号",
+            "临政发〔2025〕36号",
+            "docno-serial-di",
+        ),
+        (
+            "桐政发〔2025〕003号",
+            "桐政发〔2025〕003号",
+            "桐政发〔2025〕3号",
+            "docno-serial-leading-zero",
+        ),
+        (
+            "桐政发〔2025〕３号",
+            "桐政发〔2025〕３号",
+            "桐政发〔2025〕3号",
+            "fullwidth-digits",
+        ),
+        (
+            "（澄卫发〔2020〕41）",
+            "澄卫发〔2020〕41",
+            "澄卫发〔2020〕41号",
+            "docno-missing-hao",
+        ),
+        (
+            "澄人社发 〔2025〕 12 号",
+            "澄人社发 〔2025〕 12 号",
+            "澄人社发〔2025〕12号",
+            "docno-spacing",
+        ),
+        (
+            "按照保政发〔2022〕10号文要求",
+            "保政发〔2022〕10号",
+            "保政发〔2022〕10号",
+            "",
+        ),
+        (
+            "国办发明电〔2018〕15号",
+            "国办发明电〔2018〕15号",
+            "国办发明电〔2018〕15号",
+            "",
+        ),
+        (
+            "日市人民政府京政发〔1985〕167号",
+            "京政发〔1985〕167号",
+            "京政发〔1985〕167号",
+            "",
+        ),
+        (
+            "《办法》（国务院令第513号）",
+            "国务院令第513号",
+            "国务院令第513号",
+            "",
+        ),
+        (
+            "省人民政府令第215号",
+            "省人民政府令第215号",
+            "省人民政府令第215号",
+            "",
+        ),
+        ("公安部令第125号", "公安部令第125号", "公安部令第125号", ""),
+        (
+            "发文字号： \t国令第706号",
+            "国令第706号",
+            "国务院令第706号",
+            "",
+        ),
+        (
+            "1994年1月28日中华人民共和国国务院令第142号发布",
+            "中华人民共和国国务院令第142号",
+            "国务院令第142号",
+            "",
+        ),
+        (
+            "1994年8月17日市人民政府第17号令发布",
+            "市人民政府第17号令",
+            "市人民政府令第17号",
+            "",
+        ),
+        (
+            "国家发展和改革委员会令第1号",
+            "国家发展和改革委员会令第1号",
+            "国家发展和改革委员会令第1号",
+            "",
+        ),
+    ];
+
+    #[test]
+    fn every_written_form() {
+        for &(text, surface, normalized, problems) in FORMS {
+            let nums = extract_docnums(text);
+            assert_eq!(nums.len(), 1, "{text}: {nums:?}");
+            let d = &nums[0];
+            assert_eq!(d.span.text(text), surface, "{text}");
+            assert_eq!(d.normalized, normalized, "{text}");
+            assert_eq!(d.problems.join(";"), problems, "{text}");
+            assert_eq!(d.standard, problems.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn joint_numbers_are_each_found() {
+        let nums = extract_docnums("（中办发〔2018〕1号、国办发〔2018〕2号）");
+        let n: Vec<&str> = nums.iter().map(|d| d.normalized.as_str()).collect();
+        assert_eq!(n, ["中办发〔2018〕1号", "国办发〔2018〕2号"]);
+    }
+
+    const LOOK_ALIKES: &[&str] = &[
+        "作出（2022）云01行初35号行政判决",
+        "陕西省高级人民法院（2013）陕民三终字第38号民事判决",
+        "（2016）最高法民再98号民事判决",
+        "对全国政协十届三次会议第2741号提案的答复",
+        "对十届全国人大四次会议第7264号建议的答复",
+        "按照GB/T 9704-2012《党政机关公文格式》",
+        "依照本法第十条第二款",
+        "联系电话：0871-63612345，传真（0871）63612346",
+        "国务院公报2018年第35号",
+        "简报〔2024〕第6期",
+        "〔唐〕杜甫",
+        "截至2022年10号",
+        "建成地铁8号线，宁德核电6号机组",
+        "近五年（2019—2023）",
+        "国发〔2018〕123456号",
+    ];
+
+    #[test]
+    fn look_alikes_are_not_numbers() {
+        for text in LOOK_ALIKES {
+            assert!(
+                extract_docnums(text).is_empty(),
+                "{text}: {:?}",
+                extract_docnums(text)
+            );
+        }
+    }
+
+    #[test]
+    fn own_number_in_header_and_metadata_box() {
+        let text = "发文字号： \t国发〔2018〕38号 \t发布日期： \t2018年11月23日\n\n国务院关于某事的通知\n\n国发〔2018〕38号\n\n各省：\n按照国发〔2018〕38号文件办理。\n";
+        let roles: Vec<Role> = extract_docnums(text).iter().map(|d| d.role).collect();
+        assert_eq!(roles, [Role::SelfNumber, Role::SelfNumber, Role::Reference]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_on_boundaries(s in "\\PC{0,80}") {
+            for d in extract_docnums(&s) {
+                proptest::prop_assert!(s.is_char_boundary(d.span.start));
+                proptest::prop_assert!(s.is_char_boundary(d.span.end));
+                proptest::prop_assert!(d.span.start < d.span.end);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_number_like_text(
+            s in "[国保政发办函令第号〔〕﹝﹞\\[\\]（）()年〇一九0-9０-９ \n　]{0,40}"
+        ) {
+            for d in extract_docnums(&s) {
+                proptest::prop_assert!(s.is_char_boundary(d.span.start));
+                proptest::prop_assert!(s.is_char_boundary(d.span.end));
+            }
+        }
+    }
+}
