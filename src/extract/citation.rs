@@ -175,6 +175,12 @@ pub fn classify(title: &str) -> CitationKind {
         return CitationKind::Standard;
     }
     let t = TRAILING_YEARS.find(t).map_or(t, |m| &t[..m.start()]);
+    // Drafts are named without brackets too: 《…规划纲要草案》.
+    let t = ["修订草案", "草案", "征求意见稿", "送审稿"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(t);
     if t.starts_with("最高人民法院") || t.starts_with("最高人民检察院") {
         return CitationKind::JudicialInterpretation;
     }
@@ -190,10 +196,13 @@ pub fn classify(title: &str) -> CitationKind {
     if ends_with_any(t, &["规划", "纲要", "计划"]) {
         return CitationKind::Plan;
     }
+    if t.ends_with("法典") {
+        return CitationKind::Law;
+    }
     if ends_with_any(
         t,
         &[
-            "规定", "办法", "细则", "规则", "准则", "通则", "守则", "章程",
+            "规定", "办法", "细则", "规则", "准则", "通则", "守则", "章程", "规范",
         ],
     ) {
         return if t.contains("关于") {
@@ -302,7 +311,12 @@ fn open_paren(text: &str, at: usize) -> Option<usize> {
 
 /// Index of the number that starts at `at`.
 fn docnum_at(docnums: &[DocNum], at: usize) -> Option<usize> {
-    docnums.iter().position(|d| d.span.start == at)
+    // `extract_docnums` returns numbers in text order; a caller's unsorted slice still works.
+    let i = docnums.partition_point(|d| d.span.start < at);
+    match docnums.get(i) {
+        Some(d) if d.span.start == at => Some(i),
+        _ => docnums.iter().position(|d| d.span.start == at),
+    }
 }
 
 /// `（以下简称《…》）` right after a title (or after its number): the byte where the short
@@ -521,6 +535,9 @@ mod tests {
             ("法治保山建设规划(2021一2025年)", Plan),
             ("保山市法治政府建设实施纲要2021—2025年", Plan),
             ("国民经济和社会发展第十四个五年规划纲要（草案）", Plan),
+            ("福建省国民经济和社会发展第十五个五年规划纲要草案", Plan),
+            ("中华人民共和国民法典", Law),
+            ("药品生产质量管理规范", Rule),
             ("GB/T 9704-2012", Standard),
             ("人民日报", Other),
             ("推进“四化”联动 提升公开效能", Other),
