@@ -4,6 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::docnum::{self, Role};
+
 /// What a document says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocMeta {
@@ -13,11 +15,6 @@ pub struct DocMeta {
     pub year: Option<i32>,
 }
 
-static OWN_DOCNUM: LazyLock<Regex> = LazyLock::new(|| {
-    // A line that holds nothing but a number such as 国发〔2018〕38号 or 国务院令第713号.
-    Regex::new(r"^[\p{Han}]{1,12}(?:[〔﹝\[［【（(〖]\s*[0-9]{4}\s*[〕﹞\]］】）)〗]\s*第?[0-9]{1,5}号|令\s*第\s*[0-9]{1,5}\s*号)$")
-        .unwrap()
-});
 static YEAR_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,6 +74,31 @@ fn looks_like_title(line: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
 }
 
+/// A 关于…的通知 title in the header, possibly broken over two or three lines
+/// (`国务院关于印发` / `《国务院工作规则》的通知`).
+fn header_title(head: &[&str]) -> Option<String> {
+    let window = &head[..head.len().min(12)];
+    for (i, first) in window.iter().enumerate() {
+        if first.chars().count() > 40 || first.contains(['。', '，', '；', '：', ':']) {
+            continue;
+        }
+        let mut joined = first.to_string();
+        for next in window.iter().skip(i + 1).take(2) {
+            if joined.contains("关于") && looks_like_title(&joined) {
+                return Some(joined);
+            }
+            if next.chars().count() > 40 || next.contains(['。', '，', '；', '：', ':']) {
+                break;
+            }
+            joined.push_str(next);
+        }
+        if joined.contains("关于") && looks_like_title(&joined) {
+            return Some(joined);
+        }
+    }
+    None
+}
+
 /// Reads the title, own number and year from the first and last lines of a document.
 pub fn detect(text: &str) -> DocMeta {
     let mut meta = DocMeta::default();
@@ -101,29 +123,33 @@ pub fn detect(text: &str) -> DocMeta {
         }
     }
     if meta.title.is_none() {
-        meta.title = head
-            .iter()
-            .take(5)
-            .find(|l| looks_like_title(l))
-            .map(|s| s.to_string());
+        let single = head.iter().take(5).find(|l| looks_like_title(l));
+        let joined = header_title(&head);
+        // A title-like line may be the tail of a title broken over lines; the whole wins.
+        meta.title = match (single, joined) {
+            (Some(s), Some(j)) if j.len() > s.len() && j.ends_with(*s) => Some(j),
+            (Some(s), _) => Some(s.to_string()),
+            (None, j) => j,
+        };
     }
+    // The extractor knows every written form of a number and which one is the document's own.
+    let own = docnum::extract_docnums(text)
+        .into_iter()
+        .find(|d| d.role == Role::SelfNumber);
     if meta.docnum.is_none() {
-        meta.docnum = head
-            .iter()
-            .take(15)
-            .find(|l| OWN_DOCNUM.is_match(l))
-            .map(|s| s.to_string());
+        meta.docnum = own.as_ref().map(|d| docnum::surface(text, d));
     }
     let title_year = meta
         .title
         .as_deref()
         .and_then(|t| YEAR_IN_TITLE.captures(t))
         .and_then(|c| c[1].parse().ok());
-    let docnum_year = meta
-        .docnum
-        .as_deref()
-        .and_then(|d| BRACKET_YEAR.captures(d))
-        .and_then(|c| c[1].parse().ok());
+    let docnum_year = own.and_then(|d| d.year).or_else(|| {
+        meta.docnum
+            .as_deref()
+            .and_then(|d| BRACKET_YEAR.captures(d))
+            .and_then(|c| c[1].parse().ok())
+    });
     // The signing date stands alone on one of the last lines.
     let signoff_year = text
         .lines()
@@ -173,6 +199,28 @@ mod tests {
             Some("国务院办公厅关于印发两个规定的通知")
         );
         assert_eq!(m.docnum.as_deref(), Some("国办发〔2018〕124号"));
+    }
+
+    #[test]
+    fn own_number_and_broken_title_from_the_header() {
+        let text = "国务院关于印发\n\n《国务院工作规则》的通知\n\n国发〔2004〕18号\n\n各省、自治区、直辖市人民政府：\n";
+        let m = detect(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("国务院关于印发《国务院工作规则》的通知")
+        );
+        assert_eq!(m.docnum.as_deref(), Some("国发〔2004〕18号"));
+        assert_eq!(m.year, Some(2004));
+        let ling =
+            "中华人民共和国国务院令\n\n第706号\n\n《专利代理条例》已经修订通过，现予公布。\n";
+        assert_eq!(
+            detect(ling).docnum.as_deref(),
+            Some("中华人民共和国国务院令第706号")
+        );
+        let bracket = "保山市人民政府关于某事的通知\n保政发﹝2022﹞10号\n";
+        let m = detect(bracket);
+        assert_eq!(m.docnum.as_deref(), Some("保政发﹝2022﹞10号"));
+        assert_eq!(m.year, Some(2022));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Integration tests: one test binary, one module per area.
 
-mod check;
-mod cli;
 mod common;
 mod input;
+mod cli;
+mod check;
+mod docnum;
+mod citation;

@@ -1,0 +1,595 @@
+//! 《》 citations: the title, its normalised form, what kind of text it names, who issued it, and
+//! the document number written after it.
+//!
+//! Citing convention (2000 办法 第二十五条): title first, then the number in parentheses —
+//! `《国务院关于……的通知》（国发〔2018〕27号）`. A number is attached only when it opens the
+//! parenthesis right after the closing 》, so in `《A》《B》《C》（X号）` it belongs to C alone.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::docnum::{DocNum, Role};
+use crate::document::Document;
+use crate::output::{Cell, Row};
+use crate::span::Span;
+
+/// What a cited title names, read from its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationKind {
+    Law,
+    Regulation,
+    Rule,
+    LocalRegulation,
+    NormativeDocument,
+    Plan,
+    JudicialInterpretation,
+    Standard,
+    Other,
+}
+
+impl CitationKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CitationKind::Law => "law",
+            CitationKind::Regulation => "regulation",
+            CitationKind::Rule => "rule",
+            CitationKind::LocalRegulation => "local-regulation",
+            CitationKind::NormativeDocument => "normative-document",
+            CitationKind::Plan => "plan",
+            CitationKind::JudicialInterpretation => "judicial-interpretation",
+            CitationKind::Standard => "standard",
+            CitationKind::Other => "other",
+        }
+    }
+}
+
+/// One 《》 citation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// From 《 to 》 inclusive.
+    pub span: Span,
+    /// As written between 《 and 》; a title broken across lines is joined.
+    pub title: String,
+    pub normalized_title: String,
+    /// Identity for the citation index: the normalised number when known, else the normalised
+    /// title (of the full title, for a declared short form).
+    pub key: String,
+    pub kind: CitationKind,
+    /// Organ(s) named at the start of the title (`中共中央办公厅 国务院办公厅`).
+    pub issuer: String,
+    /// Index into the docnums slice of the number written after the title.
+    pub docnum: Option<usize>,
+    /// Status in the law catalogue; empty until a catalogue applies.
+    pub registry_status: String,
+}
+
+/// Longest title accepted, in characters; an unclosed 《 must not swallow a page.
+const MAX_TITLE_CHARS: usize = 160;
+/// Line breaks a title may span (a header title broken over lines, with a blank line between).
+const MAX_TITLE_BREAKS: usize = 3;
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// The title as written, with line breaks (and the indentation around them) removed.
+fn join_lines(s: &str) -> String {
+    if !s.contains('\n') {
+        return s.to_string();
+    }
+    let parts: Vec<&str> = s.split('\n').collect();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let p = if i > 0 {
+                p.trim_start_matches(|c: char| c.is_whitespace())
+            } else {
+                p
+            };
+            if i < last {
+                p.trim_end_matches(|c: char| c.is_whitespace())
+            } else {
+                p
+            }
+        })
+        .collect()
+}
+
+static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})年?(?:[-~一—–―]+)([0-9]{4})(年?)").expect("valid regex")
+});
+static BRACKETED_YEAR_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([0-9]{4}-[0-9]{4}年?)\)").expect("valid regex"));
+
+/// Normalises a title so that its written variants compare equal: full-width ASCII to half-width,
+/// every bracket to `()`, 〈〉 to 《》, spaces and invisible characters dropped, dashes in a
+/// year span unified and the brackets around a year span dropped.
+pub fn normalize_title(title: &str) -> String {
+    let mut s = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_whitespace() || is_invisible(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        };
+        let c = match c {
+            '〔' | '【' | '〖' | '﹝' | '[' | '〘' => '(',
+            '〕' | '】' | '〗' | '﹞' | ']' | '〙' => ')',
+            '〈' => '《',
+            '〉' => '》',
+            '－' | '‐' | '‑' => '-',
+            '～' | '〜' => '~',
+            other => other,
+        };
+        s.push(c);
+    }
+    let s = YEAR_SPAN.replace_all(&s, |c: &regex::Captures| {
+        let nian = if c[0].contains('年') { "年" } else { "" };
+        format!("{}-{}{nian}", &c[1], &c[2])
+    });
+    BRACKETED_YEAR_SPAN.replace_all(&s, "$1").into_owned()
+}
+
+/// The title without trailing qualifiers such as （草案）（试行）（2021—2025年）.
+fn core_title(title: &str) -> &str {
+    let mut t = title.trim();
+    loop {
+        let Some(stripped) = t.strip_suffix(['）', ')']) else {
+            return t;
+        };
+        match stripped.rfind(['（', '(']) {
+            Some(i) if i > 0 => t = stripped[..i].trim_end(),
+            _ => return t,
+        }
+    }
+}
+
+static TRAILING_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}(?:-[0-9]{4})?年?$").expect("valid regex"));
+static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}]{2,8}?(?:省|自治区|市|自治州|县|特别行政区)").expect("valid regex")
+});
+static STANDARD_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:GB|DB|JGJ|HJ|GA|JT|WS|YY|CJJ|SL|NY)[0-9]*(?:/[TZ])?\s*[0-9]")
+        .expect("valid regex")
+});
+
+fn ends_with_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.ends_with(w))
+}
+
+/// The kind of text a title names, from its form.
+pub fn classify(title: &str) -> CitationKind {
+    let normalized = normalize_title(title);
+    let t = core_title(&normalized);
+    if STANDARD_CODE.is_match(t) || t.ends_with("标准") {
+        return CitationKind::Standard;
+    }
+    let t = TRAILING_YEARS.find(t).map_or(t, |m| &t[..m.start()]);
+    // Drafts are named without brackets too: 《…规划纲要草案》.
+    let t = ["修订草案", "草案", "征求意见稿", "送审稿"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(t);
+    if t.starts_with("最高人民法院") || t.starts_with("最高人民检察院") {
+        return CitationKind::JudicialInterpretation;
+    }
+    let national =
+        t.starts_with("中华人民共和国") || t.starts_with("国务院") || t.starts_with("全国");
+    if t.ends_with("条例") {
+        return if !national && PLACE_START.is_match(t) {
+            CitationKind::LocalRegulation
+        } else {
+            CitationKind::Regulation
+        };
+    }
+    if ends_with_any(t, &["规划", "纲要", "计划"]) {
+        return CitationKind::Plan;
+    }
+    if t.ends_with("法典") {
+        return CitationKind::Law;
+    }
+    if ends_with_any(
+        t,
+        &[
+            "规定", "办法", "细则", "规则", "准则", "通则", "守则", "章程", "规范",
+        ],
+    ) {
+        return if t.contains("关于") {
+            CitationKind::NormativeDocument
+        } else {
+            CitationKind::Rule
+        };
+    }
+    if t.ends_with('法')
+        && !ends_with_any(
+            t,
+            &[
+                "方法", "做法", "说法", "看法", "想法", "用法", "写法", "算法", "疗法",
+            ],
+        )
+    {
+        return CitationKind::Law;
+    }
+    if ends_with_any(
+        t,
+        &[
+            "意见", "通知", "决定", "决议", "批复", "复函", "函", "答复", "通报", "公告", "通告",
+            "方案", "预案", "措施", "要点", "请示", "报告", "命令", "目录", "清单", "指南", "解释",
+        ],
+    ) {
+        return CitationKind::NormativeDocument;
+    }
+    CitationKind::Other
+}
+
+/// Last characters of an organ's name (or of a joint list of organs).
+const ORGAN_ENDS: &[char] = &[
+    '院', '部', '署', '局', '府', '委', '会', '厅', '室', '行', '央', '办', '处', '所', '社', '组',
+    '团', '庭', '检', '法', '总',
+];
+
+/// The organ(s) named before 关于 at the start of a title.
+pub fn title_issuer(title: &str) -> String {
+    let Some(i) = title.find("关于") else {
+        return String::new();
+    };
+    let head = title[..i].trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    let ok = !head.is_empty()
+        && head.chars().count() <= 40
+        && !head.contains(['《', '〈'])
+        && head
+            .chars()
+            .next_back()
+            .is_some_and(|c| ORGAN_ENDS.contains(&c));
+    if !ok {
+        return String::new();
+    }
+    head.split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds the 》 closing the 《 at `open`, counting nested 《》. None for an unclosed mark.
+fn closing(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut breaks = 0;
+    for (n, (i, c)) in text[open..].char_indices().enumerate() {
+        if n > MAX_TITLE_CHARS {
+            return None;
+        }
+        match c {
+            '《' => depth += 1,
+            '》' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            '\n' => {
+                breaks += 1;
+                if breaks > MAX_TITLE_BREAKS {
+                    return None;
+                }
+            }
+            // A sentence end inside a title means the mark was never closed.
+            '。' | '；' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next() {
+        if c == ' ' || c == '\u{3000}' || c == '\t' || c == '\u{a0}' || is_invisible(c) {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// After a title: `（…` or `(…`, returning the byte after the parenthesis.
+fn open_paren(text: &str, at: usize) -> Option<usize> {
+    let at = skip_spaces(text, at);
+    let c = text[at..].chars().next()?;
+    matches!(c, '（' | '(').then(|| skip_spaces(text, at + c.len_utf8()))
+}
+
+/// Index of the number that starts at `at`.
+fn docnum_at(docnums: &[DocNum], at: usize) -> Option<usize> {
+    // `extract_docnums` returns numbers in text order; a caller's unsorted slice still works.
+    let i = docnums.partition_point(|d| d.span.start < at);
+    match docnums.get(i) {
+        Some(d) if d.span.start == at => Some(i),
+        _ => docnums.iter().position(|d| d.span.start == at),
+    }
+}
+
+/// `（以下简称《…》）` right after a title (or after its number): the byte where the short
+/// form's 《 stands.
+fn declared_alias(
+    text: &str,
+    after: usize,
+    docnums: &[DocNum],
+    num: Option<usize>,
+) -> Option<usize> {
+    let mut at = after;
+    if let Some(i) = num {
+        // `《…》（X号，以下简称《…》）` or `《…》（X号）（以下简称《…》）`.
+        at = docnums[i].span.end;
+        let rest = text[at..].trim_start_matches(['）', ')', '，', ',', ' ', '\u{3000}']);
+        at = text.len() - rest.len();
+        if let Some(r) = text[at..].strip_prefix(['（', '(']) {
+            at = text.len() - r.len();
+        }
+    } else {
+        at = open_paren(text, at)?;
+    }
+    let rest = &text[at..];
+    let rest = rest.strip_prefix("以下简称")?;
+    let rest = rest.strip_prefix(['为', '：', ':']).unwrap_or(rest);
+    rest.starts_with('《').then(|| text.len() - rest.len())
+}
+
+/// Every 《》 citation in `text`, in text order. Numbers in `docnums` attached to a title get
+/// [`Role::Citation`].
+pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    // Short form's 《 position → key of the full title it abbreviates.
+    let mut pending_alias: HashMap<usize, usize> = HashMap::new();
+    // Normalised short form → index of the full title's citation.
+    let mut aliases: HashMap<String, usize> = HashMap::new();
+    let mut at = 0;
+    while let Some(rel) = text[at..].find('《') {
+        let open = at + rel;
+        let Some(close) = closing(text, open) else {
+            at = open + '《'.len_utf8();
+            continue;
+        };
+        let end = close + '》'.len_utf8();
+        let inner = &text[open + '《'.len_utf8()..close];
+        let title = join_lines(inner);
+        let normalized_title = normalize_title(&title);
+        let num = open_paren(text, end).and_then(|p| docnum_at(docnums, p));
+        if let Some(i) = num {
+            docnums[i].role = Role::Citation;
+        }
+        let idx = out.len();
+        let alias_of = pending_alias
+            .remove(&open)
+            .or_else(|| aliases.get(&normalized_title).copied());
+        if let Some(short) = declared_alias(text, end, docnums, num) {
+            pending_alias.insert(short, idx);
+        }
+        let key = match (num, alias_of) {
+            (Some(i), _) => docnums[i].normalized.clone(),
+            (None, Some(full)) => out[full].key.clone(),
+            (None, None) => normalized_title.clone(),
+        };
+        if let Some(full) = alias_of {
+            aliases.insert(normalized_title.clone(), full);
+        }
+        out.push(Citation {
+            span: Span::new(open, end),
+            kind: classify(&title),
+            issuer: title_issuer(&title),
+            title,
+            normalized_title,
+            key,
+            docnum: num,
+            registry_status: String::new(),
+        });
+        at = end;
+    }
+    // A title cited once with its number and elsewhere without is still that number.
+    let mut numbered: HashMap<String, String> = HashMap::new();
+    for c in &out {
+        if let Some(i) = c.docnum {
+            numbered
+                .entry(c.normalized_title.clone())
+                .or_insert_with(|| docnums[i].normalized.clone());
+        }
+    }
+    for c in out.iter_mut().filter(|c| c.docnum.is_none()) {
+        if let Some(k) = numbered.get(&c.normalized_title) {
+            c.key = k.clone();
+        }
+    }
+    out
+}
+
+/// A row of citations.csv.
+pub fn citation_row(doc: &Document, c: &Citation, docnums: &[DocNum]) -> Row {
+    let lc = doc.line_col(c.span.start);
+    let num = c.docnum.and_then(|i| docnums.get(i));
+    vec![
+        Cell::text(&doc.file),
+        Cell::from(lc.line),
+        Cell::from(lc.column),
+        Cell::text(&c.title),
+        Cell::text(&c.normalized_title),
+        Cell::text(&c.key),
+        Cell::text(c.kind.as_str()),
+        Cell::text(&c.issuer),
+        Cell::text(
+            num.map(|d| super::docnum::surface(&doc.text, d))
+                .unwrap_or_default(),
+        ),
+        Cell::text(num.map(|d| d.normalized.clone()).unwrap_or_default()),
+        Cell::text(&c.registry_status),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::docnum::extract_docnums;
+
+    fn cite(text: &str) -> (Vec<Citation>, Vec<DocNum>) {
+        let mut nums = extract_docnums(text);
+        let c = extract_citations(text, &mut nums);
+        (c, nums)
+    }
+
+    #[test]
+    fn titles_as_written() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "根据《关于修改〈中华人民共和国立法法〉的决定》修正",
+                &["关于修改〈中华人民共和国立法法〉的决定"],
+            ),
+            (
+                "《关于印发《某某细则》的通知》",
+                &["关于印发《某某细则》的通知"],
+            ),
+            ("审议《纲要（草案）》", &["纲要（草案）"]),
+            (
+                "暂时调整实施《中华人民共和国药品管理法\n\n实施条例》有关规定",
+                &["中华人民共和国药品管理法实施条例"],
+            ),
+            ("《甲》《乙》、《丙》", &["甲", "乙", "丙"]),
+            ("未闭合《标题。后文《乙》", &["乙"]),
+            ("《人民日报》", &["人民日报"]),
+        ];
+        for &(text, want) in cases {
+            let (c, _) = cite(text);
+            let got: Vec<&str> = c.iter().map(|c| c.title.as_str()).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_marks() {
+        let text = "依据《甲法》（国发〔2018〕1号）";
+        let (c, nums) = cite(text);
+        assert_eq!(c[0].span.text(text), "《甲法》");
+        assert_eq!(nums[c[0].docnum.unwrap()].role, Role::Citation);
+    }
+
+    #[test]
+    fn number_after_spaces_and_half_width_paren_is_attached() {
+        let (c, _) = cite("《某省人民政府关于某事的通知》 (某政发〔2019〕67号)");
+        assert!(c[0].docnum.is_some());
+        let (c, _) = cite("《某通知》（2019年修订）");
+        assert_eq!(c[0].docnum, None);
+    }
+
+    #[test]
+    fn title_variants_normalise_alike() {
+        let variants = [
+            "法治保山建设规划(2021一2025年)",
+            "法治保山建设规划2021—2025年",
+            "法治保山建设规划（2021－2025年）",
+            "法治保山建设规划2021～2025年",
+            "法治保山建设规划 2021-2025年",
+            "法治保山建设规划\u{200b}（2021年—2025年）",
+        ];
+        for v in variants {
+            assert_eq!(normalize_title(v), "法治保山建设规划2021-2025年", "{v}");
+        }
+        assert_eq!(
+            normalize_title("关于修改〈立法法〉的决定"),
+            normalize_title("关于修改《立法法》的决定")
+        );
+    }
+
+    #[test]
+    fn kinds_from_the_form_of_the_title() {
+        use CitationKind::*;
+        let cases = [
+            ("中华人民共和国立法法", Law),
+            ("劳动法", Law),
+            ("信访条例", Regulation),
+            ("中华人民共和国政府信息公开条例", Regulation),
+            ("云南省优化营商环境条例", LocalRegulation),
+            ("北京市城市市容环境卫生条例", LocalRegulation),
+            ("机动车登记规定", Rule),
+            ("云南省重大行政决策程序规定", Rule),
+            (
+                "最高人民法院关于审理行政赔偿案件若干问题的规定",
+                JudicialInterpretation,
+            ),
+            (
+                "国务院关于促进融资担保行业加快发展的意见",
+                NormativeDocument,
+            ),
+            (
+                "北京市人民政府关于维护楼房阳台整洁的规定",
+                NormativeDocument,
+            ),
+            ("关于修改部分法律的决定", NormativeDocument),
+            ("法治保山建设规划(2021一2025年)", Plan),
+            ("保山市法治政府建设实施纲要2021—2025年", Plan),
+            ("国民经济和社会发展第十四个五年规划纲要（草案）", Plan),
+            ("福建省国民经济和社会发展第十五个五年规划纲要草案", Plan),
+            ("中华人民共和国民法典", Law),
+            ("药品生产质量管理规范", Rule),
+            ("GB/T 9704-2012", Standard),
+            ("人民日报", Other),
+            ("推进“四化”联动 提升公开效能", Other),
+        ];
+        for (t, k) in cases {
+            assert_eq!(classify(t), k, "{t}");
+        }
+    }
+
+    #[test]
+    fn issuers_at_the_start_of_the_title() {
+        assert_eq!(
+            title_issuer("国务院办公厅关于调整白银经济政策问题的复函"),
+            "国务院办公厅"
+        );
+        assert_eq!(
+            title_issuer("中共中央办公厅　国务院办公厅关于某事的意见"),
+            "中共中央办公厅 国务院办公厅"
+        );
+        assert_eq!(
+            title_issuer("云南省人民政府办公厅关于某事的实施意见"),
+            "云南省人民政府办公厅"
+        );
+        assert_eq!(title_issuer("关于修改部分法律的决定"), "");
+        assert_eq!(title_issuer("信访条例"), "");
+    }
+
+    #[test]
+    fn unattached_repeat_takes_the_number_key() {
+        let (c, _) = cite("《甲通知》（国发〔2018〕1号）……落实《甲通知》要求");
+        assert_eq!(c[1].key, "国发〔2018〕1号");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_on_boundaries(s in "[《》〈〉（）()国发〔〕2018号令第简称以下甲乙\n 　a-z]{0,60}") {
+            let mut nums = extract_docnums(&s);
+            for c in extract_citations(&s, &mut nums) {
+                proptest::prop_assert!(s.is_char_boundary(c.span.start));
+                proptest::prop_assert!(s.is_char_boundary(c.span.end));
+                proptest::prop_assert!(s[c.span.start..].starts_with('《'));
+                proptest::prop_assert!(s[..c.span.end].ends_with('》'));
+                if let Some(i) = c.docnum {
+                    proptest::prop_assert!(i < nums.len());
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
+            let mut nums = extract_docnums(&s);
+            let _ = extract_citations(&s, &mut nums);
+        }
+    }
+}
