@@ -101,6 +101,11 @@ fn header_title(head: &[&str]) -> Option<String> {
 
 /// Reads the title, own number and year from the first and last lines of a document.
 pub fn detect(text: &str) -> DocMeta {
+    detect_with(text, &docnum::extract_docnums(text))
+}
+
+/// Like [`detect`], with the document's numbers already extracted.
+pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
     let mut meta = DocMeta::default();
     let head: Vec<&str> = text
         .lines()
@@ -133,9 +138,7 @@ pub fn detect(text: &str) -> DocMeta {
         };
     }
     // The extractor knows every written form of a number and which one is the document's own.
-    let own = docnum::extract_docnums(text)
-        .into_iter()
-        .find(|d| d.role == Role::SelfNumber);
+    let own = docnums.iter().find(|d| d.role == Role::SelfNumber);
     if meta.docnum.is_none() {
         meta.docnum = own.as_ref().map(|d| docnum::surface(text, d));
     }

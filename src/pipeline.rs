@@ -7,8 +7,10 @@
 
 use rayon::prelude::*;
 
-use crate::check::{BatchDoc, Checker, DocContext, Located};
+use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::document::Document;
+use crate::extract::citation::{self, Citation};
+use crate::extract::docnum::{self, DocNum};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::meta::{self, DocMeta};
 use crate::output::tables::TableId;
@@ -28,6 +30,8 @@ pub struct Analysis {
     pub meta: DocMeta,
     /// Number of word tokens jieba produced.
     pub tokens: usize,
+    pub docnums: Vec<DocNum>,
+    pub citations: Vec<Citation>,
     /// Findings of the document rules, located, in position order.
     pub findings: Vec<Located>,
     /// What the batch rules need of this document.
@@ -37,21 +41,48 @@ pub struct Analysis {
 /// Analyses one decoded document.
 pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
     let tokens = seg.tag(&doc.text);
-    let meta = meta::detect(&doc.text);
+    let mut docnums = docnum::extract_docnums(&doc.text);
+    let citations = citation::extract_citations(&doc.text, &mut docnums);
+    let meta = meta::detect_with(&doc.text, &docnums);
     let findings = checker.check_document(&DocContext {
         doc,
         tokens: &tokens,
+        docnums: &docnums,
+        citations: &citations,
+        meta: &meta,
     });
     let batch = BatchDoc {
         file: doc.file.clone(),
         year: meta.year,
-        citations: Vec::new(),
+        citations: citations
+            .iter()
+            .map(|c| batch_citation(doc, c, &docnums))
+            .collect(),
     };
     Analysis {
         meta,
         tokens: tokens.len(),
+        docnums,
+        citations,
         findings,
         batch,
+    }
+}
+
+fn batch_citation(doc: &Document, c: &Citation, docnums: &[DocNum]) -> BatchCitation {
+    let lc = doc.line_col(c.span.start);
+    let num = c.docnum.and_then(|i| docnums.get(i));
+    BatchCitation {
+        at: Location {
+            file: doc.file.clone(),
+            line: lc.line,
+            column: lc.column,
+        },
+        title: c.title.clone(),
+        normalized_title: c.normalized_title.clone(),
+        key: c.key.clone(),
+        docnum: num.map(|d| docnum::surface(&doc.text, d)),
+        docnum_normalized: num.map(|d| d.normalized.clone()),
     }
 }
 
@@ -147,8 +178,8 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
         Cell::text(a.meta.docnum.clone().unwrap_or_default()),
         Cell::opt_int(a.meta.year.map(i64::from)),
         Cell::Int(0),
-        Cell::Int(0),
-        Cell::Int(0),
+        Cell::from(a.docnums.len()),
+        Cell::from(a.citations.len()),
         Cell::from(a.findings.len()),
         Cell::text(note),
         Cell::from(doc.undecodable),
@@ -162,6 +193,15 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
         Ok(doc) => {
             let analysis = analyse(&doc, ctx.seg, ctx.checker);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
+            for d in &analysis.docnums {
+                rows.push(TableId::Docnums, docnum::docnum_row(&doc, d));
+            }
+            for c in &analysis.citations {
+                rows.push(
+                    TableId::Citations,
+                    citation::citation_row(&doc, c, &analysis.docnums),
+                );
+            }
             for f in &analysis.findings {
                 rows.push(TableId::Findings, finding_row(f));
             }

@@ -15,6 +15,9 @@ pub use config::{Config, Level};
 pub use finding::{Excerpt, Finding, Located, Location, Severity};
 
 use crate::document::Document;
+use crate::extract::citation::Citation;
+use crate::extract::docnum::DocNum;
+use crate::meta::DocMeta;
 use crate::segment::Token;
 
 /// Whether a rule needs one document or the whole batch.
@@ -40,6 +43,9 @@ impl Scope {
 pub struct DocContext<'a> {
     pub doc: &'a Document,
     pub tokens: &'a [Token],
+    pub docnums: &'a [DocNum],
+    pub citations: &'a [Citation],
+    pub meta: &'a DocMeta,
 }
 
 /// A citation as batch rules see it.

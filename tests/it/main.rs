@@ -1,8 +1,8 @@
 //! Integration tests: one test binary, one module per area.
 
-mod common;
-mod input;
-mod cli;
 mod check;
-mod docnum;
 mod citation;
+mod cli;
+mod common;
+mod docnum;
+mod input;

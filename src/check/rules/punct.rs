@@ -53,6 +53,9 @@ mod tests {
             .check_document(&DocContext {
                 doc: &doc,
                 tokens: &[],
+                docnums: &[],
+                citations: &[],
+                meta: &Default::default(),
             })
             .into_iter()
             .filter(|f| f.rule == "cjk-one-as-dash")
