@@ -30,6 +30,7 @@ pub mod input;
 pub mod meta;
 pub mod output;
 pub mod pipeline;
+pub mod registry;
 pub mod segment;
 pub mod span;
 pub mod tokens_csv;
