@@ -1,3 +1,6 @@
 //! Extractors: small pure functions over borrowed text that return owned records with byte
 //! spans. They normalise while matching (full-width digits, bracket variants) but never rewrite
 //! the text.
+
+pub mod figures;
+pub mod numerals;
