@@ -353,3 +353,45 @@ mod never_panics {
         }
     }
 }
+
+/// Extraction time against segmentation time on ../shared/bench (run with `--release
+/// --ignored`; timings in debug builds mean little).
+#[test]
+#[ignore]
+fn extraction_cost_against_segmentation() {
+    let bench = root().join("../shared/bench");
+    let mut texts = Vec::new();
+    let mut stack = vec![bench];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(t);
+                }
+            }
+        }
+    }
+    let seg = Segmenter::global();
+    let t0 = std::time::Instant::now();
+    let tokens: Vec<_> = texts.iter().map(|t| seg.tag(t)).collect();
+    let seg_time = t0.elapsed();
+    let t1 = std::time::Instant::now();
+    let n: usize = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| extract_figures(t, k).len())
+        .sum();
+    let fig_time = t1.elapsed();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    eprintln!(
+        "{} files, {bytes} bytes, {n} figures: segmentation {seg_time:?}, figures {fig_time:?} ({:.1}%)",
+        texts.len(),
+        100.0 * fig_time.as_secs_f64() / seg_time.as_secs_f64()
+    );
+}
