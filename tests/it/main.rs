@@ -5,4 +5,5 @@ mod citation;
 mod cli;
 mod common;
 mod docnum;
+mod figures;
 mod input;
