@@ -11,10 +11,12 @@ use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Locati
 use crate::document::Document;
 use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
+use crate::extract::figures::{self, Figure};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::meta::{self, DocMeta};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
+use crate::registry::{self, Catalogue};
 use crate::segment::Segmenter;
 
 /// What a run needs besides its inputs.
@@ -30,6 +32,7 @@ pub struct Analysis {
     pub meta: DocMeta,
     /// Number of word tokens jieba produced.
     pub tokens: usize,
+    pub figures: Vec<Figure>,
     pub docnums: Vec<DocNum>,
     pub citations: Vec<Citation>,
     /// Findings of the document rules, located, in position order.
@@ -41,12 +44,20 @@ pub struct Analysis {
 /// Analyses one decoded document.
 pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
     let tokens = seg.tag(&doc.text);
+    let figures = figures::extract_figures(&doc.text, &tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
-    let citations = citation::extract_citations(&doc.text, &mut docnums);
+    let mut citations = citation::extract_citations(&doc.text, &mut docnums);
     let meta = meta::detect_with(&doc.text, &docnums);
+    let catalogue = Catalogue::global();
+    for c in &mut citations {
+        if registry::applies_to(c.kind) {
+            c.registry_status = catalogue.status(&c.title, meta.year).as_str().to_string();
+        }
+    }
     let findings = checker.check_document(&DocContext {
         doc,
         tokens: &tokens,
+        figures: &figures,
         docnums: &docnums,
         citations: &citations,
         meta: &meta,
@@ -62,6 +73,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
     Analysis {
         meta,
         tokens: tokens.len(),
+        figures,
         docnums,
         citations,
         findings,
@@ -177,7 +189,7 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
         Cell::text(a.meta.title.clone().unwrap_or_default()),
         Cell::text(a.meta.docnum.clone().unwrap_or_default()),
         Cell::opt_int(a.meta.year.map(i64::from)),
-        Cell::Int(0),
+        Cell::from(a.figures.len()),
         Cell::from(a.docnums.len()),
         Cell::from(a.citations.len()),
         Cell::from(a.findings.len()),
@@ -193,6 +205,9 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
         Ok(doc) => {
             let analysis = analyse(&doc, ctx.seg, ctx.checker);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
+            for f in &analysis.figures {
+                rows.push(TableId::Figures, figures::figure_row(&doc, f));
+            }
             for d in &analysis.docnums {
                 rows.push(TableId::Docnums, docnum::docnum_row(&doc, d));
             }
