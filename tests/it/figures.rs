@@ -10,29 +10,6 @@ fn figures(text: &str) -> Vec<Figure> {
     extract_figures(text, &tokens)
 }
 
-/// Prints what the extractor finds in the file named by `GONGWEN_DUMP` (a debugging aid).
-#[test]
-#[ignore]
-fn dump() {
-    let Ok(path) = std::env::var("GONGWEN_DUMP") else {
-        return;
-    };
-    let text = std::fs::read_to_string(root().join(path)).unwrap();
-    for f in figures(&text) {
-        println!(
-            "{}\t{}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{}",
-            f.span.text(&text),
-            f.value,
-            f.unit,
-            f.qualifier.as_str(),
-            f.low,
-            f.high,
-            f.kind,
-            f.metric
-        );
-    }
-}
-
 struct Gold {
     file: String,
     text: String,
@@ -352,46 +329,4 @@ mod never_panics {
             check(&s);
         }
     }
-}
-
-/// Extraction time against segmentation time on ../shared/bench (run with `--release
-/// --ignored`; timings in debug builds mean little).
-#[test]
-#[ignore]
-fn extraction_cost_against_segmentation() {
-    let bench = root().join("../shared/bench");
-    let mut texts = Vec::new();
-    let mut stack = vec![bench];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    texts.push(t);
-                }
-            }
-        }
-    }
-    let seg = Segmenter::global();
-    let t0 = std::time::Instant::now();
-    let tokens: Vec<_> = texts.iter().map(|t| seg.tag(t)).collect();
-    let seg_time = t0.elapsed();
-    let t1 = std::time::Instant::now();
-    let n: usize = texts
-        .iter()
-        .zip(&tokens)
-        .map(|(t, k)| extract_figures(t, k).len())
-        .sum();
-    let fig_time = t1.elapsed();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    eprintln!(
-        "{} files, {bytes} bytes, {n} figures: segmentation {seg_time:?}, figures {fig_time:?} ({:.1}%)",
-        texts.len(),
-        100.0 * fig_time.as_secs_f64() / seg_time.as_secs_f64()
-    );
 }
