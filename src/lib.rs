@@ -24,6 +24,7 @@
 //! ```
 
 pub mod check;
+pub mod corpus;
 pub mod document;
 pub mod extract;
 pub mod input;

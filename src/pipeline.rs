@@ -8,6 +8,7 @@
 use rayon::prelude::*;
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
+use crate::corpus::{self, IndexCitation, IndexDoc};
 use crate::document::Document;
 use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
@@ -39,6 +40,8 @@ pub struct Analysis {
     pub findings: Vec<Located>,
     /// What the batch rules need of this document.
     pub batch: BatchDoc,
+    /// What the citation index needs of this document.
+    pub index: IndexDoc,
 }
 
 /// Analyses one decoded document.
@@ -70,6 +73,33 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
             .map(|c| batch_citation(doc, c, &docnums))
             .collect(),
     };
+    let index = IndexDoc {
+        file: doc.file.clone(),
+        own_title: meta.title.as_deref().map(citation::normalize_title),
+        own_docnum: docnums
+            .iter()
+            .find(|d| d.role == docnum::Role::SelfNumber)
+            .map(|d| d.normalized.clone()),
+        citations: citations
+            .iter()
+            .map(|c| {
+                let lc = doc.line_col(c.span.start);
+                IndexCitation {
+                    line: lc.line,
+                    column: lc.column,
+                    title: c.title.clone(),
+                    normalized_title: c.normalized_title.clone(),
+                    key: c.key.clone(),
+                    kind: c.kind,
+                    registry_status: c.registry_status.clone(),
+                    docnum: c
+                        .docnum
+                        .and_then(|i| docnums.get(i))
+                        .map(|d| d.normalized.clone()),
+                }
+            })
+            .collect(),
+    };
     Analysis {
         meta,
         tokens: tokens.len(),
@@ -78,6 +108,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
         citations,
         findings,
         batch,
+        index,
     }
 }
 
@@ -146,6 +177,7 @@ pub struct FileResult {
     pub rows: TableRows,
     pub findings: Vec<Located>,
     pub batch: Option<BatchDoc>,
+    pub index: Option<IndexDoc>,
 }
 
 fn failure_row(f: &Failure) -> Row {
@@ -227,6 +259,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
                 rows,
                 findings: analysis.findings,
                 batch: Some(analysis.batch),
+                index: Some(analysis.index),
             }
         }
         Err(f) => {
@@ -238,6 +271,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
                 rows,
                 findings: Vec::new(),
                 batch: None,
+                index: None,
             }
         }
     }
@@ -298,6 +332,7 @@ pub fn extract(
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut batch = Vec::new();
+    let mut index = Vec::new();
     for_each_ordered(
         inputs,
         |inp| process(inp, ctx),
@@ -307,11 +342,19 @@ pub fn extract(
                 sink.row(*t, row)?;
             }
             batch.extend(res.batch);
+            index.extend(res.index);
             Ok(())
         },
     )?;
     for f in ctx.checker.check_batch(&batch) {
         sink.row(TableId::Findings, &finding_row(&f))?;
+    }
+    let (rows, edges) = corpus::build(&index);
+    for r in &rows {
+        sink.row(TableId::CitationIndex, &corpus::index_row(r))?;
+    }
+    for e in &edges {
+        sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
     }
     sink.finish()?;
     Ok(summary)

@@ -6,4 +6,5 @@ mod cli;
 mod common;
 mod docnum;
 mod figures;
+mod index;
 mod input;

@@ -2,8 +2,9 @@
 //! renamed or reused.
 
 mod punct;
+mod registry;
 
 use super::Rule;
 
 /// Every rule, in catalogue order.
-pub static ALL: &[&Rule] = &[&punct::CJK_ONE_AS_DASH];
+pub static ALL: &[&Rule] = &[&registry::LAW_CURRENCY, &punct::CJK_ONE_AS_DASH];
