@@ -10,8 +10,9 @@ use gongwen::check::{self, Checker, Config, Located, Severity};
 use gongwen::input::{self, ReadOptions, Status};
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
-use gongwen::output::sink::CsvDirSink;
+use gongwen::output::sink::{CsvDirSink, JsonlFileSink};
 use gongwen::output::tables::TableId;
+use gongwen::output::xlsx::XlsxSink;
 use gongwen::pipeline::{self, Context, Summary};
 use gongwen::segment::Segmenter;
 use gongwen::tokens_csv;
@@ -63,6 +64,22 @@ struct InputArgs {
     config: Option<PathBuf>,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    /// 每个表一个CSV文件（UTF-8带BOM）
+    Csv,
+    /// 一个 gongwen.jsonl，每行一个JSON对象，table 字段为表名
+    Jsonl,
+    /// 一个 gongwen.xlsx 工作簿，每个表一个工作表
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum HeaderLang {
+    En,
+    Zh,
+}
+
 #[derive(Args, Debug)]
 struct ExtractArgs {
     #[command(flatten)]
@@ -70,6 +87,12 @@ struct ExtractArgs {
     /// 输出目录（不存在时自动创建）
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    format: TableFormat,
+    /// 表头语言：en（英文列名，默认）或 zh（中文列名）；仅用于CSV与XLSX
+    #[arg(long, value_enum, default_value_t = HeaderLang::En)]
+    headers: HeaderLang,
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
@@ -205,15 +228,20 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let seg = segmenter(&config)?;
     let checker = Checker::new(&config);
     let inputs = input::expand(&a.input.paths);
-    let sink = CsvDirSink::create(&a.output, !a.no_bom)
-        .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
+    let zh = a.headers == HeaderLang::Zh;
+    let sink: Box<dyn pipeline::Sink> = match a.format {
+        TableFormat::Csv => CsvDirSink::create(&a.output, !a.no_bom, zh).map(|s| Box::new(s) as _),
+        TableFormat::Jsonl => JsonlFileSink::create(&a.output).map(|s| Box::new(s) as _),
+        TableFormat::Xlsx => XlsxSink::create(&a.output, zh).map(|s| Box::new(s) as _),
+    }
+    .map_err(|e| format!("无法在 {} 中创建输出：{e}", a.output.display()))?;
     let ctx = Context {
         read,
         seg,
         checker: &checker,
     };
-    let summary = pipeline::extract(&inputs, &ctx, Box::new(sink))
-        .map_err(|e| format!("写入输出失败：{e}"))?;
+    let summary =
+        pipeline::extract(&inputs, &ctx, sink).map_err(|e| format!("写入输出失败：{e}"))?;
     report(&summary, a.input.quiet, &a.output.display().to_string());
     Ok(exit_for(&summary))
 }

@@ -6,5 +6,6 @@ mod cli;
 mod common;
 mod docnum;
 mod figures;
+mod formats;
 mod index;
 mod input;
