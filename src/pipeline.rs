@@ -172,6 +172,8 @@ impl TableRows {
 pub struct FileResult {
     pub file: String,
     pub status: Status,
+    /// Bytes of text processed (for progress reports).
+    pub bytes: usize,
     /// Why the input was not read, when it was not.
     pub reason: Option<String>,
     pub rows: TableRows,
@@ -232,8 +234,13 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
 
 /// Reads, analyses and renders one input.
 pub fn process(input: &Input, ctx: &Context) -> FileResult {
+    process_loaded(input::load(input, &ctx.read), ctx)
+}
+
+/// Analyses and renders an input already read (or the reason it could not be).
+pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
     let mut rows = TableRows::default();
-    match input::load(input, &ctx.read) {
+    match loaded {
         Ok(doc) => {
             let analysis = analyse(&doc, ctx.seg, ctx.checker);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
@@ -253,6 +260,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
                 rows.push(TableId::Findings, finding_row(f));
             }
             FileResult {
+                bytes: doc.text.len(),
                 file: doc.file,
                 status: Status::Ok,
                 reason: None,
@@ -265,6 +273,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
         Err(f) => {
             rows.push(TableId::Documents, failure_row(&f));
             FileResult {
+                bytes: 0,
                 file: f.file,
                 status: f.status,
                 reason: Some(f.reason),
@@ -324,11 +333,12 @@ pub trait Sink {
 }
 
 /// Runs the extraction over all inputs into `sink`: per-document rows as documents complete,
-/// then the rows of the batch stage.
+/// then the rows of the batch stage. `progress` hears of each input as it is written.
 pub fn extract(
     inputs: &[Input],
     ctx: &Context,
     mut sink: Box<dyn Sink>,
+    progress: &mut dyn FnMut(&FileResult),
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut batch = Vec::new();
@@ -338,6 +348,7 @@ pub fn extract(
         |inp| process(inp, ctx),
         |res| {
             summary.add(res.status);
+            progress(&res);
             for (t, row) in res.rows.iter() {
                 sink.row(*t, row)?;
             }
