@@ -9,3 +9,5 @@ mod figures;
 mod formats;
 mod index;
 mod input;
+mod props;
+mod reliability;
