@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Location, Rule, Scope, Severity};
+use crate::check::{
+    BatchDoc, Check, DocContext, Finding, Located, Location, Rule, Scope, Severity,
+};
 use crate::extract::citation::{normalize_title, title_issuer, CitationKind};
 use crate::extract::docnum::{self, Role};
 use crate::span::Span;
@@ -72,7 +74,7 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
           正确：统一为准确的全称《云南省重大行政决策程序规定》。\n\
           不报告：两个标题都在法规目录中（如《信访条例》与《信访工作条例》）；多出的是“暂行”“试行”“实施”“若干”等\n\
           表示另一文件的词，或年份、届次数字；多出的字紧接在地名之后（《江澄省消防条例》与《江澄省森林消防条例》\n\
-          是两部法规）；两个标题各自括注了发文字号。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
+          是两部法规）；两个标题各自括注了发文字号；“关于修改（废止）……的决定”（所改法规可能已更名）。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
           《水路运输条例》）不报告。较少出现的（次数相同时较短的）一处报告，并给出另一处的位置。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
     check: Check::Both(near_duplicate_doc, near_duplicate_batch),
@@ -105,7 +107,8 @@ pub static ABBREV_UNDECLARED: Rule = Rule {
           错误：对照《采购法》开展检查\n\
           正确：《中华人民共和国政府采购法》（以下简称《政府采购法》）……此后用《政府采购法》\n\
           不报告：去掉“中华人民共和国”的法律简称（由 law-name-prefix 提示）；已用“以下简称”“简称”说明的简称；\n\
-          去掉地名、机关名后的简称；法规目录中的标题。同一简称只报告第一次。\n\
+          去掉地名、机关名后的简称；法规目录中的标题；紧随唯一一个可对应的全称之后使用的末尾简称（政府工作报告中
+          审议《××规划纲要（草案）》后称《纲要（草案）》）。同一简称只报告第一次。\n\
           依据：GB/T 15834-2011 4.15.3.4；《国家行政机关公文处理办法》（2000年，已废止）第二十五条。",
     check: Check::Doc(abbrev_undeclared),
 };
@@ -187,6 +190,9 @@ pub(crate) struct Cite {
     pub code: Option<String>,
 }
 
+/// A value and the indices of the cites that hold it.
+type Valued = (String, Vec<usize>);
+
 /// Pairs (odd one, reference) among cites that share a key but differ in value. Within one
 /// document: each differing value once, at its first place, against the reference value. Across
 /// the batch: only where the document holding the odd value does not hold the reference itself
@@ -200,7 +206,7 @@ pub(crate) fn group_conflicts(
     within_doc: bool,
 ) -> Vec<(usize, usize)> {
     // key → value → indices, in first-seen order.
-    let mut groups: Vec<(String, Vec<(String, Vec<usize>)>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<Valued>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
         let (Some(k), Some(v)) = (key_of(c), value_of(c)) else {
@@ -228,10 +234,7 @@ pub(crate) fn group_conflicts(
             with_pref[0]
         } else {
             let max = values.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
-            values
-                .iter()
-                .position(|(_, v)| v.len() == max)
-                .unwrap_or(0)
+            values.iter().position(|(_, v)| v.len() == max).unwrap_or(0)
         };
         let ref_first = values[reference].1[0];
         for (v, (_, idx)) in values.iter().enumerate() {
@@ -242,7 +245,8 @@ pub(crate) fn group_conflicts(
                 out.push((idx[0], ref_first));
                 continue;
             }
-            let ref_docs: HashSet<usize> = values[reference].1.iter().map(|&i| cites[i].doc).collect();
+            let ref_docs: HashSet<usize> =
+                values[reference].1.iter().map(|&i| cites[i].doc).collect();
             let mut seen_docs = HashSet::new();
             for &i in idx {
                 let d = cites[i].doc;
@@ -280,7 +284,8 @@ fn informal_names(head: &str) -> Vec<(usize, usize, String)> {
             continue;
         }
         let rest = &head[i + "政府".len()..];
-        let (written_len, official) = if rest.starts_with("办公厅") || rest.starts_with("办公室") {
+        let (written_len, official) = if rest.starts_with("办公厅") || rest.starts_with("办公室")
+        {
             (
                 "政府办公厅".len(),
                 format!("人民政府{}", &rest[..'办'.len_utf8() + "公厅".len()]),
@@ -294,7 +299,11 @@ fn informal_names(head: &str) -> Vec<(usize, usize, String)> {
     }
     for (i, _) in head.match_indices("府办") {
         let before = &head[..i];
-        if before.chars().next_back().is_some_and(|c| LEVELS.contains(&c)) {
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(|c| LEVELS.contains(&c))
+        {
             out.push((i, i + "府办".len(), "人民政府办公室".to_string()));
         }
     }
@@ -479,7 +488,8 @@ fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
                 && informal_names(o.title.find("关于").map_or("", |i| &o.title[..i])).is_empty()
         });
         let inner_start = c.span.start + '《'.len_utf8();
-        let as_written = text.get(inner_start..c.span.end - '》'.len_utf8()) == Some(c.title.as_str());
+        let as_written =
+            text.get(inner_start..c.span.end - '》'.len_utf8()) == Some(c.title.as_str());
         for (a, b, official) in names {
             let span = if as_written {
                 Span::new(inner_start, inner_start + b)
@@ -510,8 +520,22 @@ fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
 
 /// Words whose insertion makes another document, not a misquote: 《条例》 and 《暂行条例》.
 const OTHER_DOCUMENT_WORDS: &[&str] = &[
-    "暂行", "试行", "实施", "若干", "补充", "修订", "修正", "草案", "征求意见稿", "送审稿", "细则",
-    "规定", "办法", "意见", "通知", "决定",
+    "暂行",
+    "试行",
+    "实施",
+    "若干",
+    "补充",
+    "修订",
+    "修正",
+    "草案",
+    "征求意见稿",
+    "送审稿",
+    "细则",
+    "规定",
+    "办法",
+    "意见",
+    "通知",
+    "决定",
 ];
 
 /// Genre endings two near-duplicate titles must share.
@@ -521,7 +545,8 @@ const GENRES: &[&str] = &[
 ];
 
 static PLACE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}]{2,8}?(?:省|自治区|市|自治州|县|区|特别行政区|镇|乡)").expect("valid regex")
+    Regex::new(r"^[\p{Han}]{2,8}?(?:省|自治区|市|自治州|县|区|特别行政区|镇|乡)")
+        .expect("valid regex")
 });
 
 fn is_numeral(c: char) -> bool {
@@ -579,9 +604,18 @@ fn near_duplicate(a: &str, b: &str) -> Option<String> {
     if !long.ends_with(genre) {
         return None;
     }
+    // Amending and repealing decisions name the old title of a law, which may since have changed.
+    if ["关于修改", "关于废止"]
+        .iter()
+        .any(|p| a.starts_with(p) || b.starts_with(p))
+    {
+        return None;
+    }
     let ins = inserted(short, long)?;
     if ins.chars().any(is_numeral)
-        || OTHER_DOCUMENT_WORDS.iter().any(|w| ins.contains(w) || w.contains(ins))
+        || OTHER_DOCUMENT_WORDS
+            .iter()
+            .any(|w| ins.contains(w) || w.contains(ins))
         || ins.contains(['(', ')', '《', '》'])
     {
         return None;
@@ -623,7 +657,13 @@ fn near_duplicate_pairs(items: &[Titled], skip_co_occurring: bool) -> Vec<(usize
             }
             None => {
                 pos.insert(&t.normalized, distinct.len());
-                distinct.push((t.normalized.clone(), i, 1, HashSet::from([t.doc]), t.numbered));
+                distinct.push((
+                    t.normalized.clone(),
+                    i,
+                    1,
+                    HashSet::from([t.doc]),
+                    t.numbered,
+                ));
             }
         }
     }
@@ -660,7 +700,7 @@ fn near_duplicate_message(odd: &Titled, other: &Titled, ins: &str) -> String {
         format!("多了“{ins}”")
     };
     format!(
-        "《{}》与另一处的《{}》相比{how}，疑为同一文件的标题抄错；引用标题须与原文一致，请核对后统一为准确全称",
+        "《{}》与另一处的《{}》相比{how}，疑为同一文件的标题抄错；引用标题须与原文一致，应核对原文后统一为准确全称",
         odd.written, other.written
     )
 }
@@ -702,14 +742,24 @@ fn near_duplicate_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
         let (o, t) = (&items[odd], &items[other]);
         if let (Some(s), Some(r)) = (o.span, t.span) {
             out.push(
-                Finding::new(TITLE_NEAR_DUPLICATE.id, s, near_duplicate_message(o, t, &ins))
-                    .with_related(r),
+                Finding::new(
+                    TITLE_NEAR_DUPLICATE.id,
+                    s,
+                    near_duplicate_message(o, t, &ins),
+                )
+                .with_related(r),
             );
         }
     }
 }
 
-fn batch_located(rule: &'static str, at: &Location, related: &Location, text: String, message: String) -> Located {
+fn batch_located(
+    rule: &'static str,
+    at: &Location,
+    related: &Location,
+    text: String,
+    message: String,
+) -> Located {
     Located {
         at: at.clone(),
         span: Span::new(0, 0),
@@ -855,7 +905,10 @@ fn declared_short_forms<'a>(ctx: &DocContext<'a>) -> HashSet<&'a str> {
 }
 
 fn is_law_short(t: &str) -> bool {
-    t.ends_with('法') && !t.ends_with("办法") && !t.ends_with("方法") && !t.starts_with("中华人民共和国")
+    t.ends_with('法')
+        && !t.ends_with("办法")
+        && !t.ends_with("方法")
+        && !t.starts_with("中华人民共和国")
 }
 
 fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -896,12 +949,23 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
         if core_t.chars().count() < 2 || core_t.chars().count() > 8 {
             continue;
         }
-        let full = ctx.citations.iter().find(|o| {
+        let is_full = |o: &&crate::extract::citation::Citation| {
             let oc = core(&o.normalized_title);
-            oc.len() > core_t.len() + 3
-                && oc.ends_with(core_t)
-                && !derivable(oc, core_t)
-        });
+            oc.len() > core_t.len() + 3 && oc.ends_with(core_t) && !derivable(oc, core_t)
+        };
+        // A tail of the one full title just cited is clear enough; a tail used before any full
+        // title, or after two full titles it could stand for, names nothing.
+        let earlier: HashSet<&str> = ctx
+            .citations
+            .iter()
+            .take_while(|o| o.span.start < c.span.start)
+            .filter(is_full)
+            .map(|o| o.normalized_title.as_str())
+            .collect();
+        if earlier.len() == 1 {
+            continue;
+        }
+        let full = ctx.citations.iter().find(is_full);
         if let Some(full) = full {
             reported.insert(t);
             out.push(
@@ -922,7 +986,10 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
 /// A short form made by dropping only the place or state name at the start is conventional.
 fn derivable(full: &str, short: &str) -> bool {
     let head = &full[..full.len() - short.len()];
-    head == "中华人民共和国" || PLACE_PREFIX.find(full).is_some_and(|m| m.end() == head.len())
+    head == "中华人民共和国"
+        || PLACE_PREFIX
+            .find(full)
+            .is_some_and(|m| m.end() == head.len())
 }
 
 /// Short forms everyone knows without introduction.
@@ -981,7 +1048,17 @@ fn title_nested_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
 
 /// Words after a 书名号 name that show it names an event, a prize or a certificate.
 const EVENT_WORDS: &[&str] = &[
-    "活动", "大会", "会议", "比赛", "竞赛", "大赛", "评选", "行动", "奖", "证书", "培训班",
+    "活动",
+    "大会",
+    "会议",
+    "比赛",
+    "竞赛",
+    "大赛",
+    "评选",
+    "行动",
+    "奖",
+    "证书",
+    "培训班",
 ];
 
 fn title_marks_misuse(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -1019,5 +1096,51 @@ fn title_enum_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
             Span::new(m.start(), m.end()),
             "并列的书名号之间不用顿号：“》、《”应写作“》《”（各项后有括注时才用顿号）",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn informal_organ_names_are_restored_in_the_head_only() {
+        assert_eq!(
+            canonical_title("云南省政府办公厅关于某事的实施意见"),
+            "云南省人民政府办公厅关于某事的实施意见"
+        );
+        assert_eq!(
+            canonical_title("平江县政府办关于某事的通知"),
+            "平江县人民政府办公室关于某事的通知"
+        );
+        assert_eq!(
+            canonical_title("临川市府办关于某事的通知"),
+            "临川市人民政府办公室关于某事的通知"
+        );
+        for t in [
+            "临川市政府工作报告",
+            "江澄省人民政府关于某事的意见",
+            "香港特区政府关于某事的公告",
+        ] {
+            assert_eq!(canonical_title(t), t);
+        }
+    }
+
+    #[test]
+    fn near_duplicates_and_their_guards() {
+        assert_eq!(
+            near_duplicate("云南省重大行政决策规定", "云南省重大行政决策程序规定").as_deref(),
+            Some("程序")
+        );
+        for (a, b) in [
+            ("江澄省消防条例", "江澄省森林消防条例"),
+            ("江澄省道路运输条例", "江澄省水路运输条例"),
+            ("信访条例", "信访工作条例"),
+            ("江澄省安全生产条例", "江澄省安全生产暂行条例"),
+            ("第十四个五年规划纲要", "第十五个五年规划纲要"),
+            ("临川市物业管理办法", "临川市物业管理规定"),
+        ] {
+            assert_eq!(near_duplicate(a, b), None, "{a} {b}");
+        }
     }
 }
