@@ -124,7 +124,7 @@ pub static TITLE_CONFLICT: Rule = Rule {
           乙文《临川市人民政府关于提升基层应急管理能力的实施意见》（临政发〔2018〕42号）\n\
           正确：一个字号对应一个标题。\n\
           不报告：仅标点、括号、机关简称写法不同的同一标题（由 title-variant-punct、title-agency-informal 报告）；\n\
-          令号（同一规章修订后令号不同，而同一令号不会配两个标题以外的情形不作判断）。\n\
+          令号不作比较；过短的泛称标题（如《通知》）不作比较。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
     check: Check::Both(title_conflict_doc, title_conflict_batch),
 };
