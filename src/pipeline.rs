@@ -72,6 +72,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
             .iter()
             .map(|c| batch_citation(doc, c, &docnums))
             .collect(),
+        own: own_citation(doc, &meta, &docnums),
     };
     let index = IndexDoc {
         file: doc.file.clone(),
@@ -127,6 +128,28 @@ fn batch_citation(doc: &Document, c: &Citation, docnums: &[DocNum]) -> BatchCita
         docnum: num.map(|d| docnum::surface(&doc.text, d)),
         docnum_normalized: num.map(|d| d.normalized.clone()),
     }
+}
+
+/// The document's own title with its own number, shaped like a citation of itself.
+fn own_citation(doc: &Document, meta: &DocMeta, docnums: &[DocNum]) -> Option<BatchCitation> {
+    let title = meta.title.as_deref()?;
+    let d = docnums
+        .iter()
+        .find(|d| d.role == docnum::Role::SelfNumber && d.year.is_some())?;
+    let lc = doc.line_col(d.span.start);
+    let normalized_title = citation::normalize_title(title);
+    Some(BatchCitation {
+        at: Location {
+            file: doc.file.clone(),
+            line: lc.line,
+            column: lc.column,
+        },
+        title: title.to_string(),
+        key: d.normalized.clone(),
+        normalized_title,
+        docnum: Some(docnum::surface(&doc.text, d)),
+        docnum_normalized: Some(d.normalized.clone()),
+    })
 }
 
 /// The findings.csv row of a finding.

@@ -82,8 +82,12 @@ fn machine_formats_carry_the_findings_columns() {
         ])
         .output()
         .unwrap();
-    let first = String::from_utf8(o.stdout).unwrap();
-    let first = first.lines().next().unwrap().to_string();
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first = out
+        .lines()
+        .find(|l| l.contains("cjk-one-as-dash"))
+        .unwrap()
+        .to_string();
     let v: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["file"], "corpus/baoshan-fzzf-report-2022.txt");
     assert_eq!(v["rule"], "cjk-one-as-dash");
