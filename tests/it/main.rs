@@ -1,6 +1,7 @@
 //! Integration tests: one test binary, one module per area.
 
 mod check;
+mod checks_cg;
 mod citation;
 mod cli;
 mod common;
