@@ -99,3 +99,21 @@ fn analyse_document(bencher: Bencher, pages: usize) {
         .counter(BytesCount::new(doc.text.len()))
         .bench(|| gongwen::pipeline::analyse(black_box(&doc), seg, &checker));
 }
+
+#[divan::bench(args = SIZES)]
+fn figures(bencher: Bencher, pages: usize) {
+    let text = corpus_text(pages);
+    let tokens = Segmenter::global().tag(&text);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| gongwen::extract::figures::extract_figures(black_box(&text), &tokens).len());
+}
+
+#[divan::bench(args = SIZES)]
+fn docnums_and_citations(bencher: Bencher, pages: usize) {
+    let text = corpus_text(pages);
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let mut d = gongwen::extract::docnum::extract_docnums(black_box(&text));
+        gongwen::extract::citation::extract_citations(&text, &mut d).len()
+    });
+}

@@ -24,12 +24,15 @@
 //! ```
 
 pub mod check;
+pub mod corpus;
 pub mod document;
 pub mod extract;
 pub mod input;
 pub mod meta;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
+pub mod registry;
 pub mod segment;
 pub mod span;
 pub mod tokens_csv;

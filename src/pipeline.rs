@@ -8,13 +8,16 @@
 use rayon::prelude::*;
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
+use crate::corpus::{self, IndexCitation, IndexDoc};
 use crate::document::Document;
 use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
+use crate::extract::figures::{self, Figure};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::meta::{self, DocMeta};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
+use crate::registry::{self, Catalogue};
 use crate::segment::Segmenter;
 
 /// What a run needs besides its inputs.
@@ -30,23 +33,34 @@ pub struct Analysis {
     pub meta: DocMeta,
     /// Number of word tokens jieba produced.
     pub tokens: usize,
+    pub figures: Vec<Figure>,
     pub docnums: Vec<DocNum>,
     pub citations: Vec<Citation>,
     /// Findings of the document rules, located, in position order.
     pub findings: Vec<Located>,
     /// What the batch rules need of this document.
     pub batch: BatchDoc,
+    /// What the citation index needs of this document.
+    pub index: IndexDoc,
 }
 
 /// Analyses one decoded document.
 pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
     let tokens = seg.tag(&doc.text);
+    let figures = figures::extract_figures(&doc.text, &tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
-    let citations = citation::extract_citations(&doc.text, &mut docnums);
+    let mut citations = citation::extract_citations(&doc.text, &mut docnums);
     let meta = meta::detect_with(&doc.text, &docnums);
+    let catalogue = Catalogue::global();
+    for c in &mut citations {
+        if registry::applies_to(c.kind) {
+            c.registry_status = catalogue.status(&c.title, meta.year).as_str().to_string();
+        }
+    }
     let findings = checker.check_document(&DocContext {
         doc,
         tokens: &tokens,
+        figures: &figures,
         docnums: &docnums,
         citations: &citations,
         meta: &meta,
@@ -59,13 +73,42 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
             .map(|c| batch_citation(doc, c, &docnums))
             .collect(),
     };
+    let index = IndexDoc {
+        file: doc.file.clone(),
+        own_title: meta.title.as_deref().map(citation::normalize_title),
+        own_docnum: docnums
+            .iter()
+            .find(|d| d.role == docnum::Role::SelfNumber)
+            .map(|d| d.normalized.clone()),
+        citations: citations
+            .iter()
+            .map(|c| {
+                let lc = doc.line_col(c.span.start);
+                IndexCitation {
+                    line: lc.line,
+                    column: lc.column,
+                    title: c.title.clone(),
+                    normalized_title: c.normalized_title.clone(),
+                    key: c.key.clone(),
+                    kind: c.kind,
+                    registry_status: c.registry_status.clone(),
+                    docnum: c
+                        .docnum
+                        .and_then(|i| docnums.get(i))
+                        .map(|d| d.normalized.clone()),
+                }
+            })
+            .collect(),
+    };
     Analysis {
         meta,
         tokens: tokens.len(),
+        figures,
         docnums,
         citations,
         findings,
         batch,
+        index,
     }
 }
 
@@ -129,11 +172,14 @@ impl TableRows {
 pub struct FileResult {
     pub file: String,
     pub status: Status,
+    /// Bytes of text processed (for progress reports).
+    pub bytes: usize,
     /// Why the input was not read, when it was not.
     pub reason: Option<String>,
     pub rows: TableRows,
     pub findings: Vec<Located>,
     pub batch: Option<BatchDoc>,
+    pub index: Option<IndexDoc>,
 }
 
 fn failure_row(f: &Failure) -> Row {
@@ -177,7 +223,7 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
         Cell::text(a.meta.title.clone().unwrap_or_default()),
         Cell::text(a.meta.docnum.clone().unwrap_or_default()),
         Cell::opt_int(a.meta.year.map(i64::from)),
-        Cell::Int(0),
+        Cell::from(a.figures.len()),
         Cell::from(a.docnums.len()),
         Cell::from(a.citations.len()),
         Cell::from(a.findings.len()),
@@ -188,11 +234,19 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
 
 /// Reads, analyses and renders one input.
 pub fn process(input: &Input, ctx: &Context) -> FileResult {
+    process_loaded(input::load(input, &ctx.read), ctx)
+}
+
+/// Analyses and renders an input already read (or the reason it could not be).
+pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
     let mut rows = TableRows::default();
-    match input::load(input, &ctx.read) {
+    match loaded {
         Ok(doc) => {
             let analysis = analyse(&doc, ctx.seg, ctx.checker);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
+            for f in &analysis.figures {
+                rows.push(TableId::Figures, figures::figure_row(&doc, f));
+            }
             for d in &analysis.docnums {
                 rows.push(TableId::Docnums, docnum::docnum_row(&doc, d));
             }
@@ -206,23 +260,27 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
                 rows.push(TableId::Findings, finding_row(f));
             }
             FileResult {
+                bytes: doc.text.len(),
                 file: doc.file,
                 status: Status::Ok,
                 reason: None,
                 rows,
                 findings: analysis.findings,
                 batch: Some(analysis.batch),
+                index: Some(analysis.index),
             }
         }
         Err(f) => {
             rows.push(TableId::Documents, failure_row(&f));
             FileResult {
+                bytes: 0,
                 file: f.file,
                 status: f.status,
                 reason: Some(f.reason),
                 rows,
                 findings: Vec::new(),
                 batch: None,
+                index: None,
             }
         }
     }
@@ -275,28 +333,39 @@ pub trait Sink {
 }
 
 /// Runs the extraction over all inputs into `sink`: per-document rows as documents complete,
-/// then the rows of the batch stage.
+/// then the rows of the batch stage. `progress` hears of each input as it is written.
 pub fn extract(
     inputs: &[Input],
     ctx: &Context,
     mut sink: Box<dyn Sink>,
+    progress: &mut dyn FnMut(&FileResult),
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut batch = Vec::new();
+    let mut index = Vec::new();
     for_each_ordered(
         inputs,
         |inp| process(inp, ctx),
         |res| {
             summary.add(res.status);
+            progress(&res);
             for (t, row) in res.rows.iter() {
                 sink.row(*t, row)?;
             }
             batch.extend(res.batch);
+            index.extend(res.index);
             Ok(())
         },
     )?;
     for f in ctx.checker.check_batch(&batch) {
         sink.row(TableId::Findings, &finding_row(&f))?;
+    }
+    let (rows, edges) = corpus::build(&index);
+    for r in &rows {
+        sink.row(TableId::CitationIndex, &corpus::index_row(r))?;
+    }
+    for e in &edges {
+        sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
     }
     sink.finish()?;
     Ok(summary)

@@ -17,6 +17,7 @@ pub use finding::{Excerpt, Finding, Located, Location, Severity};
 use crate::document::Document;
 use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;
+use crate::extract::figures::Figure;
 use crate::meta::DocMeta;
 use crate::segment::Token;
 
@@ -43,6 +44,7 @@ impl Scope {
 pub struct DocContext<'a> {
     pub doc: &'a Document,
     pub tokens: &'a [Token],
+    pub figures: &'a [Figure],
     pub docnums: &'a [DocNum],
     pub citations: &'a [Citation],
     pub meta: &'a DocMeta,

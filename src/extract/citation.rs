@@ -345,6 +345,24 @@ fn declared_alias(
     rest.starts_with('《').then(|| text.len() - rest.len())
 }
 
+/// Positions of the 《 of each short form in `（以下简称《A》、《B》…）`, starting at `first`.
+fn alias_run(text: &str, first: usize) -> Vec<usize> {
+    let mut out = vec![first];
+    let mut at = first;
+    while let Some(close) = closing(text, at) {
+        let rest = &text[close + '》'.len_utf8()..];
+        let Some(next) = rest.strip_prefix(['、', '，', ',']) else {
+            break;
+        };
+        if !next.starts_with('《') {
+            break;
+        }
+        at = text.len() - next.len();
+        out.push(at);
+    }
+    out
+}
+
 /// Every 《》 citation in `text`, in text order. Numbers in `docnums` attached to a title get
 /// [`Role::Citation`].
 pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
@@ -373,7 +391,33 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
             .remove(&open)
             .or_else(|| aliases.get(&normalized_title).copied());
         if let Some(short) = declared_alias(text, end, docnums, num) {
-            pending_alias.insert(short, idx);
+            // `《甲》、《乙》（以下简称《A》、《B》）`: the short forms abbreviate the run of titles
+            // before them in order, not all the last title.
+            let shorts = alias_run(text, short);
+            let mut run = 1;
+            while run < shorts.len() && run <= out.len() {
+                let prev = &out[idx - run];
+                let next_start = if run == 1 {
+                    open
+                } else {
+                    out[idx - run + 1].span.start
+                };
+                let between = &text[prev.span.end..next_start];
+                if !between
+                    .chars()
+                    .all(|c| matches!(c, '、' | '，' | ',') || c.is_whitespace())
+                {
+                    break;
+                }
+                run += 1;
+            }
+            if shorts.len() > 1 && run == shorts.len() {
+                for (j, &pos) in shorts.iter().enumerate() {
+                    pending_alias.insert(pos, idx + 1 - run + j);
+                }
+            } else {
+                pending_alias.insert(short, idx);
+            }
         }
         let key = match (num, alias_of) {
             (Some(i), _) => docnums[i].normalized.clone(),
@@ -437,6 +481,23 @@ pub fn citation_row(doc: &Document, c: &Citation, docnums: &[DocNum]) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_short_forms_maps_to_the_run_of_titles_in_order() {
+        let text = "根据《中华人民共和国药品管理法》、《中华人民共和国海关法》（以下简称《药品管理法》、《海关法》）制定。依照《药品管理法》和《海关法》办理。";
+        let cites = extract_citations(text, &mut []);
+        let keys: Vec<(&str, &str)> = cites
+            .iter()
+            .map(|c| (c.title.as_str(), c.key.as_str()))
+            .collect();
+        assert_eq!(
+            keys[4..],
+            [
+                ("药品管理法", "中华人民共和国药品管理法"),
+                ("海关法", "中华人民共和国海关法")
+            ]
+        );
+    }
     use crate::extract::docnum::extract_docnums;
 
     fn cite(text: &str) -> (Vec<Citation>, Vec<DocNum>) {

@@ -4,3 +4,5 @@
 
 pub mod citation;
 pub mod docnum;
+pub mod figures;
+pub mod numerals;

@@ -9,17 +9,19 @@ pub enum TableId {
     Citations,
     Findings,
     CitationIndex,
+    CitationEdges,
 }
 
 impl TableId {
     /// Tables in the order they are written.
-    pub const ALL: [TableId; 6] = [
+    pub const ALL: [TableId; 7] = [
         TableId::Documents,
         TableId::Figures,
         TableId::Docnums,
         TableId::Citations,
         TableId::Findings,
         TableId::CitationIndex,
+        TableId::CitationEdges,
     ];
 
     /// Base file name (`documents` → `documents.csv`) and JSON `table` value.
@@ -31,6 +33,7 @@ impl TableId {
             TableId::Citations => "citations",
             TableId::Findings => "findings",
             TableId::CitationIndex => "citation_index",
+            TableId::CitationEdges => "citation_edges",
         }
     }
 
@@ -108,7 +111,9 @@ impl TableId {
                 "citations",
                 "first_file",
                 "first_line",
+                "in_corpus",
             ],
+            TableId::CitationEdges => &["citing_file", "line", "column", "key", "cited_file"],
         }
     }
 }

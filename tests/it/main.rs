@@ -6,4 +6,7 @@ mod citation;
 mod cli;
 mod common;
 mod docnum;
+mod figures;
+mod formats;
+mod index;
 mod input;

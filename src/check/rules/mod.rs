@@ -5,6 +5,7 @@ mod attachment;
 mod numbering;
 mod numbers;
 mod punct;
+mod registry;
 mod text;
 mod wording;
 
@@ -18,6 +19,7 @@ pub static VERBOSE: AtomicBool = AtomicBool::new(false);
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
+    &registry::LAW_CURRENCY,
     &punct::HALFWIDTH_PUNCT_IN_CJK,
     &punct::CJK_ONE_AS_DASH,
     &punct::RANGE_MARK_FORM,

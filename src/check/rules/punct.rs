@@ -774,6 +774,7 @@ mod tests {
             .check_document(&DocContext {
                 doc: &doc,
                 tokens: &[],
+                figures: &[],
                 docnums: &[],
                 citations: &[],
                 meta: &Default::default(),

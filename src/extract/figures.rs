@@ -1,0 +1,952 @@
+//! Figures: the statistics a document states (a number with what it counts or measures).
+//!
+//! Candidates come from one regular expression over the raw text (Arabic runs, Chinese numeral
+//! runs, `X分之Y`); each is then read outwards: scale word, unit, qualifiers before and after,
+//! and a second number when the two form a range. Look-alikes (dates, ordinals, enumerators,
+//! document numbers, fixed formulations, names such as 4·15, 一 used as an article) are rejected
+//! from their context. jieba tokens decide whether a Chinese numeral starts a word (so that the
+//! 一 of 统一 is not a number) and give the words that name the metric.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+use crate::extract::numerals::{self, Decimal, Ratio};
+use crate::output::{Cell, Row};
+use crate::segment::Token;
+use crate::span::Span;
+
+/// Units shipped with gongwen: `unit,kind,base_unit,factor`.
+pub const UNITS_CSV: &str = include_str!("../../dicts/units.csv");
+/// Fixed numbered formulations shipped with gongwen, one per line.
+pub const FORMULATIONS_TXT: &str = include_str!("../../dicts/formulations.txt");
+
+/// What sort of quantity a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    Count,
+    Money,
+    Percent,
+    Measure,
+    Number,
+}
+
+impl FigureKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Measure => "measure",
+            FigureKind::Number => "number",
+        }
+    }
+
+    fn parse(s: &str) -> Option<FigureKind> {
+        Some(match s {
+            "count" => FigureKind::Count,
+            "money" => FigureKind::Money,
+            "percent" => FigureKind::Percent,
+            "measure" => FigureKind::Measure,
+            "number" => FigureKind::Number,
+            _ => return None,
+        })
+    }
+}
+
+/// How exact a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    None,
+    Approx,
+    MoreThan,
+    LessThan,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::None => "",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// One statistic found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The exact surface, qualifiers included (`约6亿元`, `200余件`).
+    pub span: Span,
+    /// The number in the base unit, scale words multiplied out.
+    pub value: f64,
+    /// The unit as written, scale word included (`万元`).
+    pub unit: String,
+    /// The unit without scale word (`元`).
+    pub base_unit: String,
+    pub kind: FigureKind,
+    pub qualifier: Qualifier,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// What the figure measures, from the words before it in its clause.
+    pub metric: String,
+    /// The sentence that contains the figure.
+    pub sentence: Span,
+}
+
+/// One row of the unit dictionary.
+#[derive(Debug, Clone)]
+pub struct UnitDef {
+    pub unit: String,
+    pub kind: FigureKind,
+    pub base_unit: String,
+    pub factor: Decimal,
+}
+
+/// The unit dictionary, indexed by first character with the longest units first, so a lookup
+/// at a position costs a hash probe and a few prefix comparisons.
+pub struct Units {
+    by_first: HashMap<char, Vec<UnitDef>>,
+}
+
+impl Units {
+    /// Parses `unit,kind,base_unit,factor` lines (a header line and `#` notes are skipped).
+    /// Malformed lines are reported with their 1-based line number.
+    pub fn parse(csv: &str) -> Result<Units, String> {
+        let mut by_first: HashMap<char, Vec<UnitDef>> = HashMap::new();
+        for (i, line) in csv.lines().enumerate() {
+            let line = line.trim().trim_start_matches('\u{feff}');
+            if line.is_empty() || line.starts_with('#') || line.starts_with("unit,") {
+                continue;
+            }
+            let bad = || format!("units line {}: {line}", i + 1);
+            let mut parts = line.split(',');
+            let (Some(unit), Some(kind), Some(base), Some(factor), None) = (
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+            ) else {
+                return Err(bad());
+            };
+            let kind = FigureKind::parse(kind.trim()).ok_or_else(bad)?;
+            let factor = numerals::parse_arabic(factor.trim()).map_err(|_| bad())?;
+            let unit = unit.trim();
+            let first = unit.chars().next().ok_or_else(bad)?;
+            by_first.entry(first).or_default().push(UnitDef {
+                unit: unit.to_string(),
+                kind,
+                base_unit: base.trim().to_string(),
+                factor,
+            });
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|u| std::cmp::Reverse(u.unit.len()));
+        }
+        Ok(Units { by_first })
+    }
+
+    /// The longest unit that `s` starts with.
+    pub fn longest_prefix(&self, s: &str) -> Option<&UnitDef> {
+        let first = s.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|u| s.starts_with(u.unit.as_str()))
+    }
+}
+
+/// The bundled units; a malformed bundled line is caught by a unit test, so at run time it only
+/// loses that dictionary rather than aborting.
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    Units::parse(UNITS_CSV).unwrap_or(Units {
+        by_first: HashMap::new(),
+    })
+});
+
+/// One alternation of every formulation, longest first so that 八项规定精神 wins over 八项规定.
+static FORMULATIONS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let mut items: Vec<&str> = FORMULATIONS_TXT
+        .lines()
+        .map(|l| l.trim().trim_start_matches('\u{feff}'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    items.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    if items.is_empty() {
+        return None;
+    }
+    let pat = items
+        .iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&pat).ok()
+});
+
+/// Number candidates: `X分之Y`, an Arabic run, or a Chinese numeral run (with 点 decimals).
+static NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    const CN: &str = "[零〇一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?";
+    const AR: &str = "[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?";
+    let pat = format!("(?:{CN}|{AR})分之(?:{AR}|{CN})|{AR}|{CN}");
+    Regex::new(&pat).unwrap_or_else(|_| Regex::new("[0-9]+").unwrap_or_else(|_| unreachable!()))
+});
+
+/// Digit strings joined by separators that make them dates, times, codes or versions
+/// (2026-02-02, 000014349/1981-00021, 9:30, 1.2.3).
+static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[0-9]+(?:[-/:.][0-9]+){2,}|[0-9]+[/:][0-9]+")
+        .unwrap_or_else(|_| Regex::new("[0-9]+/[0-9]+").unwrap_or_else(|_| unreachable!()))
+});
+
+/// Qualifiers written before a number, longest first.
+const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不得超过", Qualifier::LessThan),
+    ("不能超过", Qualifier::LessThan),
+    ("不应超过", Qualifier::LessThan),
+    ("不超过", Qualifier::LessThan),
+    ("不高于", Qualifier::LessThan),
+    ("不多于", Qualifier::LessThan),
+    ("不少于", Qualifier::MoreThan),
+    ("不低于", Qualifier::MoreThan),
+    ("将近", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("大约", Qualifier::Approx),
+    ("超过", Qualifier::MoreThan),
+    ("不到", Qualifier::LessThan),
+    ("不足", Qualifier::LessThan),
+    ("约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+    ("超", Qualifier::MoreThan),
+    ("逾", Qualifier::MoreThan),
+];
+
+/// Qualifiers written after the unit.
+const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::MoreThan),
+    ("以下", Qualifier::LessThan),
+    ("以内", Qualifier::LessThan),
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+];
+
+/// Range connectors between two numbers.
+const RANGE_SEPARATORS: &[&str] = &["——", "—", "－", "-", "～", "~", "至", "到", "–"];
+
+/// Words before a number of years that make it a period, not a quantity (这五年, 过去五年).
+const PERIOD_WORDS: &[&str] = &[
+    "这", "过去", "未来", "今后", "关键", "近", "前", "后", "头", "的", "每", "最后",
+];
+
+/// Words after which a run of scale words alone (百万, 千万) is an amount.
+const SCALE_RUN_VERBS: &[&str] = &["突破", "超过", "超", "逾", "达到", "达", "近", "约", "在"];
+
+/// Finds every figure in `text`. `tokens` are jieba tokens of the whole `text`, in order.
+pub fn extract_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
+    let masks = Masks::new(text);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = NUM_RE.find_at(text, pos) else {
+            break;
+        };
+        pos = m.end();
+        if let Some(fig) = read_figure(text, tokens, &masks, m.start(), m.end(), true) {
+            pos = pos.max(fig.end);
+            if fig.keep {
+                out.push(fig.into_figure(text, tokens));
+            }
+        }
+    }
+    out
+}
+
+/// Spans in which no number is a figure.
+struct Masks {
+    formulations: Vec<Span>,
+    codes: Vec<Span>,
+}
+
+impl Masks {
+    fn new(text: &str) -> Masks {
+        let formulations = FORMULATIONS
+            .as_ref()
+            .map(|re| {
+                re.find_iter(text)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let codes = CODE_RE
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        Masks {
+            formulations,
+            codes,
+        }
+    }
+
+    fn covers(&self, start: usize, end: usize) -> bool {
+        covered(&self.formulations, start, end) || covered(&self.codes, start, end)
+    }
+}
+
+/// Whether sorted, non-overlapping `spans` has one that overlaps `[start, end)`.
+fn covered(spans: &[Span], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= start);
+    spans.get(i).is_some_and(|s| s.start < end)
+}
+
+/// A figure read from the text, before the metric and sentence are attached.
+struct Reading {
+    start: usize,
+    end: usize,
+    /// False when the text was recognised but is not a statistic (a year range, a date): the
+    /// scanner still skips past it.
+    keep: bool,
+    value: Decimal,
+    /// For fractions, whose value is not a finite decimal.
+    value_f64: Option<f64>,
+    unit: String,
+    base_unit: String,
+    kind: FigureKind,
+    qualifier: Qualifier,
+    low: Option<f64>,
+    high: Option<f64>,
+    /// Power of ten of the scale word and the unit factor, applied to a bare first number of a
+    /// range (2—3万元 means 20000 to 30000).
+    scale: i32,
+    factor: Decimal,
+    has_unit: bool,
+    is_year: bool,
+}
+
+impl Reading {
+    fn f64(&self) -> f64 {
+        self.value_f64.unwrap_or_else(|| self.value.to_f64())
+    }
+
+    fn into_figure(self, text: &str, tokens: &[Token]) -> Figure {
+        let sentence = sentence_span(text, self.start, self.end);
+        let metric = metric(text, tokens, self.start, sentence.start);
+        Figure {
+            span: Span::new(self.start, self.end),
+            value: self.f64(),
+            unit: self.unit,
+            base_unit: self.base_unit,
+            kind: self.kind,
+            qualifier: self.qualifier,
+            low: self.low,
+            high: self.high,
+            metric,
+            sentence,
+        }
+    }
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+fn is_cn_numeral_digit(c: char) -> bool {
+    numerals::cn_digit(c).is_some() || matches!(c, '十' | '拾' | '几')
+}
+
+/// Whether a Chinese numeral at `start` begins a word (the 一 of 统一 does not).
+fn starts_word(text: &str, tokens: &[Token], start: usize) -> bool {
+    if tokens.is_empty() {
+        return true;
+    }
+    let i = tokens.partition_point(|t| t.span.start <= start);
+    if i == 0 {
+        return true;
+    }
+    let t = &tokens[i - 1];
+    t.span.start == start
+        || t.span.end <= start
+        || t.pos.starts_with('m')
+        // jieba may glue a qualifier to the numeral (逾千).
+        || PREFIX_QUALIFIERS
+            .iter()
+            .any(|(w, _)| text.get(t.span.start..start) == Some(*w))
+}
+
+/// Whether `[start, end)` sits inside a short quotation (“四个意识”, “十四五”), where numerals
+/// name slogans rather than state amounts.
+fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
+    const LIMIT: usize = 16;
+    let mut open = false;
+    for (n, c) in text[..start].chars().rev().enumerate() {
+        if n >= LIMIT || matches!(c, '”' | '」' | '。' | '，' | '；' | '\n') {
+            break;
+        }
+        if matches!(c, '“' | '「') {
+            open = true;
+            break;
+        }
+    }
+    if !open {
+        return false;
+    }
+    for (n, c) in text[end..].chars().enumerate() {
+        if n >= LIMIT || matches!(c, '“' | '「' | '。' | '\n') {
+            return false;
+        }
+        if matches!(c, '”' | '」') {
+            return true;
+        }
+    }
+    false
+}
+
+/// Reads the figure whose number is `text[s..e]`; `allow_range` is false when reading the second
+/// half of a range.
+fn read_figure(
+    text: &str,
+    tokens: &[Token],
+    masks: &Masks,
+    s: usize,
+    e: usize,
+    allow_range: bool,
+) -> Option<Reading> {
+    let core = &text[s..e];
+    let first = core.chars().next()?;
+    let arabic = numerals::arabic_digit(first).is_some();
+    let fraction = core.contains("分之");
+    let prev = char_before(text, s);
+    let next = char_at(text, e);
+
+    if masks.covers(s, e) || prev == Some('第') || in_short_quote(text, s, e) {
+        return None;
+    }
+    let glued = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '·' | '+' | '＋' | '_' | '#'))
+    };
+    if glued(prev) || glued(next) {
+        return None;
+    }
+
+    let mut r = Reading {
+        start: s,
+        end: e,
+        keep: true,
+        value: Decimal::ZERO,
+        value_f64: None,
+        unit: String::new(),
+        base_unit: String::new(),
+        kind: FigureKind::Number,
+        qualifier: Qualifier::None,
+        low: None,
+        high: None,
+        scale: 0,
+        factor: Decimal::int(1),
+        has_unit: false,
+        is_year: false,
+    };
+    // 60周年 is an anniversary, not a number of weeks.
+    if text[e..].starts_with("周年") {
+        return None;
+    }
+    let mut p = e;
+    let mut unit_prefix = "";
+
+    if fraction {
+        if !arabic && !starts_word(text, tokens, s) {
+            return None;
+        }
+        let (v, ratio) = numerals::parse_fraction(core).ok()?;
+        r.value_f64 = Some(v);
+        let (unit, kind) = match ratio {
+            Ratio::Percent => ("%", FigureKind::Percent),
+            Ratio::Permille => ("‰", FigureKind::Percent),
+            Ratio::Fraction => ("", FigureKind::Number),
+        };
+        r.unit = unit.to_string();
+        r.base_unit = unit.to_string();
+        r.kind = kind;
+        r.has_unit = true;
+    } else if arabic {
+        r.value = numerals::parse_arabic(core).ok()?;
+        // A unit that begins like a scale word (千瓦, 千米) wins over the scale word.
+        if UNITS.longest_prefix(&text[p..]).is_none() {
+            if let Some(sc) = numerals::SCALES
+                .iter()
+                .find(|sc| text[p..].starts_with(**sc))
+            {
+                r.scale = numerals::scale_power(sc).unwrap_or(0);
+                r.value = r.value.scale(r.scale).ok()?;
+                unit_prefix = &text[p..p + sc.len()];
+                p += sc.len();
+            }
+        }
+    } else {
+        // A Chinese run: the 一 between two years of 2021一2025 is a dash.
+        if core == "一"
+            && prev.is_some_and(|c| c.is_ascii_digit())
+            && next.is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        // A numeral glued to a closing quote continues a name (“三北”六期).
+        if !starts_word(text, tokens, s) || prev == Some('”') {
+            return None;
+        }
+        // A run of scale words alone (千, 万家灯火, 千万不要) is a number only in 千余 / 百多 and
+        // after a verb of amount (突破百万吨, 稳定在百万吨以上).
+        let has_digit = core.chars().any(is_cn_numeral_digit);
+        let before = &text[..s];
+        let amount_follows = matches!(next, Some('余' | '多'));
+        let after_amount_verb =
+            core.chars().count() >= 2 && SCALE_RUN_VERBS.iter().any(|w| before.ends_with(w));
+        let after_qualifier = ["逾", "超", "超过", "近", "约", "突破"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if !(has_digit || amount_follows || after_amount_verb || after_qualifier) {
+            return None;
+        }
+        if let Some((lo, hi)) = numerals::parse_vague(core) {
+            r.value_f64 = Some(lo);
+            r.low = Some(lo);
+            r.high = Some(hi);
+            r.qualifier = Qualifier::Approx;
+        } else {
+            r.value = numerals::parse_chinese(core).ok()?;
+        }
+        // The scale word at the end of a Chinese numeral is part of the unit as written
+        // (一千三百七十三万元 → 万元).
+        let trimmed = core.trim_end_matches(['万', '亿']);
+        if !trimmed.is_empty() && trimmed.len() < core.len() {
+            unit_prefix = &core[trimmed.len()..];
+        }
+    }
+
+    // 余 / 多 between the number and its unit (200余件, 5300多栋, 千余条).
+    if !fraction {
+        if let Some(c @ ('余' | '多')) = char_at(text, p) {
+            let after = p + c.len_utf8();
+            if c == '余' || UNITS.longest_prefix(&text[after..]).is_some() {
+                r.qualifier = Qualifier::MoreThan;
+                p = after;
+            }
+        }
+    }
+
+    if !fraction {
+        if let Some(u) = UNITS.longest_prefix(&text[p..]) {
+            r.has_unit = true;
+            r.kind = u.kind;
+            r.factor = u.factor;
+            let mut unit_end = p + u.unit.len();
+            // 35项(次): a second unit in brackets belongs to the first.
+            if let Some(open @ ('(' | '（')) = char_at(text, unit_end) {
+                let inner_start = unit_end + open.len_utf8();
+                if let Some(inner) = UNITS.longest_prefix(&text[inner_start..]) {
+                    let close_at = inner_start + inner.unit.len();
+                    if matches!(char_at(text, close_at), Some(')' | '）')) {
+                        unit_end = close_at + char_at(text, close_at).map_or(0, char::len_utf8);
+                    }
+                }
+            }
+            let written = &text[p..unit_end];
+            r.unit = format!("{unit_prefix}{written}");
+            r.base_unit = if unit_end == p + u.unit.len() {
+                u.base_unit.clone()
+            } else {
+                written.to_string()
+            };
+            p = unit_end;
+        } else if !arabic {
+            return None;
+        } else if !unit_prefix.is_empty() {
+            r.unit = unit_prefix.to_string();
+        }
+    }
+
+    // Dates, years and periods.
+    let unit_is = |u: &str| r.has_unit && text[e..p].ends_with(u) && r.base_unit == u;
+    if unit_is("年") {
+        let year_like = if arabic {
+            core.len() == 4 && r.value.exp == 0 && (1000..=2199).contains(&r.value.mantissa)
+        } else {
+            core.chars().count() >= 2 && core.chars().all(|c| numerals::cn_digit(c).is_some())
+        };
+        if year_like {
+            r.is_year = true;
+        }
+        // 这五年, 过去五年, 60年来: a period of time spoken of, not an amount.
+        let before = &text[..s];
+        if PERIOD_WORDS.iter().any(|w| before.ends_with(w)) || text[p..].starts_with('来') {
+            return None;
+        }
+    }
+    if unit_is("日") && matches!(prev, Some('月')) {
+        return None;
+    }
+    if !r.has_unit {
+        // A bare Arabic number: years, dates, enumerators and document numbers look like this.
+        let year_like = core.len() == 4 && (1900..=2199).contains(&r.value.mantissa);
+        let enumerator = matches!(
+            char_at(text, p),
+            Some(
+                '、' | '.'
+                    | '．'
+                    | ')'
+                    | '）'
+                    | '号'
+                    | '年'
+                    | '月'
+                    | '日'
+                    | '时'
+                    | '分'
+                    | '秒'
+                    | '届'
+                    | '〕'
+                    | '﹞'
+                    | ']'
+                    | '】'
+            )
+        ) || matches!(
+            prev,
+            Some('〔' | '﹝' | '[' | '【' | '（' | '(' | '-' | '—' | '－' | '～' | '~')
+        );
+        if year_like || enumerator {
+            return None;
+        }
+    }
+
+    // 一 as the article "a" (一项系统工程, 一个重要方面).
+    if !arabic
+        && (core == "一" || core == "壹")
+        && r.kind == FigureKind::Count
+        && char_at(text, p).is_some_and(|c| is_cjk(c) || matches!(c, '“' | '《' | '「'))
+        && !matches!(char_at(text, p), Some('以'))
+    {
+        return None;
+    }
+
+    // Qualifiers after the unit.
+    if r.qualifier == Qualifier::None {
+        for (w, q) in SUFFIX_QUALIFIERS {
+            if text[p..].starts_with(w) {
+                r.qualifier = *q;
+                p += w.len();
+                break;
+            }
+        }
+    }
+    // Qualifiers before the number.
+    let mut start = s;
+    if allow_range || r.qualifier == Qualifier::None {
+        for (w, q) in PREFIX_QUALIFIERS {
+            if text[..s].ends_with(w) {
+                let at = s - w.len();
+                // 最近, 附近: not "nearly".
+                if *w == "近" && matches!(char_before(text, at), Some('最' | '附' | '邻' | '靠'))
+                {
+                    continue;
+                }
+                if r.qualifier == Qualifier::None {
+                    r.qualifier = *q;
+                }
+                start = at;
+                break;
+            }
+        }
+    }
+    r.start = start;
+    r.end = p;
+
+    // Base-unit value.
+    if r.value_f64.is_none() && r.factor != Decimal::int(1) {
+        r.value = mul(r.value, r.factor)?;
+    }
+
+    if allow_range && matches!(r.qualifier, Qualifier::None) {
+        if let Some(range) = read_range(text, tokens, masks, &r) {
+            return Some(range);
+        }
+    }
+    if r.is_year {
+        r.keep = false;
+    }
+    Some(r)
+}
+
+fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    Some(Decimal {
+        mantissa: a.mantissa.checked_mul(b.mantissa)?,
+        exp: a.exp.checked_add(b.exp)?,
+    })
+}
+
+/// Joins `first` with a number that follows a range connector (15%～30%, 2—3年, 10到20件).
+fn read_range(text: &str, tokens: &[Token], masks: &Masks, first: &Reading) -> Option<Reading> {
+    let rest = &text[first.end..];
+    let sep = RANGE_SEPARATORS.iter().find(|s| rest.starts_with(**s))?;
+    let s2 = first.end + sep.len();
+    let m = NUM_RE.find_at(text, s2)?;
+    if m.start() != s2 {
+        return None;
+    }
+    let second = read_figure(text, tokens, masks, m.start(), m.end(), false)?;
+    if second.start != s2 || !second.has_unit || second.qualifier != Qualifier::None {
+        return None;
+    }
+    let mut low = first.f64();
+    if first.has_unit {
+        if first.base_unit != second.base_unit {
+            return None;
+        }
+    } else {
+        // A bare first number takes the scale and unit of the second (2—3万元).
+        if first.value_f64.is_some() {
+            return None;
+        }
+        let v = first.value.scale(second.scale).ok()?;
+        low = mul(v, second.factor)?.to_f64();
+    }
+    let high = second.f64();
+    let mut r = second;
+    r.keep = !(first.is_year || r.is_year);
+    r.start = first.start;
+    r.qualifier = Qualifier::Range;
+    r.value_f64 = Some(low);
+    r.low = Some(low);
+    r.high = Some(high);
+    Some(r)
+}
+
+/// The sentence around `[start, end)`: from after the previous 。！？； or line break to the
+/// next one included.
+fn sentence_span(text: &str, start: usize, end: usize) -> Span {
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
+    let s = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let e = text[end..]
+        .char_indices()
+        .find(|(_, c)| is_end(*c))
+        .map(|(i, c)| end + i + if c == '\n' { 0 } else { c.len_utf8() })
+        .unwrap_or(text.len());
+    // Trim surrounding whitespace (including the ideographic space).
+    let inner = &text[s..e];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    Span::new(s + lead, (e - trail).max(s + lead))
+}
+
+/// Words that link a metric to its number and are not part of it.
+const LINK_WORDS: &[&str] = &[
+    "达",
+    "达到",
+    "为",
+    "均为",
+    "均达",
+    "均",
+    "是",
+    "共",
+    "共计",
+    "累计",
+    "合计",
+    "总计",
+    "增长",
+    "增加",
+    "下降",
+    "减少",
+    "降低",
+    "提高",
+    "提升",
+    "突破",
+    "超过",
+    "约",
+    "近",
+    "在",
+    "至",
+    "到",
+    "了",
+    "的",
+    "占",
+    "同比",
+    "分别",
+    "比",
+    "较",
+    "由",
+    "从",
+    "达到了",
+    "实现",
+    "保持",
+    "稳定",
+    "控制",
+    "年均",
+    "接近",
+    "超",
+    "逾",
+    "不到",
+    "不足",
+    "大约",
+];
+
+/// A metric this long or shorter is the whole clause before the figure; a longer clause is
+/// narrowed to the noun phrase next to the figure.
+const SHORT_METRIC_CHARS: usize = 10;
+
+fn is_nounish(pos: &str) -> bool {
+    matches!(
+        pos,
+        "n" | "nr"
+            | "ns"
+            | "nt"
+            | "nz"
+            | "nrt"
+            | "nrfg"
+            | "ng"
+            | "vn"
+            | "an"
+            | "j"
+            | "l"
+            | "b"
+            | "eng"
+    )
+}
+
+/// What the figure at `start` measures: the words between the start of its clause and the
+/// figure, without the linking words, narrowed to the closest noun phrase when long.
+fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> String {
+    let is_clause_end = |c: char| {
+        matches!(
+            c,
+            '，' | ',' | '：' | ':' | '。' | '；' | '！' | '？' | '\n'
+        )
+    };
+    let clause_start = text[sentence_start..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_end(*c))
+        .map(|(i, c)| sentence_start + i + c.len_utf8())
+        .unwrap_or(sentence_start);
+    let lo = tokens.partition_point(|t| t.span.start < clause_start);
+    // Alternately strip linking words (by characters, since jieba may glue one to the metric:
+    // 率均为) and numbers, adverbs and particles (by tokens) from the end of the clause.
+    let mut end = start;
+    loop {
+        let before = end;
+        while let Some(w) = LINK_WORDS
+            .iter()
+            .find(|w| text[clause_start..end].ends_with(**w))
+        {
+            end -= w.len();
+        }
+        let hi = tokens.partition_point(|t| t.span.start < end);
+        if hi > lo {
+            let t = &tokens[hi - 1];
+            if t.span.end == end
+                && matches!(
+                    t.pos,
+                    "d" | "p" | "uj" | "ul" | "u" | "m" | "mq" | "q" | "c" | "x"
+                )
+            {
+                end = t.span.start.max(clause_start);
+            }
+        }
+        if end == before || end <= clause_start {
+            break;
+        }
+    }
+    let whole = text[clause_start..end].trim();
+    if whole.is_empty() {
+        return String::new();
+    }
+    if whole.chars().count() <= SHORT_METRIC_CHARS {
+        return whole.to_string();
+    }
+    // The noun phrase next to the figure; a token cut by `end` counts as part of it.
+    let hi = tokens.partition_point(|t| t.span.start < end);
+    let mut k = hi;
+    while k > lo {
+        let t = &tokens[k - 1];
+        let nounish = is_nounish(t.pos) || t.span.end > end || t.span.text(text) == "、";
+        if !nounish {
+            break;
+        }
+        k -= 1;
+    }
+    while k < hi && tokens[k].span.text(text) == "、" {
+        k += 1;
+    }
+    let from = if k < hi {
+        tokens[k].span.start
+    } else if hi > lo {
+        tokens[hi - 1].span.start
+    } else {
+        clause_start
+    };
+    text[from.clamp(clause_start, end)..end].to_string()
+}
+
+/// The cells of one figures.csv row.
+pub fn figure_row(doc: &Document, f: &Figure) -> Row {
+    let lc = doc.line_col(f.span.start);
+    vec![
+        Cell::text(doc.file.as_str()),
+        Cell::from(lc.line),
+        Cell::from(lc.column),
+        Cell::text(doc.slice(f.span)),
+        Cell::Float(f.value),
+        Cell::text(f.unit.as_str()),
+        Cell::text(f.base_unit.as_str()),
+        Cell::text(f.kind.as_str()),
+        Cell::text(f.qualifier.as_str()),
+        Cell::opt_float(f.low),
+        Cell::opt_float(f.high),
+        Cell::text(f.metric.as_str()),
+        Cell::text(doc.slice(f.sentence)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_dictionaries_are_well_formed() {
+        let units = Units::parse(UNITS_CSV).expect("dicts/units.csv");
+        assert_eq!(units.longest_prefix("万元").map(|u| u.unit.as_str()), None);
+        assert_eq!(
+            units.longest_prefix("人次，").map(|u| u.unit.as_str()),
+            Some("人次")
+        );
+        assert_eq!(
+            units.longest_prefix("个百分点").map(|u| u.unit.as_str()),
+            Some("个百分点")
+        );
+        assert!(FORMULATIONS.is_some());
+        assert!(Units::parse("件,count,件").is_err());
+        assert!(Units::parse("件,bogus,件,1").is_err());
+    }
+
+    #[test]
+    fn covered_spans() {
+        let spans = [Span::new(2, 5), Span::new(10, 12)];
+        assert!(covered(&spans, 3, 4));
+        assert!(covered(&spans, 0, 3));
+        assert!(!covered(&spans, 5, 10));
+        assert!(!covered(&spans, 12, 20));
+    }
+}

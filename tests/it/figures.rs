@@ -1,0 +1,332 @@
+//! Figures: hand-made gold over real documents, and table-driven cases for the hard forms.
+
+use gongwen::extract::figures::{extract_figures, Figure};
+use gongwen::segment::Segmenter;
+
+use crate::common::root;
+
+fn figures(text: &str) -> Vec<Figure> {
+    let tokens = Segmenter::global().tag(text);
+    extract_figures(text, &tokens)
+}
+
+struct Gold {
+    file: String,
+    text: String,
+    value: f64,
+    qualifier: String,
+}
+
+fn read_gold() -> (Vec<String>, Vec<Gold>) {
+    let dir = root().join("tests/fixtures/figures");
+    let files = std::fs::read_to_string(dir.join("gold-files.txt")).unwrap();
+    let files = files
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    let gold = std::fs::read_to_string(dir.join("gold.tsv")).unwrap();
+    let rows = gold
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("file\t") && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 4, "gold line: {l}");
+            Gold {
+                file: c[0].to_string(),
+                text: c[1].to_string(),
+                value: c[2].parse().unwrap_or_else(|_| panic!("gold value: {l}")),
+                qualifier: c[3].to_string(),
+            }
+        })
+        .collect();
+    (files, rows)
+}
+
+/// Precision and recall against statistics listed by hand, with exact values and qualifiers.
+#[test]
+fn gold_precision_and_recall() {
+    let corpus = root().join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("shared corpus not present; skipping");
+        return;
+    }
+    let (files, gold) = read_gold();
+    let (mut found_total, mut gold_total, mut matched) = (0usize, 0usize, 0usize);
+    let mut report = String::new();
+    for file in &files {
+        let text = std::fs::read_to_string(corpus.join(file)).unwrap();
+        // Each gold row is matched at most once by a figure with the same surface, value
+        // and qualifier.
+        let mut expected: Vec<&Gold> = gold.iter().filter(|g| &g.file == file).collect();
+        let found = figures(&text);
+        gold_total += expected.len();
+        found_total += found.len();
+        for f in &found {
+            let surface = f.span.text(&text);
+            let hit = expected.iter().position(|g| {
+                g.text == surface && g.value == f.value && g.qualifier == f.qualifier.as_str()
+            });
+            match hit {
+                Some(i) => {
+                    expected.swap_remove(i);
+                    matched += 1;
+                }
+                None => report.push_str(&format!(
+                    "  extra  {file}: {surface} = {} {}\n",
+                    f.value,
+                    f.qualifier.as_str()
+                )),
+            }
+        }
+        for g in expected {
+            report.push_str(&format!(
+                "  missed {file}: {} = {} {}\n",
+                g.text, g.value, g.qualifier
+            ));
+        }
+    }
+    let precision = matched as f64 / found_total.max(1) as f64;
+    let recall = matched as f64 / gold_total.max(1) as f64;
+    eprintln!(
+        "figures gold: {gold_total} statistics, {found_total} found, {matched} right: \
+         precision {precision:.3}, recall {recall:.3}\n{report}"
+    );
+    assert!(gold_total > 200, "gold too small: {gold_total}");
+    assert!(precision >= 0.97, "precision {precision:.3}\n{report}");
+    assert!(recall >= 0.97, "recall {recall:.3}\n{report}");
+}
+
+/// (text, expected figures as (surface, value, qualifier, low, high)).
+type Case = (
+    &'static str,
+    &'static [(&'static str, f64, &'static str, Option<f64>, Option<f64>)],
+);
+
+#[test]
+fn hard_forms() {
+    let cases: &[Case] = &[
+        (
+            "挽回经济损失约6亿元。",
+            &[("约6亿元", 6e8, "approx", None, None)],
+        ),
+        (
+            "协助办理案件200余件。",
+            &[("200余件", 200.0, "more_than", None, None)],
+        ),
+        ("销号率达80.3%。", &[("80.3%", 80.3, "", None, None)]),
+        (
+            "争取资金1373万元。",
+            &[("1373万元", 13_730_000.0, "", None, None)],
+        ),
+        (
+            "争取资金一千三百七十三万元。",
+            &[("一千三百七十三万元", 13_730_000.0, "", None, None)],
+        ),
+        (
+            "涉及人口三四十万人。",
+            &[(
+                "三四十万人",
+                300_000.0,
+                "approx",
+                Some(300_000.0),
+                Some(400_000.0),
+            )],
+        ),
+        (
+            "比例在15%～30%之间。",
+            &[("15%～30%", 15.0, "range", Some(15.0), Some(30.0))],
+        ),
+        (
+            "期限为2—3年。",
+            &[("2—3年", 2.0, "range", Some(2.0), Some(3.0))],
+        ),
+        (
+            "每批10到20件。",
+            &[("10到20件", 10.0, "range", Some(10.0), Some(20.0))],
+        ),
+        (
+            "投资2—3万元。",
+            &[("2—3万元", 20_000.0, "range", Some(20_000.0), Some(30_000.0))],
+        ),
+        ("其他部门多为1人。", &[("1人", 1.0, "", None, None)]),
+        (
+            "覆盖率百分之三十。",
+            &[("百分之三十", 30.0, "", None, None)],
+        ),
+        (
+            "误差千分之二点四。",
+            &[("千分之二点四", 2.4, "", None, None)],
+        ),
+        ("占三分之一。", &[("三分之一", 1.0 / 3.0, "", None, None)]),
+        ("增长三成。", &[("三成", 30.0, "", None, None)]),
+        ("收入12,680元。", &[("12,680元", 12680.0, "", None, None)]),
+        ("收入１２３元。", &[("１２３元", 123.0, "", None, None)]),
+        ("规模12.5亿元。", &[("12.5亿元", 1.25e9, "", None, None)]),
+        ("规模3千万元。", &[("3千万元", 3e7, "", None, None)]),
+        ("装机1300万千瓦。", &[("1300万千瓦", 1.3e7, "", None, None)]),
+        ("收入四百五元。", &[("四百五元", 450.0, "", None, None)]),
+        ("共一万二人。", &[("一万二人", 12000.0, "", None, None)]),
+        (
+            "提高三点五个百分点。",
+            &[("三点五个百分点", 3.5, "", None, None)],
+        ),
+        ("工作35项(次)。", &[("35项(次)", 35.0, "", None, None)]),
+        ("增长5%左右，", &[("5%左右", 5.0, "approx", None, None)]),
+        (
+            "粮食760亿斤以上。",
+            &[("760亿斤以上", 7.6e10, "more_than", None, None)],
+        ),
+        ("不足10人。", &[("不足10人", 10.0, "less_than", None, None)]),
+        ("逾千人。", &[("逾千人", 1000.0, "more_than", None, None)]),
+        (
+            "提供建议千余条。",
+            &[("千余条", 1000.0, "more_than", None, None)],
+        ),
+        (
+            "十几万人参加。",
+            &[(
+                "十几万人",
+                110_000.0,
+                "approx",
+                Some(110_000.0),
+                Some(190_000.0),
+            )],
+        ),
+        (
+            "不得超过三十日。",
+            &[("不得超过三十日", 30.0, "less_than", None, None)],
+        ),
+        ("面积5平方公里。", &[("5平方公里", 5.0, "", None, None)]),
+    ];
+    for (text, want) in cases {
+        let got = figures(text);
+        let got: Vec<_> = got
+            .iter()
+            .map(|f| {
+                (
+                    f.span.text(text),
+                    f.value,
+                    f.qualifier.as_str(),
+                    f.low,
+                    f.high,
+                )
+            })
+            .collect();
+        let want: Vec<_> = want.iter().map(|w| (w.0, w.1, w.2, w.3, w.4)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn not_figures() {
+    let texts = [
+        "2022年，市政府办公室工作。",
+        "2022年9月，派员检查；11月，组织检查。",
+        "成文日期：1981年05月23日，发布日期：2018-12-04。",
+        "一九八一年五月二十三日",
+        "深入学习党的二十大精神，十九届历次全会，第一议题。",
+        "召开第三次会议。",
+        "一是提高政治站位。（一）深入学习。1. 总则",
+        "深刻领悟“两个确立”，增强“四个意识”，落实“三项制度”，“三重一大”，推进“四化”联动。",
+        "“十四五”时期，及时传达学习“一规划两纲要”，跟踪推进“1+N”模式。",
+        "组织开展了“4·15全民国家安全教育日”活动。",
+        "制发了保政发﹝2022﹞10号文，国发〔2018〕38号。",
+        "依照第十条、第十四条第四项至第六项规定。",
+        "政务公开是一项系统工程，是一个重要方面。",
+        "《规划（2021一2025年）》，2021—2025年。",
+        "全省PM2.5平均浓度，5G网络，G318改造。",
+        "这五年，过去五年，未来五年，60年来，成立60周年。",
+        "统一部署，进一步推动，千方百计，万家灯火，几个问题。",
+    ];
+    for t in texts {
+        let got: Vec<_> = figures(t)
+            .iter()
+            .map(|f| f.span.text(t).to_string())
+            .collect();
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}
+
+#[test]
+fn metrics() {
+    let cases = [
+        (
+            "完成合法性审核212件，合法性审核率达100%。",
+            "100%",
+            "合法性审核率",
+        ),
+        (
+            "留言线索262件，答复率、办理反馈率均为100%；",
+            "100%",
+            "答复率、办理反馈率",
+        ),
+        (
+            "协助办理案件200余件，挽回经济损失约6亿元。",
+            "约6亿元",
+            "挽回经济损失",
+        ),
+        ("市政府办公室登记公职律师1名；", "1名", "公职律师"),
+    ];
+    for (text, fig, metric) in cases {
+        let f = figures(text)
+            .into_iter()
+            .find(|f| f.span.text(text) == fig)
+            .unwrap_or_else(|| panic!("{fig} not found in {text}"));
+        assert_eq!(f.metric, metric, "{text}");
+    }
+}
+
+#[test]
+fn row_has_the_contract_columns() {
+    use gongwen::document::Document;
+    use gongwen::extract::figures::figure_row;
+    let doc = Document::from_text("a.txt", "标题\n争取资金1373万元。");
+    let f = figures(&doc.text).remove(0);
+    let row: Vec<String> = figure_row(&doc, &f).iter().map(|c| c.render()).collect();
+    assert_eq!(
+        row,
+        [
+            "a.txt",
+            "2",
+            "5",
+            "1373万元",
+            "13730000",
+            "万元",
+            "元",
+            "money",
+            "",
+            "",
+            "",
+            "争取资金",
+            "争取资金1373万元。"
+        ]
+    );
+}
+
+mod never_panics {
+    use super::figures;
+    use proptest::prelude::*;
+
+    fn check(s: &str) {
+        for f in figures(s) {
+            assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            assert!(s.is_char_boundary(f.sentence.start) && s.is_char_boundary(f.sentence.end));
+            assert!(f.span.start < f.span.end && f.span.end <= s.len());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn arbitrary(s in "\\PC{0,40}") {
+            check(&s);
+        }
+
+        #[test]
+        fn numeral_soup(s in "[0-9０-９.,．%～—\\-至到约近余多以上下左右第“”（）()、，。年月日号万亿千百十零〇一二两三四五六七八九几点分之成个件人元亩项次]{0,40}") {
+            check(&s);
+        }
+    }
+}
