@@ -2,6 +2,7 @@
 
 mod check;
 mod checks_ab;
+mod checks_cg;
 mod citation;
 mod cli;
 mod common;
