@@ -67,6 +67,9 @@ struct InputArgs {
     /// 配置文件（默认：在当前目录及上级目录中查找 gongwen.toml）
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// 本单位的文件登记簿（CSV：title,docnum,issuer,date,status），可重复
+    #[arg(long, value_name = "FILE.csv")]
+    registry: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -207,6 +210,15 @@ fn segmenter(config: &Config) -> Result<&'static Segmenter, String> {
     Ok(Box::leak(Box::new(seg)))
 }
 
+/// The checker of a run: configured rules plus the users' registers.
+fn checker(config: &Config, a: &InputArgs) -> Result<Checker, String> {
+    let mut registers = Vec::new();
+    for p in config.registries.iter().chain(&a.registry) {
+        registers.push(gongwen::registry::Register::load(p)?);
+    }
+    Ok(Checker::new(config).with_registers(registers))
+}
+
 fn setup_threads(n: Option<usize>) {
     if let Some(n) = n.filter(|n| *n > 0) {
         // Only fails if the pool was already built, which cannot happen this early.
@@ -247,7 +259,7 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
     let seg = segmenter(&config)?;
-    let checker = Checker::new(&config);
+    let checker = checker(&config, &a.input)?;
     let ctx = Context {
         read,
         seg,
@@ -401,7 +413,7 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
     }
     setup_threads(a.input.threads);
     let seg = segmenter(&config)?;
-    let checker = Checker::new(&config);
+    let checker = checker(&config, &a.input)?;
     let inputs = input::expand(&a.input.paths);
     let ctx = Context {
         read,

@@ -56,6 +56,18 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
         if registry::applies_to(c.kind) {
             c.registry_status = catalogue.status(&c.title, meta.year).as_str().to_string();
         }
+        // A user's register knows its own documents better than the national catalogue.
+        let num = c
+            .docnum
+            .and_then(|i| docnums.get(i))
+            .map(|d| d.normalized.as_str());
+        if let Some(status) = checker
+            .registers
+            .iter()
+            .find_map(|r| r.lookup(&c.title, num).and_then(|e| e.status))
+        {
+            c.registry_status = status.as_str().to_string();
+        }
     }
     let findings = checker.check_document(&DocContext {
         doc,
@@ -66,6 +78,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
         meta: &meta,
     });
     let batch = BatchDoc {
+        register: false,
         file: doc.file.clone(),
         year: meta.year,
         citations: citations

@@ -27,6 +27,8 @@ struct Raw {
     #[serde(default)]
     dicts: Vec<PathBuf>,
     #[serde(default)]
+    registries: Vec<PathBuf>,
+    #[serde(default)]
     rules: BTreeMap<String, String>,
 }
 
@@ -39,6 +41,8 @@ pub struct Config {
     pub allow: Vec<String>,
     /// Extra jieba dictionaries, resolved against the configuration file's directory.
     pub dicts: Vec<PathBuf>,
+    /// Users' registers of documents (CSV), resolved likewise.
+    pub registries: Vec<PathBuf>,
     pub rules: BTreeMap<String, Level>,
     /// Where the configuration came from, if from a file.
     pub source: Option<PathBuf>,
@@ -99,6 +103,7 @@ impl Config {
             fail_on,
             allow: raw.allow,
             dicts: raw.dicts.into_iter().map(|d| base.join(d)).collect(),
+            registries: raw.registries.into_iter().map(|d| base.join(d)).collect(),
             rules,
             source: Some(path.to_path_buf()),
         })
@@ -135,6 +140,9 @@ pub fn default_file(rules: &[(&str, Severity, &str)]) -> String {
          \n\
          # 额外的分词词典（jieba 格式：词语 [词频] [词性]），路径相对于本文件\n\
          dicts = []\n\
+         \n\
+         # 本单位的文件登记簿（CSV：title,docnum,issuer,date,status），引用将与之核对\n\
+         registries = []\n\
          \n\
          # 各规则的级别：error、warning、info 或 off（关闭）。默认值如下，删除 # 即可修改。\n\
          [rules]\n",

@@ -19,6 +19,7 @@ use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;
 use crate::extract::figures::Figure;
 use crate::meta::DocMeta;
+use crate::registry::Register;
 use crate::segment::Token;
 
 /// Whether a rule needs one document or the whole batch.
@@ -71,6 +72,9 @@ pub struct BatchDoc {
     /// The document's own title and number, when its header states both: what other documents
     /// citing that number must call it.
     pub own: Option<BatchCitation>,
+    /// A user's register of documents (`--registry`): its entries are the reference that
+    /// citations are held to, never the odd one out.
+    pub register: bool,
 }
 
 pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
@@ -112,6 +116,38 @@ impl Rule {
     }
 }
 
+/// A register as a batch document whose citations are its entries.
+fn register_doc(r: &Register) -> BatchDoc {
+    BatchDoc {
+        file: r.file.clone(),
+        year: None,
+        citations: r
+            .entries
+            .iter()
+            .map(|e| {
+                let normalized_title = crate::extract::citation::normalize_title(&e.title);
+                BatchCitation {
+                    at: Location {
+                        file: r.file.clone(),
+                        line: e.line,
+                        column: 1,
+                    },
+                    title: e.title.clone(),
+                    key: e
+                        .docnum_normalized
+                        .clone()
+                        .unwrap_or_else(|| normalized_title.clone()),
+                    normalized_title,
+                    docnum: e.docnum.clone(),
+                    docnum_normalized: e.docnum_normalized.clone(),
+                }
+            })
+            .collect(),
+        own: None,
+        register: true,
+    }
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     rules::ALL.iter().find(|r| r.id == id).copied()
@@ -122,6 +158,8 @@ pub struct Checker {
     active: Vec<(&'static Rule, Severity)>,
     allow: HashSet<String>,
     pub fail_on: Severity,
+    /// Users' registers of documents, the reference for citations.
+    pub registers: Vec<Register>,
 }
 
 impl Checker {
@@ -138,7 +176,14 @@ impl Checker {
             active,
             allow: config.allow.iter().cloned().collect(),
             fail_on: config.fail_on.unwrap_or(Severity::Error),
+            registers: Vec::new(),
         }
+    }
+
+    /// Adds users' registers: their entries join the batch as the reference for citations.
+    pub fn with_registers(mut self, registers: Vec<Register>) -> Checker {
+        self.registers = registers;
+        self
     }
 
     /// Every rule at its default severity.
@@ -206,6 +251,18 @@ impl Checker {
 
     /// Runs the batch rules over the summaries of every document of the run.
     pub fn check_batch(&self, docs: &[BatchDoc]) -> Vec<Located> {
+        let with_registers: Vec<BatchDoc>;
+        let docs = if self.registers.is_empty() {
+            docs
+        } else {
+            with_registers = self
+                .registers
+                .iter()
+                .map(register_doc)
+                .chain(docs.iter().cloned())
+                .collect();
+            &with_registers
+        };
         let mut out = Vec::new();
         for (rule, severity) in &self.active {
             let Some(f) = rule.batch_fn() else { continue };

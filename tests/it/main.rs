@@ -12,4 +12,5 @@ mod formats;
 mod index;
 mod input;
 mod props;
+mod registers;
 mod reliability;

@@ -188,6 +188,8 @@ pub(crate) struct Cite {
     pub number: Option<String>,
     pub number_written: Option<String>,
     pub code: Option<String>,
+    /// From a user's register of documents: the reference, never the odd one.
+    pub authoritative: bool,
 }
 
 /// A value and the indices of the cites that hold it.
@@ -230,7 +232,11 @@ pub(crate) fn group_conflicts(
         let with_pref: Vec<usize> = (0..values.len())
             .filter(|&v| values[v].1.iter().any(|&i| preferred(&cites[i])))
             .collect();
-        let reference = if with_pref.len() == 1 {
+        let registered =
+            (0..values.len()).find(|&v| values[v].1.iter().any(|&i| cites[i].authoritative));
+        let reference = if let Some(r) = registered {
+            r
+        } else if with_pref.len() == 1 {
             with_pref[0]
         } else {
             let max = values.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
@@ -249,6 +255,9 @@ pub(crate) fn group_conflicts(
                 values[reference].1.iter().map(|&i| cites[i].doc).collect();
             let mut seen_docs = HashSet::new();
             for &i in idx {
+                if cites[i].authoritative {
+                    continue;
+                }
                 let d = cites[i].doc;
                 if ref_docs.contains(&d) || !seen_docs.insert(d) {
                     continue;
@@ -812,6 +821,7 @@ fn variant_pairs(items: &[Titled], within_doc: bool) -> Vec<(usize, usize)> {
             number: None,
             number_written: None,
             code: None,
+            authoritative: false,
         })
         .collect();
     // The cleanest written form is preferred when it is the only clean one.

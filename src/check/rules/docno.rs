@@ -373,6 +373,7 @@ fn cites_of(ctx: &DocContext) -> Vec<Cite> {
                 number: d.map(|d| d.normalized.clone()),
                 number_written: d.map(|d| docnum::surface(text, d)),
                 code: d.map(|d| d.issuer_code.clone()),
+                authoritative: false,
             }
         })
         .collect()
@@ -395,6 +396,7 @@ fn cites_of_batch(docs: &[BatchDoc]) -> Vec<Cite> {
                     .docnum_normalized
                     .as_deref()
                     .and_then(|n| n.split_once('〔').map(|(code, _)| code.to_string())),
+                authoritative: d.register,
             });
         }
     }
