@@ -20,6 +20,7 @@ use crate::extract::docnum::DocNum;
 use crate::extract::figures::Figure;
 use crate::meta::DocMeta;
 use crate::segment::Token;
+use crate::span::Span;
 
 /// Whether a rule needs one document or the whole batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,22 @@ pub struct BatchDoc {
     /// The document's own title and number, when its header states both: what other documents
     /// citing that number must call it.
     pub own: Option<BatchCitation>,
+    /// Statistics stated with an explicit subject, compared across documents.
+    pub metrics: Vec<BatchMetric>,
+}
+
+/// A statistic as batch rules see it: the same key in two documents names the same metric of
+/// the same subject and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchMetric {
+    pub at: Location,
+    pub span: Span,
+    /// Subject and metric, base unit, period.
+    pub key: String,
+    pub value: f64,
+    /// The figure as written.
+    pub text: String,
+    pub excerpt: Excerpt,
 }
 
 pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
