@@ -14,14 +14,54 @@ use proptest::prelude::*;
 /// brackets of every kind, RTL letters, combining marks, NUL and line breaks.
 fn gongwen_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "保政发﹝2022﹞10号", "国务院令第713号", "《", "》", "〈", "〉", "（", "）", "〔", "〕",
-        "约6亿元", "200余件", "80.3%", "一千三百七十三万元", "2021一2025年", "第十条", "一是",
-        "（一）", "，", "。", "；", "\n", "\r\n", "\u{0}", "\u{301}", "\u{5d0}\u{5d1}", "١٢٣",
-        "２０２２", "年", "月", "日", "号", "令", "第", "以下简称", "关于", "的通知", " ", "\t",
-        "😀", "\u{200b}", "\u{feff}",
+        "保政发﹝2022﹞10号",
+        "国务院令第713号",
+        "《",
+        "》",
+        "〈",
+        "〉",
+        "（",
+        "）",
+        "〔",
+        "〕",
+        "约6亿元",
+        "200余件",
+        "80.3%",
+        "一千三百七十三万元",
+        "2021一2025年",
+        "第十条",
+        "一是",
+        "（一）",
+        "，",
+        "。",
+        "；",
+        "\n",
+        "\r\n",
+        "\u{0}",
+        "\u{301}",
+        "\u{5d0}\u{5d1}",
+        "١٢٣",
+        "２０２２",
+        "年",
+        "月",
+        "日",
+        "号",
+        "令",
+        "第",
+        "以下简称",
+        "关于",
+        "的通知",
+        " ",
+        "\t",
+        "😀",
+        "\u{200b}",
+        "\u{feff}",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(String::from), any::<String>()], 0..40)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(String::from), any::<String>()],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
 }
 
 proptest! {

@@ -46,7 +46,9 @@ fn a_file_over_the_size_limit_gets_a_row_with_the_reason() {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_the_previous_tables_whole() {
-    let Some(real) = crate::common::shared_real() else { return };
+    let Some(real) = crate::common::shared_real() else {
+        return;
+    };
     let out = tempfile::tempdir().unwrap();
     let first = Command::new(bin())
         .current_dir(root())
@@ -59,7 +61,10 @@ fn an_interrupted_run_leaves_the_previous_tables_whole() {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
         })
         .collect();
     // A longer run over the same folder, interrupted while it works.
@@ -81,6 +86,9 @@ fn an_interrupted_run_leaves_the_previous_tables_whole() {
     }
     for (name, bytes) in before {
         let now = std::fs::read(out.path().join(&name)).unwrap();
-        assert!(now == bytes, "{name} changed although the run was interrupted");
+        assert!(
+            now == bytes,
+            "{name} changed although the run was interrupted"
+        );
     }
 }
