@@ -69,14 +69,16 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
             c.registry_status = status.as_str().to_string();
         }
     }
-    let findings = checker.check_document(&DocContext {
+    let ctx = DocContext {
         doc,
         tokens: &tokens,
         figures: &figures,
         docnums: &docnums,
         citations: &citations,
         meta: &meta,
-    });
+    };
+    let findings = checker.check_document(&ctx);
+    let metrics = crate::check::rules::batch_metrics(&ctx);
     let batch = BatchDoc {
         register: false,
         file: doc.file.clone(),
@@ -86,6 +88,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
             .map(|c| batch_citation(doc, c, &docnums))
             .collect(),
         own: own_citation(doc, &meta, &docnums),
+        metrics,
     };
     let index = IndexDoc {
         file: doc.file.clone(),

@@ -21,6 +21,7 @@ use crate::extract::figures::Figure;
 use crate::meta::DocMeta;
 use crate::registry::Register;
 use crate::segment::Token;
+use crate::span::Span;
 
 /// Whether a rule needs one document or the whole batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +76,22 @@ pub struct BatchDoc {
     /// A user's register of documents (`--registry`): its entries are the reference that
     /// citations are held to, never the odd one out.
     pub register: bool,
+    /// Statistics stated with an explicit subject, compared across documents.
+    pub metrics: Vec<BatchMetric>,
+}
+
+/// A statistic as batch rules see it: the same key in two documents names the same metric of
+/// the same subject and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchMetric {
+    pub at: Location,
+    pub span: Span,
+    /// Subject and metric, base unit, period.
+    pub key: String,
+    pub value: f64,
+    /// The figure as written.
+    pub text: String,
+    pub excerpt: Excerpt,
 }
 
 pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
@@ -145,6 +162,7 @@ fn register_doc(r: &Register) -> BatchDoc {
             .collect(),
         own: None,
         register: true,
+        metrics: Vec::new(),
     }
 }
 

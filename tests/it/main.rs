@@ -3,6 +3,7 @@
 mod check;
 mod checks_ab;
 mod checks_cg;
+mod checks_fig;
 mod citation;
 mod cli;
 mod common;

@@ -4,6 +4,7 @@
 mod attachment;
 mod citation;
 mod docno;
+mod figrules;
 mod numbering;
 mod numbers;
 mod punct;
@@ -14,6 +15,8 @@ mod wording;
 use std::sync::atomic::AtomicBool;
 
 use super::Rule;
+
+pub use figrules::batch_metrics;
 
 /// When set, rules that fold a style used throughout a document into one finding report every
 /// occurrence instead.
@@ -67,6 +70,9 @@ pub static ALL: &[&Rule] = &[
     &numbers::NUMERIC_WORDING,
     &numbers::YU_POSITION,
     &numbers::SESSION_NUMERALS,
+    &figrules::RATE_OVERFLOW,
+    &figrules::SUM_MISMATCH,
+    &figrules::METRIC_INCONSISTENT,
     &numbers::THOUSANDS_SEPARATOR,
     &wording::TERM_ODD_ONE_OUT,
     &wording::FAZHI_VS_FAZHI,
