@@ -110,23 +110,25 @@ impl Excerpt {
     /// The excerpt of `span` in `line`, where `span` is relative to the line's start.
     pub fn new(line: &str, start: usize, end: usize) -> Excerpt {
         let end = end.min(line.len()).max(start);
+        // Walk only as far as the window needs: lines can be megabytes long.
         let before_all = &line[..start];
-        let before_chars = before_all.chars().count();
-        let mut before: String = before_all
-            .chars()
-            .skip(before_chars.saturating_sub(CONTEXT_CHARS))
-            .collect();
-        if before_chars > CONTEXT_CHARS {
+        let cut = before_all
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let mut before = before_all[cut..].to_string();
+        if cut > 0 {
             before.insert(0, '…');
         }
         let target_all = &line[start..end];
         let mut target: String = target_all.chars().take(TARGET_CHARS).collect();
-        if target_all.chars().count() > TARGET_CHARS {
+        if target_all.chars().nth(TARGET_CHARS).is_some() {
             target.push('…');
         }
         let after_all = &line[end..];
         let mut after: String = after_all.chars().take(CONTEXT_CHARS).collect();
-        if after_all.chars().count() > CONTEXT_CHARS {
+        if after_all.chars().nth(CONTEXT_CHARS).is_some() {
             after.push('…');
         }
         Excerpt {

@@ -730,21 +730,34 @@ fn read_range(text: &str, tokens: &[Token], masks: &Masks, first: &Reading) -> O
     Some(r)
 }
 
+/// How far a sentence may reach on either side of its figure, in bytes (about 200 Chinese
+/// characters). Text without sentence ends (a table dumped on one line, a 50 MB line) would
+/// otherwise make every figure's sentence the whole line, and the work quadratic.
+const SENTENCE_REACH: usize = 600;
+
 /// The sentence around `[start, end)`: from after the previous 。！？； or line break to the
-/// next one included.
+/// next one included, within [`SENTENCE_REACH`] of the figure.
 fn sentence_span(text: &str, start: usize, end: usize) -> Span {
     let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
-    let s = text[..start]
+    let mut lo = start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let s = text[lo..start]
         .char_indices()
         .rev()
         .find(|(_, c)| is_end(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let e = text[end..]
+        .map(|(i, c)| lo + i + c.len_utf8())
+        .unwrap_or(lo);
+    let e = text[end..hi]
         .char_indices()
         .find(|(_, c)| is_end(*c))
         .map(|(i, c)| end + i + if c == '\n' { 0 } else { c.len_utf8() })
-        .unwrap_or(text.len());
+        .unwrap_or(hi);
     // Trim surrounding whitespace (including the ideographic space).
     let inner = &text[s..e];
     let lead = inner.len() - inner.trim_start().len();

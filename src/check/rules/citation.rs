@@ -924,10 +924,21 @@ fn is_law_short(t: &str) -> bool {
 fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
     let declared = declared_short_forms(ctx);
     let cat = &*CATALOGUE;
-    let mut reported: HashSet<&str> = HashSet::new();
+    // A title is judged at its first use; later uses repeat that judgement. Distinct titles with
+    // their cores, in order of first use, keep the work proportional to distinct titles rather
+    // than to the square of the citations.
+    let mut checked: HashSet<&str> = HashSet::new();
+    let mut distinct: Vec<(&str, &str, usize)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for o in ctx.citations {
+        let t = o.normalized_title.as_str();
+        if seen.insert(t) {
+            distinct.push((t, core(t), o.span.start));
+        }
+    }
     for c in ctx.citations {
         let t = c.normalized_title.as_str();
-        if declared.contains(t) || in_catalogue(t) || reported.contains(t) {
+        if !checked.insert(t) || declared.contains(t) || in_catalogue(t) {
             continue;
         }
         if PLACE_PREFIX.is_match(t) || !title_issuer(&c.title).is_empty() || t.contains("关于") {
@@ -942,7 +953,6 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
                 .collect();
             fulls.sort_by_key(|l| (l.chars().count(), l.as_str()));
             if let Some(full) = fulls.first() {
-                reported.insert(t);
                 out.push(Finding::new(
                     ABBREV_UNDECLARED.id,
                     c.span,
@@ -959,25 +969,22 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
         if core_t.chars().count() < 2 || core_t.chars().count() > 8 {
             continue;
         }
-        let is_full = |o: &&crate::extract::citation::Citation| {
-            let oc = core(&o.normalized_title);
+        let full_core = |oc: &str| {
             oc.len() > core_t.len() + 3 && oc.ends_with(core_t) && !derivable(oc, core_t)
         };
         // A tail of the one full title just cited is clear enough; a tail used before any full
         // title, or after two full titles it could stand for, names nothing.
-        let earlier: HashSet<&str> = ctx
-            .citations
+        let earlier = distinct
             .iter()
-            .take_while(|o| o.span.start < c.span.start)
-            .filter(is_full)
-            .map(|o| o.normalized_title.as_str())
-            .collect();
-        if earlier.len() == 1 {
+            .filter(|(_, oc, first)| *first < c.span.start && full_core(oc))
+            .count();
+        if earlier == 1 {
             continue;
         }
+        let is_full =
+            |o: &&crate::extract::citation::Citation| full_core(core(&o.normalized_title));
         let full = ctx.citations.iter().find(is_full);
         if let Some(full) = full {
-            reported.insert(t);
             out.push(
                 Finding::new(
                     ABBREV_UNDECLARED.id,
