@@ -156,6 +156,9 @@ struct CheckArgs {
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
+    /// 逐处列出通篇一致的写法问题（默认只在首处报告一次并给出总数）
+    #[arg(long)]
+    verbose: bool,
 }
 
 fn need_paths(a: &InputArgs) -> Result<(), String> {
@@ -402,6 +405,9 @@ struct Counts {
 
 fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
     need_paths(&a.input)?;
+    if a.verbose {
+        check::rules::VERBOSE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let read = read_options(&a.input)?;
     let mut config = load_config(&a.input)?;
     if let Some(f) = a.fail_on {

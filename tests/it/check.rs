@@ -157,3 +157,27 @@ fn rules_and_init() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "never overwrites");
 }
+
+#[test]
+fn a_style_used_throughout_is_one_finding_unless_verbose() {
+    let count = |extra: &[&str]| {
+        let o = Command::new(bin())
+            .current_dir(root())
+            .args([
+                "check",
+                "corpus/baoshan-fzzf-report-2022.txt",
+                "--format",
+                "csv",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(",halfwidth-punct-in-cjk,"))
+            .count()
+    };
+    assert_eq!(count(&[]), 1);
+    assert!(count(&["--verbose"]) > 100);
+}
