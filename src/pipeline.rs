@@ -51,7 +51,12 @@ pub struct Analysis {
 /// Analyses one decoded document, counting terms with the default options.
 pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
     static DEFAULT_TERMS: std::sync::OnceLock<terms::Options> = std::sync::OnceLock::new();
-    analyse_with(doc, seg, checker, DEFAULT_TERMS.get_or_init(Default::default))
+    analyse_with(
+        doc,
+        seg,
+        checker,
+        DEFAULT_TERMS.get_or_init(Default::default),
+    )
 }
 
 /// Analyses one decoded document.

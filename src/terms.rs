@@ -102,7 +102,10 @@ impl Options {
         ) {
             return false;
         }
-        if !self.numbers && is_number(word) {
+        // Numerals and measure words (一批, 万辆, 一处) are quantities, not subjects; 十四五 is
+        // tagged a numeral too, hence the test on the characters.
+        if !self.numbers && (is_number(word) || (matches!(pos, "m" | "mq" | "q") && !is_plan(word)))
+        {
             return false;
         }
         self.single_chars || word.chars().nth(1).is_some()
@@ -112,8 +115,7 @@ impl Options {
 /// A number written in digits or Chinese numerals (`2025`, `3.5%`, `１２`, 三十, 第一), but not
 /// the names of five-year plans (十四五), which read like numerals and are policy vocabulary.
 pub fn is_number(word: &str) -> bool {
-    let plan = word.chars().count() == 3 && word.starts_with('十') && word.ends_with('五');
-    !plan
+    !is_plan(word)
         && word.trim_start_matches('第').chars().all(|c| {
             c.is_ascii_digit()
                 || ('０'..='９').contains(&c)
@@ -122,6 +124,11 @@ pub fn is_number(word: &str) -> bool {
         })
         && !word.is_empty()
         && word != "第"
+}
+
+/// 十三五, 十四五, 十五五: five-year plans.
+fn is_plan(word: &str) -> bool {
+    word.chars().count() == 3 && word.starts_with('十') && word.ends_with('五')
 }
 
 /// What one term is in one document.
@@ -360,9 +367,11 @@ impl<'a> Corpus<'a> {
                 })
                 .collect();
             ranked.sort_by(|a, b| {
-                b.0.total_cmp(&a.0)
-                    .then(b.2.cmp(&a.2))
-                    .then_with(|| self.terms[a.3 as usize].term.cmp(&self.terms[b.3 as usize].term))
+                b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then_with(|| {
+                    self.terms[a.3 as usize]
+                        .term
+                        .cmp(&self.terms[b.3 as usize].term)
+                })
             });
             let keep = top(ranked.len());
             for (rank, (_, tfidf, count, id)) in ranked.into_iter().take(keep).enumerate() {
@@ -459,7 +468,10 @@ pub fn builtin_idf<'t>(seg: &Segmenter, terms: impl Iterator<Item = &'t str>) ->
         .min_keyword_length(1)
         .use_hmm(true)
         .build();
-    let weight = |w: &str| match tfidf.extract_keywords(seg.jieba(), w, 2, Vec::new()).as_slice() {
+    let weight = |w: &str| match tfidf
+        .extract_keywords(seg.jieba(), w, 2, Vec::new())
+        .as_slice()
+    {
         [one] if one.keyword == w => Some(one.weight),
         _ => None,
     };

@@ -8,3 +8,4 @@ mod docnum;
 mod figures;
 mod index;
 mod input;
+mod terms;
