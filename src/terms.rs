@@ -91,7 +91,7 @@ impl Options {
     /// Whether `word`, tagged `pos`, is counted as a term.
     pub fn is_term(&self, word: &str, pos: &str) -> bool {
         // Punctuation, spaces and symbols: nothing to read.
-        if !word.chars().any(char::is_alphanumeric) || self.stop.contains(word) {
+        if !word.chars().any(is_word_char) || self.stop.contains(word) {
             return false;
         }
         // Closed classes of function words: conjunctions, prepositions, particles, interjections,
@@ -126,6 +126,16 @@ pub fn is_number(word: &str) -> bool {
         && word != "第"
 }
 
+/// A letter, digit or ideograph: what makes a token a word rather than punctuation. The common
+/// ideographs are answered before the general Unicode tables, which are slow for them.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
 /// 十三五, 十四五, 十五五: five-year plans.
 fn is_plan(word: &str) -> bool {
     word.chars().count() == 3 && word.starts_with('十') && word.ends_with('五')
@@ -140,42 +150,105 @@ pub struct TermStat {
     pub textrank: f64,
 }
 
-/// The term counts of one document.
+/// The term counts of one document: each distinct term once, in order of first occurrence.
+/// The terms' text is kept in one string, so a document costs two allocations, not one per term.
 #[derive(Debug, Clone, Default)]
 pub struct DocTerms {
     /// Word tokens (not punctuation or space): the base of `per_10k`.
     pub words: u32,
-    pub terms: FxHashMap<Box<str>, TermStat>,
+    names: String,
+    stats: Vec<(u32, TermStat)>,
     /// Occurrences of each codebook term, in codebook order.
     pub codebook: Vec<u32>,
 }
 
+impl DocTerms {
+    /// Each distinct term with its statistics.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &TermStat)> {
+        let starts = std::iter::once(0).chain(self.stats.iter().map(|(end, _)| *end as usize));
+        starts
+            .zip(&self.stats)
+            .map(|(start, (end, s))| (self.names.get(start..*end as usize).unwrap_or(""), s))
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.stats.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stats.is_empty()
+    }
+
+    /// The statistics of `term`, if the document has it.
+    pub fn get(&self, term: &str) -> Option<&TermStat> {
+        self.iter().find(|(t, _)| *t == term).map(|(_, s)| s)
+    }
+}
+
+/// What a distinct token of a document is, decided once per document.
+const NOT_A_WORD: u32 = u32::MAX;
+const NOT_A_TERM: u32 = u32::MAX - 1;
+
 /// Counts the terms of `text` from its tokens.
+///
+/// Each distinct token is looked up once in a map borrowing the text and judged on first sight,
+/// so a token costs one hash lookup; owned strings are made only for the distinct terms.
 pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
-    let mut terms: FxHashMap<Box<str>, TermStat> = FxHashMap::default();
+    // A document has about one distinct token in five; sizing up front avoids rehashing.
+    let mut slots: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
+    let mut found: Vec<(&str, TermStat)> = Vec::new();
+    let textrank_on = opts.method == Method::TextRank;
+    let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
     let mut words = 0u32;
     for t in tokens {
         let w = t.span.text(text);
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
+        // Single characters (的, 和, punctuation) are a third of the tokens and never terms by
+        // default: they are settled without a lookup.
+        if !opts.single_chars {
+            let mut cs = w.chars();
+            if let (Some(c), None) = (cs.next(), cs.next()) {
+                let word = is_word_char(c);
+                words = words.saturating_add(u32::from(word));
+                if textrank_on {
+                    sequence.push(if word { NOT_A_TERM } else { NOT_A_WORD });
+                }
+                continue;
+            }
         }
-        words = words.saturating_add(1);
-        // A term seen before is counted without re-checking the lists.
-        if let Some(s) = terms.get_mut(w) {
+        let slot = *slots.entry(w).or_insert_with(|| {
+            if !w.chars().any(is_word_char) {
+                NOT_A_WORD
+            } else if opts.is_term(w, t.pos) {
+                found.push((
+                    w,
+                    TermStat {
+                        count: 0,
+                        pos: t.pos,
+                        textrank: 0.0,
+                    },
+                ));
+                (found.len() - 1) as u32
+            } else {
+                NOT_A_TERM
+            }
+        });
+        if slot != NOT_A_WORD {
+            words = words.saturating_add(1);
+        }
+        if let Some((_, s)) = found.get_mut(slot as usize) {
             s.count = s.count.saturating_add(1);
-        } else if opts.is_term(w, t.pos) {
-            terms.insert(
-                w.into(),
-                TermStat {
-                    count: 1,
-                    pos: t.pos,
-                    textrank: 0.0,
-                },
-            );
+        }
+        if textrank_on {
+            sequence.push(slot);
         }
     }
-    if opts.method == Method::TextRank {
-        textrank(text, tokens, &mut terms);
+    if textrank_on {
+        let weights = textrank(&sequence, found.len());
+        for (s, w) in found.iter_mut().zip(weights) {
+            s.1.textrank = w;
+        }
     }
     let codebook = opts
         .codebook
@@ -184,39 +257,45 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
         .collect();
     DocTerms {
         words,
-        terms,
+        names: found.iter().map(|(w, _)| *w).collect(),
+        stats: found
+            .iter()
+            .scan(0u32, |end, (w, s)| {
+                *end = end.saturating_add(w.len() as u32);
+                Some((*end, *s))
+            })
+            .collect(),
         codebook,
     }
 }
 
 /// TextRank as jieba does it: terms are linked when they occur within five tokens of each other,
 /// and the weights are 20 sweeps of PageRank (damping 0.85) over that graph, scaled so that the
-/// best term has 1. Vertices are ordered by term so that the sums do not depend on hash order.
-fn textrank(text: &str, tokens: &[Token], terms: &mut FxHashMap<Box<str>, TermStat>) {
+/// best term has 1. `sequence` holds each token's term index (or a value ≥ `n` for a token that
+/// is not a term); indices follow first occurrence in the text, so the sums, and the weights,
+/// do not depend on hashing or threads.
+fn textrank(sequence: &[u32], n: usize) -> Vec<f64> {
     const SPAN: usize = 5;
-    let mut names: Vec<Box<str>> = terms.keys().cloned().collect();
-    names.sort_unstable();
-    let index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (&**n, i)).collect();
-    let ids: Vec<Option<usize>> = tokens
-        .iter()
-        .map(|t| index.get(t.span.text(text)).copied())
-        .collect();
-    let mut edges: FxHashMap<(usize, usize), f64> = FxHashMap::default();
-    for (i, a) in ids.iter().enumerate() {
-        let Some(a) = *a else { continue };
-        for b in ids.iter().skip(i + 1).take(SPAN - 1).flatten() {
-            let key = if a <= *b { (a, *b) } else { (*b, a) };
-            *edges.entry(key).or_default() += 1.0;
+    if n == 0 {
+        return Vec::new();
+    }
+    let is_term = |i: u32| (i as usize) < n;
+    let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+    for (i, &a) in sequence.iter().enumerate() {
+        if !is_term(a) {
+            continue;
+        }
+        for &b in sequence.iter().skip(i + 1).take(SPAN - 1) {
+            if is_term(b) {
+                *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
+            }
         }
     }
-    let n = names.len();
-    if n == 0 {
-        return;
-    }
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut sorted: Vec<((usize, usize), f64)> = edges.into_iter().collect();
+    let mut sorted: Vec<((u32, u32), f64)> = edges.into_iter().collect();
     sorted.sort_unstable_by_key(|e| e.0);
+    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for ((a, b), w) in sorted {
+        let (a, b) = (a as usize, b as usize);
         adj[a].push((b, w));
         if a != b {
             adj[b].push((a, w));
@@ -238,16 +317,16 @@ fn textrank(text: &str, tokens: &[Token], terms: &mut FxHashMap<Box<str>, TermSt
     let (min, max) = ws
         .iter()
         .fold((f64::MAX, f64::MIN), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
-    for (name, w) in names.iter().zip(&ws) {
-        let scaled = if max - min / 10.0 > 0.0 {
-            (w - min / 10.0) / (max - min / 10.0)
-        } else {
-            1.0
-        };
-        if let Some(s) = terms.get_mut(name) {
-            s.textrank = scaled;
-        }
-    }
+    let floor = min / 10.0;
+    ws.iter()
+        .map(|w| {
+            if max - floor > 0.0 {
+                (w - floor) / (max - floor)
+            } else {
+                1.0
+            }
+        })
+        .collect()
 }
 
 /// The `term_counts.csv` header for a codebook.
@@ -304,16 +383,15 @@ impl<'a> Corpus<'a> {
         self.words += u64::from(doc.words);
         write_bytes(&mut self.spill, file.as_bytes())?;
         self.spill.write_all(&doc.words.to_le_bytes())?;
-        self.spill
-            .write_all(&(doc.terms.len() as u32).to_le_bytes())?;
-        for (term, s) in &doc.terms {
+        self.spill.write_all(&(doc.len() as u32).to_le_bytes())?;
+        for (term, s) in doc.iter() {
             let id = match self.ids.get(term) {
                 Some(id) => *id,
                 None => {
                     let id = self.terms.len() as u32;
-                    self.ids.insert(term.clone(), id);
+                    self.ids.insert(term.into(), id);
                     self.terms.push(Global {
-                        term: term.clone(),
+                        term: term.into(),
                         pos: s.pos,
                         total: 0,
                         docs: 0,
@@ -528,9 +606,8 @@ mod tests {
     fn counts(text: &str, opts: &Options) -> Vec<(String, u32)> {
         let tokens = Segmenter::global().tag(text);
         let mut v: Vec<(String, u32)> = count(text, &tokens, opts)
-            .terms
-            .into_iter()
-            .map(|(k, s)| (k.into(), s.count))
+            .iter()
+            .map(|(k, s)| (k.to_string(), s.count))
             .collect();
         v.sort();
         v
@@ -568,6 +645,24 @@ mod tests {
     }
 
     #[test]
+    fn long_terms_and_first_occurrence_order_survive_storage() {
+        let text = "完成合法性审核率统计，营商环境。合法性审核率高。";
+        let tokens = Segmenter::global().tag(text);
+        let t = count(text, &tokens, &Options::default());
+        let terms: Vec<(&str, u32)> = t.iter().map(|(k, s)| (k, s.count)).collect();
+        assert_eq!(
+            terms,
+            [
+                ("完成", 1),
+                ("合法性审核率", 2),
+                ("统计", 1),
+                ("营商环境", 1)
+            ]
+        );
+        assert_eq!(t.len(), 4);
+    }
+
+    #[test]
     fn word_counts_for_per_10k_leave_out_punctuation() {
         let text = "优化营商环境，优化营商环境。";
         let tokens = Segmenter::global().tag(text);
@@ -577,8 +672,10 @@ mod tests {
 
     #[test]
     fn codebook_counts_substrings() {
-        let mut o = Options::default();
-        o.codebook = vec!["营商环境".into(), "放管服".into(), "无此词".into()];
+        let o = Options {
+            codebook: vec!["营商环境".into(), "放管服".into(), "无此词".into()],
+            ..Default::default()
+        };
         let text = "深化放管服改革，优化营商环境，营商环境更好。";
         let tokens = Segmenter::global().tag(text);
         assert_eq!(count(text, &tokens, &o).codebook, vec![2, 1, 0]);
@@ -596,16 +693,18 @@ mod tests {
 
     #[test]
     fn textrank_weights_the_central_term_highest() {
-        let mut o = Options::default();
-        o.method = Method::TextRank;
+        let o = Options {
+            method: Method::TextRank,
+            ..Default::default()
+        };
         let text = "营商环境优化，营商环境改善，营商环境评价，营商环境监测，企业满意。";
         let tokens = Segmenter::global().tag(text);
         let t = count(text, &tokens, &o);
         let best = t
-            .terms
             .iter()
             .max_by(|a, b| a.1.textrank.total_cmp(&b.1.textrank))
-            .map(|(k, _)| &**k);
+            .map(|(k, _)| k);
         assert_eq!(best, Some("营商环境"));
+        assert_eq!(t.get("营商环境").map(|s| s.count), Some(4));
     }
 }
