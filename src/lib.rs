@@ -32,6 +32,7 @@ pub mod input;
 pub mod meta;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod registry;
 pub mod segment;
 pub mod span;

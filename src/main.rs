@@ -10,9 +10,11 @@ use gongwen::check::{self, Checker, Config, Located, Severity};
 use gongwen::input::{self, ReadOptions, Status};
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
-use gongwen::output::sink::CsvDirSink;
+use gongwen::output::sink::{CsvDirSink, JsonlFileSink, JsonlSink};
 use gongwen::output::tables::TableId;
+use gongwen::output::xlsx::XlsxSink;
 use gongwen::pipeline::{self, Context, Summary};
+use gongwen::progress::Progress;
 use gongwen::segment::Segmenter;
 use gongwen::terms;
 use gongwen::tokens_csv;
@@ -42,12 +44,16 @@ enum Command {
     },
     /// 在当前目录写入带注释的默认配置文件 gongwen.toml
     Init,
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions { shell: clap_complete::Shell },
+    /// 输出 man 手册页（roff 格式）
+    Man,
 }
 
 #[derive(Args, Debug)]
 struct InputArgs {
     /// 文件、目录（递归读取）或 - 表示标准输入
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// 指定文本编码（如 gbk、gb18030、utf-16le、big5），不自动检测
     #[arg(long, value_name = "LABEL")]
@@ -66,13 +72,43 @@ struct InputArgs {
     config: Option<PathBuf>,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    /// 每个表一个CSV文件（UTF-8带BOM）
+    Csv,
+    /// 一个 gongwen.jsonl，每行一个JSON对象，table 字段为表名
+    Jsonl,
+    /// 一个 gongwen.xlsx 工作簿，每个表一个工作表
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum HeaderLang {
+    En,
+    Zh,
+}
+
 #[derive(Args, Debug)]
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
     /// 输出目录（不存在时自动创建）
-    #[arg(long, short, value_name = "DIR")]
-    output: PathBuf,
+    #[arg(
+        long,
+        short,
+        value_name = "DIR",
+        required_unless_present = "stdin_jsonl"
+    )]
+    output: Option<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    format: TableFormat,
+    /// 流式处理：从标准输入逐行读取 {"id": …, "text": …}，向标准输出逐行写出结果（JSON）
+    #[arg(long, conflicts_with_all = ["paths", "output"])]
+    stdin_jsonl: bool,
+    /// 表头语言：en（英文列名，默认）或 zh（中文列名）；仅用于CSV与XLSX
+    #[arg(long, value_enum, default_value_t = HeaderLang::En)]
+    headers: HeaderLang,
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
@@ -122,6 +158,9 @@ struct TermsArgs {
     /// 输出目录（写入 terms.csv，给出 --terms-from 时还有 term_counts.csv）
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    /// 表头语言：en（英文列名，默认）或 zh（中文列名）
+    #[arg(long, value_enum, default_value_t = HeaderLang::En)]
+    headers: HeaderLang,
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
@@ -204,6 +243,14 @@ struct CheckArgs {
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
+}
+
+fn need_paths(a: &InputArgs) -> Result<(), String> {
+    if a.paths.is_empty() {
+        Err("请给出至少一个文件或目录（- 表示标准输入）".to_string())
+    } else {
+        Ok(())
+    }
 }
 
 fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
@@ -293,18 +340,102 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let seg = segmenter(&config, &a.terms.dict)?;
     let term_opts = term_options(&a.terms)?;
     let checker = Checker::new(&config);
-    let inputs = input::expand(&a.input.paths);
-    let sink = CsvDirSink::create(&a.output, !a.no_bom)
-        .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
     let ctx = Context {
         read,
         seg,
         checker: &checker,
         terms: &term_opts,
     };
-    let summary = pipeline::extract(&inputs, &ctx, Box::new(sink))
+    let Some(output) = a.output.filter(|_| !a.stdin_jsonl) else {
+        return run_stdin_jsonl(&ctx);
+    };
+    need_paths(&a.input)?;
+    let inputs = input::expand(&a.input.paths);
+    let zh = a.headers == HeaderLang::Zh;
+    let sink: Box<dyn pipeline::Sink> = match a.format {
+        TableFormat::Csv => CsvDirSink::create(&output, !a.no_bom, zh).map(|s| Box::new(s) as _),
+        TableFormat::Jsonl => JsonlFileSink::create(&output).map(|s| Box::new(s) as _),
+        TableFormat::Xlsx => XlsxSink::create(&output, zh).map(|s| Box::new(s) as _),
+    }
+    .map_err(|e| format!("无法在 {} 中创建输出：{e}", output.display()))?;
+    let mut progress = Progress::new(inputs.len(), !a.input.quiet);
+    let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| progress.inc(r.bytes))
         .map_err(|e| format!("写入输出失败：{e}"))?;
-    report(&summary, a.input.quiet, &a.output.display().to_string());
+    progress.finish();
+    report(&summary, a.input.quiet, &output.display().to_string());
+    Ok(exit_for(&summary))
+}
+
+/// One line of `--stdin-jsonl` input.
+#[derive(serde::Deserialize)]
+struct JsonDoc {
+    id: serde_json::Value,
+    text: String,
+}
+
+/// Streams documents from standard input to JSON lines on standard output, a chunk at a time,
+/// so memory does not grow with the input. There is no batch stage: each line stands alone.
+fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines().enumerate();
+    let stdout = std::io::stdout();
+    let mut out = JsonlSink::new(std::io::BufWriter::new(stdout.lock()));
+    let mut summary = Summary::default();
+    let chunk = pipeline::chunk_size();
+    loop {
+        let mut batch = Vec::with_capacity(chunk);
+        for (n, line) in lines.by_ref() {
+            let line = line.map_err(|e| format!("读取标准输入失败：{e}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            batch.push((n + 1, line));
+            if batch.len() == chunk {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|(n, line)| {
+                let loaded = match serde_json::from_str::<JsonDoc>(line) {
+                    Ok(d) => {
+                        let id = match d.id {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        Ok(gongwen::Document::from_text(id, d.text))
+                    }
+                    Err(e) => Err(input::Failure {
+                        file: format!("<stdin>:{n}"),
+                        status: Status::Error,
+                        format: "jsonl".into(),
+                        encoding: String::new(),
+                        reason: format!("第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}"),
+                    }),
+                };
+                pipeline::process_loaded(loaded, ctx)
+            })
+            .collect();
+        for r in results {
+            summary.add(r.status);
+            for (t, row) in r.rows.iter() {
+                match out.write_row(*t, row) {
+                    Ok(()) => {}
+                    Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+                    Err(e) => return Err(format!("写入失败：{e}")),
+                }
+            }
+        }
+    }
+    match out.into_inner().flush() {
+        Err(e) if !is_broken_pipe(&e) => return Err(format!("写入失败：{e}")),
+        _ => {}
+    }
     Ok(exit_for(&summary))
 }
 
@@ -351,6 +482,7 @@ struct Counts {
 }
 
 fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
+    need_paths(&a.input)?;
     let read = read_options(&a.input)?;
     let mut config = load_config(&a.input)?;
     if let Some(f) = a.fail_on {
@@ -463,6 +595,7 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
 }
 
 fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
+    need_paths(&a.input)?;
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
@@ -537,8 +670,13 @@ fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     let seg = segmenter(&config, &a.terms.dict)?;
     let opts = term_options(&a.terms)?;
     let inputs = input::expand(&a.input.paths);
-    let mut sink = CsvDirSink::create_tables(&a.output, !a.no_bom, &[TableId::Terms])
-        .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
+    let mut sink = CsvDirSink::create_tables(
+        &a.output,
+        !a.no_bom,
+        a.headers == HeaderLang::Zh,
+        &[TableId::Terms],
+    )
+    .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
     let summary = terms::run(&inputs, &read, seg, &opts, &mut sink)
         .and_then(|s| pipeline::Sink::finish(Box::new(sink)).map(|()| s))
         .map_err(|e| format!("写入输出失败：{e}"))?;
@@ -603,6 +741,24 @@ fn main() -> ExitCode {
         Command::Terms(a) => run_terms(a),
         Command::Rules { id } => run_rules(id),
         Command::Init => run_init(),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "gongwen", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map(|_| ExitCode::SUCCESS)
+                .or_else(|e| {
+                    if is_broken_pipe(&e) {
+                        Ok(ExitCode::SUCCESS)
+                    } else {
+                        Err(format!("写入失败：{e}"))
+                    }
+                })
+        }
     };
     match result {
         Ok(code) => code,
@@ -610,5 +766,15 @@ fn main() -> ExitCode {
             eprintln!("gongwen: 错误：{msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        <Cli as clap::CommandFactory>::command().debug_assert();
     }
 }

@@ -93,6 +93,7 @@ pub fn analyse_with(
             .iter()
             .map(|c| batch_citation(doc, c, &docnums))
             .collect(),
+        own: own_citation(doc, &meta, &docnums),
     };
     let index = IndexDoc {
         file: doc.file.clone(),
@@ -151,6 +152,28 @@ fn batch_citation(doc: &Document, c: &Citation, docnums: &[DocNum]) -> BatchCita
     }
 }
 
+/// The document's own title with its own number, shaped like a citation of itself.
+fn own_citation(doc: &Document, meta: &DocMeta, docnums: &[DocNum]) -> Option<BatchCitation> {
+    let title = meta.title.as_deref()?;
+    let d = docnums
+        .iter()
+        .find(|d| d.role == docnum::Role::SelfNumber && d.year.is_some())?;
+    let lc = doc.line_col(d.span.start);
+    let normalized_title = citation::normalize_title(title);
+    Some(BatchCitation {
+        at: Location {
+            file: doc.file.clone(),
+            line: lc.line,
+            column: lc.column,
+        },
+        title: title.to_string(),
+        key: d.normalized.clone(),
+        normalized_title,
+        docnum: Some(docnum::surface(&doc.text, d)),
+        docnum_normalized: Some(d.normalized.clone()),
+    })
+}
+
 /// The findings.csv row of a finding.
 pub fn finding_row(f: &Located) -> Row {
     let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
@@ -194,6 +217,8 @@ impl TableRows {
 pub struct FileResult {
     pub file: String,
     pub status: Status,
+    /// Bytes of text processed (for progress reports).
+    pub bytes: usize,
     /// Why the input was not read, when it was not.
     pub reason: Option<String>,
     pub rows: TableRows,
@@ -255,8 +280,13 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
 
 /// Reads, analyses and renders one input.
 pub fn process(input: &Input, ctx: &Context) -> FileResult {
+    process_loaded(input::load(input, &ctx.read), ctx)
+}
+
+/// Analyses and renders an input already read (or the reason it could not be).
+pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
     let mut rows = TableRows::default();
-    match input::load(input, &ctx.read) {
+    match loaded {
         Ok(doc) => {
             let analysis = analyse_with(&doc, ctx.seg, ctx.checker, ctx.terms);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
@@ -282,6 +312,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
                 );
             }
             FileResult {
+                bytes: doc.text.len(),
                 file: doc.file,
                 status: Status::Ok,
                 reason: None,
@@ -295,6 +326,7 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
         Err(f) => {
             rows.push(TableId::Documents, failure_row(&f));
             FileResult {
+                bytes: 0,
                 file: f.file,
                 status: f.status,
                 reason: Some(f.reason),
@@ -360,11 +392,12 @@ pub trait Sink {
 }
 
 /// Runs the extraction over all inputs into `sink`: per-document rows as documents complete,
-/// then the rows of the batch stage.
+/// then the rows of the batch stage. `progress` hears of each input as it is written.
 pub fn extract(
     inputs: &[Input],
     ctx: &Context,
     mut sink: Box<dyn Sink>,
+    progress: &mut dyn FnMut(&FileResult),
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut batch = Vec::new();
@@ -381,6 +414,7 @@ pub fn extract(
         |inp| process(inp, ctx),
         |res| {
             summary.add(res.status);
+            progress(&res);
             for (t, row) in res.rows.iter() {
                 sink.row(*t, row)?;
             }

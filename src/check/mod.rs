@@ -68,6 +68,9 @@ pub struct BatchDoc {
     pub file: String,
     pub year: Option<i32>,
     pub citations: Vec<BatchCitation>,
+    /// The document's own title and number, when its header states both: what other documents
+    /// citing that number must call it.
+    pub own: Option<BatchCitation>,
 }
 
 pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);

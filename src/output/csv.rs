@@ -87,6 +87,14 @@ impl AtomicFile {
     /// fsync, which would cost seconds on the large token tables and protects only against a
     /// power loss, not against an interrupted run.
     pub fn commit(self) -> std::io::Result<()> {
+        // Temporary files are private (0600); a table is an ordinary file for its reader.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            self.temp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
         self.temp
             .persist(&self.target)
             .map(|_| ())

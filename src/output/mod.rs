@@ -2,8 +2,10 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod headers;
 pub mod sink;
 pub mod tables;
+pub mod xlsx;
 
 /// One cell of an output table. Keeping numbers apart from text lets spreadsheet writers store
 /// numbers as numbers and lets CSV neutralise only text that a spreadsheet would execute.

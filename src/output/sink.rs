@@ -3,29 +3,39 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
 use super::csv::{AtomicFile, CsvTable};
+use super::headers;
 use super::tables::TableId;
-use super::Row;
+use super::{Cell, Row};
 use crate::pipeline::Sink;
 
 /// One CSV file per table in a directory; every file appears at the end, complete, or not at all.
 pub struct CsvDirSink {
     dir: PathBuf,
     bom: bool,
+    chinese_headers: bool,
     tables: BTreeMap<TableId, CsvTable<std::io::BufWriter<AtomicFile>>>,
 }
 
 impl CsvDirSink {
-    pub fn create(dir: &Path, bom: bool) -> std::io::Result<Self> {
-        Self::create_tables(dir, bom, &TableId::ALL)
+    pub fn create(dir: &Path, bom: bool, chinese_headers: bool) -> std::io::Result<Self> {
+        Self::create_tables(dir, bom, chinese_headers, &TableId::ALL)
     }
 
     /// Only the given tables; rows of others are ignored.
-    pub fn create_tables(dir: &Path, bom: bool, tables: &[TableId]) -> std::io::Result<Self> {
+    pub fn create_tables(
+        dir: &Path,
+        bom: bool,
+        chinese_headers: bool,
+        tables: &[TableId],
+    ) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
         let mut sink = CsvDirSink {
             dir: dir.to_path_buf(),
             bom,
+            chinese_headers,
             tables: BTreeMap::new(),
         };
         for t in tables {
@@ -35,13 +45,89 @@ impl CsvDirSink {
     }
 }
 
+/// The JSON object of a row: a `table` field, then the columns by their English names.
+pub fn json_row(table: TableId, row: &Row) -> serde_json::Value {
+    let mut obj = serde_json::Map::with_capacity(row.len() + 1);
+    obj.insert("table".into(), table.name().into());
+    for (name, cell) in table.header().iter().zip(row) {
+        let v = match cell {
+            Cell::Empty => serde_json::Value::Null,
+            Cell::Text(s) => s.as_str().into(),
+            Cell::Int(i) => (*i).into(),
+            Cell::Float(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+        };
+        obj.insert((*name).into(), v);
+    }
+    serde_json::Value::Object(obj)
+}
+
+/// JSON lines to any writer, one object per row.
+pub struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    pub fn new(out: W) -> Self {
+        JsonlSink { out }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> JsonlSink<W> {
+    pub fn write_row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.out, &json_row(table, row))?;
+        self.out.write_all(b"\n")
+    }
+}
+
+/// `gongwen.jsonl` in a directory, appearing complete at the end.
+pub struct JsonlFileSink {
+    inner: JsonlSink<std::io::BufWriter<AtomicFile>>,
+}
+
+impl JsonlFileSink {
+    pub fn create(dir: &Path) -> std::io::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let file = AtomicFile::create(&dir.join("gongwen.jsonl"))?;
+        Ok(JsonlFileSink {
+            inner: JsonlSink::new(std::io::BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+}
+
+impl Sink for JsonlFileSink {
+    fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
+        self.inner.write_row(table, row)
+    }
+
+    fn finish(self: Box<Self>) -> std::io::Result<()> {
+        let w = self.inner.into_inner();
+        w.into_inner().map_err(|e| e.into_error())?.commit()
+    }
+}
+
 impl Sink for CsvDirSink {
     fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
         let path: PathBuf = self.dir.join(format!("{}.csv", table.name()));
         let file = AtomicFile::create(&path)?;
         let w = std::io::BufWriter::with_capacity(1 << 16, file);
+        let header: Vec<&str> = header
+            .iter()
+            .map(|n| {
+                if self.chinese_headers {
+                    headers::zh(n)
+                } else {
+                    n
+                }
+            })
+            .collect();
         self.tables
-            .insert(table, CsvTable::new(w, header, self.bom)?);
+            .insert(table, CsvTable::new(w, &header, self.bom)?);
         Ok(())
     }
 

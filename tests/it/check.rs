@@ -16,7 +16,11 @@ fn check(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn exit_codes_follow_the_contract() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.txt"), "贯彻《规划(2021一2025年)》。\n").unwrap();
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        "贯彻《规划（2021一2025年）》。\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("good.txt"),
         "贯彻《规划（2021—2025年）》。\n",
@@ -41,7 +45,7 @@ fn exit_codes_follow_the_contract() {
 #[test]
 fn configuration_switches_rules_and_fail_level() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.txt"), "《规划(2021一2025年)》\n").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), "《规划（2021一2025年）》\n").unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(
         dir.path().join("gongwen.toml"),
@@ -82,8 +86,12 @@ fn machine_formats_carry_the_findings_columns() {
         ])
         .output()
         .unwrap();
-    let first = String::from_utf8(o.stdout).unwrap();
-    let first = first.lines().next().unwrap().to_string();
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first = out
+        .lines()
+        .find(|l| l.contains("cjk-one-as-dash"))
+        .unwrap()
+        .to_string();
     let v: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["file"], "corpus/baoshan-fzzf-report-2022.txt");
     assert_eq!(v["rule"], "cjk-one-as-dash");

@@ -264,7 +264,7 @@ fn output_does_not_depend_on_thread_count() {
     };
     let one = run("1");
     assert_eq!(one, run("2"));
-    assert_eq!(one.len(), 7);
+    assert_eq!(one.len(), 8);
 }
 
 #[test]
@@ -318,4 +318,72 @@ fn missing_path_and_bad_arguments_exit_2() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("不认识的编码"));
+}
+
+#[test]
+fn stdin_jsonl_streams_one_document_per_line() {
+    use std::io::Write;
+    let mut child = Command::new(bin())
+        .args(["extract", "--stdin-jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(
+            stdin,
+            "{{\"id\": \"a\", \"text\": \"完成合法性审核212件，审核率达100%。\"}}"
+        )
+        .unwrap();
+        writeln!(stdin, "broken").unwrap();
+        writeln!(stdin, "{{\"id\": 2, \"text\": \"根据《信访条例》办理。\"}}").unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "one line was not JSON");
+    let rows: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let docs: Vec<_> = rows.iter().filter(|r| r["table"] == "documents").collect();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(
+        (docs[0]["file"].as_str(), docs[0]["figures"].as_i64()),
+        (Some("a"), Some(2))
+    );
+    assert_eq!(docs[1]["status"], "error");
+    assert!(docs[1]["error"].as_str().unwrap().contains("第2行"));
+    assert_eq!(docs[2]["file"], "2");
+    assert!(rows
+        .iter()
+        .any(|r| r["table"] == "citations" && r["title"] == "信访条例" && r["file"] == "2"));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_definitions() {
+    let o = Command::new(bin())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.contains("extract") && s.contains("--stdin-jsonl"));
+    let o = Command::new(bin()).arg("man").output().unwrap();
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.starts_with(".ie") && s.contains(".TH gongwen 1"));
+}
+
+#[test]
+fn an_unwritable_output_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let o = Command::new(bin())
+        .current_dir(root())
+        .args(["extract", "corpus/baoshan-fzzf-report-2022.txt", "-o"])
+        .arg(blocker.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法在"));
 }

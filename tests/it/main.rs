@@ -1,11 +1,16 @@
 //! Integration tests: one test binary, one module per area.
 
 mod check;
+mod checks_ab;
+mod checks_cg;
 mod citation;
 mod cli;
 mod common;
 mod docnum;
 mod figures;
+mod formats;
 mod index;
 mod input;
+mod props;
+mod reliability;
 mod terms;

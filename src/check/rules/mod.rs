@@ -1,10 +1,81 @@
 //! The rule registry. Ids and default severities follow the rule catalogue; an id is never
 //! renamed or reused.
 
+mod attachment;
+mod citation;
+mod docno;
+mod numbering;
+mod numbers;
 mod punct;
 mod registry;
+mod text;
+mod wording;
+
+use std::sync::atomic::AtomicBool;
 
 use super::Rule;
 
+/// When set, rules that fold a style used throughout a document into one finding report every
+/// occurrence instead.
+pub static VERBOSE: AtomicBool = AtomicBool::new(false);
+
 /// Every rule, in catalogue order.
-pub static ALL: &[&Rule] = &[&registry::LAW_CURRENCY, &punct::CJK_ONE_AS_DASH];
+pub static ALL: &[&Rule] = &[
+    &docno::BRACKET_FORM,
+    &docno::YEAR_FULL,
+    &docno::SERIAL_DI,
+    &docno::SERIAL_LEADING_ZERO,
+    &docno::MISSING_HAO,
+    &docno::SPACING,
+    &docno::AGENCY_MISMATCH,
+    &docno::TITLE_CONFLICT,
+    &docno::TITLE_DOCNO_CONFLICT,
+    &docno::YEAR_FUTURE,
+    &citation::CITATION_ORDER,
+    &citation::CITATION_PAREN_WIDTH,
+    &citation::TITLE_AGENCY_INFORMAL,
+    &citation::TITLE_NEAR_DUPLICATE,
+    &citation::TITLE_VARIANT_PUNCT,
+    &citation::ABBREV_UNDECLARED,
+    &citation::LAW_NAME_PREFIX,
+    &registry::LAW_CURRENCY,
+    &citation::TITLE_NESTED_MARKS,
+    &citation::TITLE_MARKS_MISUSE,
+    &citation::TITLE_ENUM_DUNHAO,
+    &punct::HALFWIDTH_PUNCT_IN_CJK,
+    &punct::CJK_ONE_AS_DASH,
+    &punct::RANGE_MARK_FORM,
+    &punct::QUOTE_FORM,
+    &punct::UNPAIRED_MARKS,
+    &punct::DUPLICATE_PUNCT,
+    &punct::HEADING_TRAILING_PERIOD,
+    &punct::ELLIPSIS_FORM,
+    &punct::FULLWIDTH_COLON,
+    &punct::SPACE_IN_CJK,
+    &numbering::HEADING_NUMBER_FORM,
+    &numbering::HEADING_NUMBER_SEQUENCE,
+    &numbering::HEADING_LEVEL_ORDER,
+    &numbers::YEAR_ABBREV,
+    &numbers::DATE_ZERO_PADDING,
+    &numbers::SIGNOFF_DATE_CHINESE,
+    &numbers::DATE_INVALID,
+    &numbers::ZERO_GLYPH,
+    &numbers::FULLWIDTH_DIGITS,
+    &numbers::NUMERAL_MIXING,
+    &numbers::RANGE_UNIT_OMISSION,
+    &numbers::APPROX_ADJACENT_DUNHAO,
+    &numbers::NUMERIC_WORDING,
+    &numbers::YU_POSITION,
+    &numbers::SESSION_NUMERALS,
+    &numbers::THOUSANDS_SEPARATOR,
+    &wording::TERM_ODD_ONE_OUT,
+    &wording::FAZHI_VS_FAZHI,
+    &wording::CONFUSABLE_LEXICON,
+    &wording::REPEATED_TOKEN,
+    &wording::PLACEHOLDER_RESIDUE,
+    &wording::TRADITIONAL_VARIANT_CHARS,
+    &wording::OUTDATED_INSTITUTION,
+    &wording::CANONICAL_PHRASE,
+    &attachment::ATTACHMENT_NOTE_FORM,
+    &attachment::ATTACHMENT_NOTE_MISMATCH,
+];

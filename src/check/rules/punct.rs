@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{attachment, numbering, text};
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
 use crate::span::Span;
 
@@ -39,6 +40,726 @@ fn cjk_one_as_dash(ctx: &DocContext, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// ASCII marks and the full-width marks Chinese text uses instead.
+const ASCII_TO_FULL: &[(char, char)] = &[
+    (',', '，'),
+    ('.', '。'),
+    (';', '；'),
+    (':', '：'),
+    ('?', '？'),
+    ('!', '！'),
+    ('(', '（'),
+    (')', '）'),
+];
+
+/// `halfwidth-punct-in-cjk`: ASCII punctuation in Chinese text.
+pub static HALFWIDTH_PUNCT_IN_CJK: Rule = Rule {
+    id: "halfwidth-punct-in-cjk",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "中文语句中使用了半角标点",
+    doc: "检查：紧挨汉字或全角标点的半角 , . ; : ? ! ( )。\n\
+          原因：公文标点依 GB/T 15834 使用全角形式；半角逗号、括号在公文版面上显得窄小且不合规范。\n\
+          全文通篇使用半角标点时只在首处报告一次，并给出各标点的处数。\n\
+          错误：按期完成台账销号;四是…… · 2022年,市政府…… · 规划(2021—2025年)\n\
+          正确：按期完成台账销号；四是…… · 2022年，市政府…… · 规划（2021—2025年）\n\
+          不报告：小数 4.5、千分位 24,150、时刻 14:30、网址、标准编号、拉丁缩写，序号“1.”的下脚点；\n\
+          直引号由 quote-form 报告，附件、联系人等标签后的冒号由 attachment-note-form、fullwidth-colon 报告，\n\
+          “一.”之类序号由 heading-number-form 报告，“...”由 ellipsis-form 报告。\n\
+          依据：GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 第9章。",
+    check: Check::Doc(halfwidth_punct_in_cjk),
+};
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(https?://|www\.)[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+").unwrap()
+});
+static CN_ORDINAL_DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\u{3000}]*[（(]?[一二三四五六七八九十]+[）)]?\.").unwrap());
+
+fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let labels = label_colons(text);
+    let mut found = Vec::new();
+    let mut counts: Vec<(char, usize)> = Vec::new();
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) || !line.contains([',', '.', ';', ':', '?', '!', '(', ')']) {
+            continue;
+        }
+        let urls: Vec<(usize, usize)> = URL.find_iter(line).map(|m| (m.start(), m.end())).collect();
+        let ordinal_dot = CN_ORDINAL_DOT.find(line).map(|m| m.end() - 1);
+        for (i, c) in line.char_indices() {
+            let Some(&(_, full)) = ASCII_TO_FULL.iter().find(|(a, _)| *a == c) else {
+                continue;
+            };
+            let prev = text::char_before(line, i);
+            let next = text::char_at(line, i + 1);
+            if !(prev.is_some_and(text::is_cjk) || next.is_some_and(text::is_cjk)) {
+                continue;
+            }
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            let guarded = match c {
+                // 4.5 and the ordinal 1. (its dot is the right mark); U.S. style abbreviations.
+                // ... is an ellipsis written wrongly (ellipsis-form), not a full stop.
+                '.' => {
+                    digit(prev)
+                        || latin(prev)
+                        || ordinal_dot == Some(i)
+                        || prev == Some('.')
+                        || next == Some('.')
+                }
+                ',' | ':' => digit(prev) && digit(next),
+                // 1? is a character the page could not encode (1‱), not a question.
+                '?' => digit(prev),
+                _ => false,
+            };
+            if guarded
+                || urls.iter().any(|&(s, e)| s <= i && i < e)
+                || (c == ':' && labels.contains(&(start + i)))
+            {
+                continue;
+            }
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+            found.push(text::finding(
+                HALFWIDTH_PUNCT_IN_CJK.id,
+                start + i,
+                start + i + 1,
+                format!("中文语句中误用半角“{c}”，应使用全角“{full}”"),
+            ));
+        }
+    }
+    text::push_folded(out, found, |n| {
+        let parts: Vec<String> = counts.iter().map(|(c, k)| format!("“{c}”{k}处")).collect();
+        let fulls: String = counts
+            .iter()
+            .filter_map(|(c, _)| ASCII_TO_FULL.iter().find(|(a, _)| a == c).map(|p| p.1))
+            .collect();
+        format!(
+            "全文通篇使用半角标点，共{n}处（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
+            parts.join("、")
+        )
+    });
+}
+
+/// Byte ranges inside “” on one line (slogans and names quoted as written).
+fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i + c.len_utf8()));
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `range-mark-form`: a range written with a hyphen, a 破折号 or an ASCII tilde.
+pub static RANGE_MARK_FORM: Rule = Rule {
+    id: "range-mark-form",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "数值、时间起止误用短横线、破折号或半角浪纹线",
+    doc: "检查：两个数字之间表示起止的 -（连字符）、——（破折号）或半角 ~，如 2016-2020年、3——6月。\n\
+          原因：标示时间、数值起止用一字线“—”或浪纹线“～”；短横线用于编号和日期的数字形式，破折号不作连接号。\n\
+          错误：2016-2020年 · 3——6月 · 20~30人\n\
+          正确：2016—2020年 · 3—6月 · 20～30人\n\
+          不报告：2025-04-30 这类日期、电话号码、标准编号（GB/T 15835-2011）、代码，“——2025年1月22日在……会议上”\n\
+          这类副题，全角“－”（法治政府建设实施纲要（2021－2025年））；第二个数后须紧跟单位或年、月、日。\n\
+          依据：GB/T 15834-2011《标点符号用法》4.13 连接号。",
+    check: Check::Doc(range_mark_form),
+};
+
+static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([0-9]{1,4}(?:\.[0-9]+)?)(年|月|日|%)?(-|~|——|－－|--)([0-9]{1,4}(?:\.[0-9]+)?)(年|月|日|%|万|亿|元|个|天|周|岁|时|小时|人|次|家|户|件|项|米|公里|吨|亩|倍|分)",
+    )
+    .unwrap()
+});
+
+fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let mut found = Vec::new();
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) {
+            continue;
+        }
+        for c in BAD_RANGE.captures_iter(line) {
+            let m = c.get(0).unwrap();
+            let prev = text::char_before(line, m.start());
+            // Codes and standard numbers (GB/T 15835-2011, A3-5), and a date's month-day part.
+            if prev.is_some_and(|p| p.is_ascii_alphanumeric() || "-/.－ ".contains(p)) {
+                continue;
+            }
+            if text::char_at(line, m.end()).is_some_and(|n| n == '-' || n.is_ascii_digit()) {
+                continue;
+            }
+            let mark = &c[3];
+            let right = if mark == "~" { "～" } else { "—" };
+            found.push(text::finding(
+                RANGE_MARK_FORM.id,
+                start + m.start(),
+                start + m.end(),
+                format!(
+                    "起止范围误用“{mark}”：“{}”应写作“{}”",
+                    m.as_str(),
+                    m.as_str().replacen(mark, right, 1)
+                ),
+            ));
+        }
+    }
+    text::push_folded(out, found, |n| {
+        format!("全文{n}处起止范围用短横线、破折号或半角浪纹线，应使用一字线“—”或浪纹线“～”；此处为首处")
+    });
+}
+
+/// `quote-form`: straight quotes, 「」, or double quotes nested in double quotes.
+pub static QUOTE_FORM: Rule = Rule {
+    id: "quote-form",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "引号形式错误（直引号、直角引号或双引号套双引号）",
+    doc: "检查：中文语句中的直引号 \" '，简化字文本中的直角引号「」『』，以及双引号内又用双引号。\n\
+          原因：横排中文用弯引号“”，引号内再引用用单引号‘’。通篇使用直引号时只在首处报告一次。\n\
+          错误：\"最多跑一次\"改革 · 「放管服」 · “他说“可以””\n\
+          正确：“最多跑一次”改革 · “放管服” · “他说‘可以’”\n\
+          不报告：两侧都不是中文的直引号（英文、代码）；本段引号不成对时的嵌套（由 unpaired-marks 报告）。\n\
+          依据：GB/T 15834-2011《标点符号用法》4.8 引号。",
+    check: Check::Doc(quote_form),
+};
+
+fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let mut straight = Vec::new();
+    let mut corner = Vec::new();
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut nested: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' | '\'' => {
+                    let prev = text::char_before(line, i);
+                    let next = text::char_at(line, i + 1);
+                    if prev.is_some_and(text::is_cjk) || next.is_some_and(text::is_cjk) {
+                        straight.push(text::finding(
+                            QUOTE_FORM.id,
+                            start + i,
+                            start + i + 1,
+                            format!(
+                                "中文语句中误用直引号“{c}”，应使用弯引号{}",
+                                if c == '"' { "“”" } else { "‘’" }
+                            ),
+                        ));
+                    }
+                }
+                '「' | '」' | '『' | '』' => corner.push(text::finding(
+                    QUOTE_FORM.id,
+                    start + i,
+                    start + i + c.len_utf8(),
+                    format!(
+                        "简化字文本中误用直角引号“{c}”，应使用{}",
+                        if matches!(c, '「' | '」') {
+                            "“”"
+                        } else {
+                            "‘’"
+                        }
+                    ),
+                )),
+                '“' => {
+                    if depth >= 1 && nested.is_none() {
+                        nested = Some(i);
+                    }
+                    depth += 1;
+                }
+                '”' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let balanced = line.matches('“').count() == line.matches('”').count();
+        if let (Some(i), true) = (nested, balanced) {
+            out.push(text::finding(
+                QUOTE_FORM.id,
+                start + i,
+                start + i + '“'.len_utf8(),
+                "双引号内又用双引号：引号内的引用应使用单引号‘’",
+            ));
+        }
+    }
+    text::push_folded(out, straight, |n| {
+        format!("全文通篇使用直引号，共{n}处，中文语句中应使用弯引号“”‘’；此处为首处")
+    });
+    text::push_folded(out, corner, |n| {
+        format!("全文{n}处使用直角引号「」『』，简化字文本应使用“”‘’；此处为首处")
+    });
+}
+
+/// `unpaired-marks`: a paired mark left open or closed without opening.
+pub static UNPAIRED_MARKS: Rule = Rule {
+    id: "unpaired-marks",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "书名号、括号、引号不成对",
+    doc: "检查：一段之内不成对的《》（）“”〈〉【】（半角括号按同一种括号配对）。\n\
+          原因：成对标点缺一半，读者无法判断引文、括注在何处结束，常是删改时漏删或漏补。\n\
+          错误：应当及时调整（调整程序另行通知；逾期未调整的……\n\
+          正确：应当及时调整（调整程序另行通知）；逾期未调整的……\n\
+          不报告：跨段引文（前段不收引号、下段以“开头，或在60段内收引号）；在12行内闭合的括号、书名号\n          （折行的标题、法规题注）；\n\
+          行首“1）”“一）”式序号；网页元数据行。\n\
+          依据：GB/T 15834-2011《标点符号用法》（引号、括号、书名号均成对使用）。",
+    check: Check::Doc(unpaired_marks),
+};
+
+const OPENERS: &str = "《（(“〈【";
+const CLOSERS: &str = "》）)”〉】";
+
+fn pair_kind(c: char) -> Option<(usize, bool)> {
+    let k = |i: usize| match i {
+        2 => 1,
+        i => i,
+    };
+    if let Some(i) = OPENERS.chars().position(|o| o == c) {
+        return Some((k(i), true));
+    }
+    CLOSERS.chars().position(|o| o == c).map(|i| (k(i), false))
+}
+
+static LINE_ORDINAL_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*([0-9]{1,2}|[一二三四五六七八九十]+|[a-zA-Z])[）)]").unwrap()
+});
+
+fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    // Openers still open: (kind, absolute byte, char, line number). A quotation may run over many
+    // paragraphs and a law's 题注 （……通过 / ……修正） over several lines, so openers are carried
+    // for a while before they count as unclosed.
+    let mut open: Vec<(usize, usize, char, usize)> = Vec::new();
+    let mut report = |at: usize, c: char, opener: bool| {
+        let Some(i) = OPENERS
+            .chars()
+            .position(|o| o == c)
+            .or_else(|| CLOSERS.chars().position(|o| o == c))
+        else {
+            return;
+        };
+        let (o, cl) = match i {
+            2 => ('（', '）'),
+            i => (
+                OPENERS.chars().nth(i).unwrap_or(c),
+                CLOSERS.chars().nth(i).unwrap_or(c),
+            ),
+        };
+        let msg = if opener {
+            format!("“{c}”没有对应的“{cl}”：成对标点缺少后一半，请补上或删去")
+        } else {
+            format!("“{c}”前面没有对应的“{o}”：成对标点缺少前一半，请补上或删去")
+        };
+        out.push(text::finding(UNPAIRED_MARKS.id, at, at + c.len_utf8(), msg));
+    };
+    let carry_lines = |c: char| if c == '“' { 60 } else { 12 };
+    let mut n = 0usize;
+    for (start, line) in text::lines(text) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        n += 1;
+        if text::is_scrape_line(line) {
+            continue;
+        }
+        // Openers carried too long are unclosed.
+        open.retain(|s| {
+            let keep = n - s.3 <= carry_lines(s.2);
+            if !keep {
+                report(s.1, s.2, true);
+            }
+            keep
+        });
+        let t = line.trim_start_matches([' ', '\u{3000}', '\t']);
+        // The next paragraph of a quotation starts with “ again.
+        if t.starts_with('“') {
+            if let Some(p) = open.iter().rposition(|s| s.2 == '“' && s.3 < n) {
+                open.remove(p);
+            }
+        }
+        let ordinal_close = LINE_ORDINAL_CLOSE.find(line).map(|m| m.end() - 1);
+        for (i, c) in line.char_indices() {
+            let Some((kind, is_open)) = pair_kind(c) else {
+                continue;
+            };
+            if is_open {
+                open.push((kind, start + i, c, n));
+                continue;
+            }
+            if let Some(p) = open.iter().rposition(|s| s.0 == kind) {
+                // Openers of this line inside the pair are unclosed; carried ones wait.
+                let inner: Vec<_> = open.drain(p..).skip(1).collect();
+                for s in inner {
+                    if s.3 == n {
+                        report(s.1, s.2, true);
+                    } else {
+                        open.push(s);
+                    }
+                }
+            } else if ordinal_close != Some(i) || c == '》' {
+                report(start + i, c, false);
+            }
+        }
+    }
+    for s in open {
+        report(s.1, s.2, true);
+    }
+}
+
+/// `duplicate-punct`: the same mark twice, or two marks that clash.
+pub static DUPLICATE_PUNCT: Rule = Rule {
+    id: "duplicate-punct",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "标点重复或连用冲突",
+    doc: "检查：连续两个点号，如 。。 ，， 、、 或相冲突的 ，。 ；。 、，。\n\
+          原因：一处停顿只用一个点号；连用多是修改时遗留。\n\
+          错误：予以公布。。 · 各单位，。\n\
+          正确：予以公布。 · 各单位，\n\
+          不报告：三个以上的句号（由 ellipsis-form 报告）；？！ 连用（表示疑问兼感叹）。\n\
+          依据：GB/T 15834-2011《标点符号用法》4.1—4.7 点号。",
+    check: Check::Doc(duplicate_punct),
+};
+
+static PUNCT_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[。，、；：！？,;]{2,}").unwrap());
+
+fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) {
+            continue;
+        }
+        for m in PUNCT_RUN.find_iter(line) {
+            let s = m.as_str();
+            if s.chars().all(|c| c == '。') && s.chars().count() >= 3 {
+                continue;
+            }
+            if s.chars().all(|c| c == '？' || c == '！') {
+                continue;
+            }
+            out.push(text::finding(
+                DUPLICATE_PUNCT.id,
+                start + m.start(),
+                start + m.end(),
+                format!("标点“{s}”重复或连用冲突，此处只应保留一个点号"),
+            ));
+        }
+    }
+}
+
+/// `heading-trailing-period`: a title or stand-alone heading ending with 。.
+pub static HEADING_TRAILING_PERIOD: Rule = Rule {
+    id: "heading-trailing-period",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "标题或单独成行的层次标题末尾加了句号",
+    doc: "检查：公文标题（关于……的通知）或单独成行的一级层次标题（一、）以句号结尾。\n\
+          原因：标题不是句子，末尾不加句号。\n\
+          错误：关于加强临川市营商环境建设的通知。 · 二、重点任务。\n\
+          正确：关于加强临川市营商环境建设的通知 · 二、重点任务\n\
+          不报告：标题后接正文的段落（（一）加强……。正文……）；含逗号、分号的整句条目；以“的”结尾的列举项；多数“一、”条目\n\
+          以句号结尾且含逗号的文件（条目是整句，如国务院工作规则）；\n\
+          二级及以下序号：“（一）指导思想。”是段首标题，正文接在同一段（网页常把正文拆到下一行），\n\
+          三、四级条目常写成完整句子。\n\
+          依据：《国家行政机关公文处理办法》（2000）第十条；GB/T 15834 标题不用句号的惯例。",
+    check: Check::Doc(heading_trailing_period),
+};
+
+static DOC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。；：,;]{0,40}关于[^，。；：,;]{2,80}的(通知|报告|意见|决定|请示|批复|函|通报|复函|公告|通告|决议|纪要)[。.]$").unwrap()
+});
+
+fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    // Documents such as 国务院工作规则 number whole sentences 一、……。 : when most 一、 lines end
+    // with 。 and some hold a comma, they are items, not headings.
+    let (mut level1, mut with_period, mut with_comma) = (0, 0, 0);
+    for (_, line) in text::lines(text) {
+        let t = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+        if numbering::heading_marker(t).is_some_and(|h| h.level == 1) {
+            level1 += 1;
+            if t.ends_with('。') {
+                with_period += 1;
+                if t.contains('，') {
+                    with_comma += 1;
+                }
+            }
+        }
+    }
+    let sentence_items = with_period * 2 > level1 && with_comma > 0;
+    let mut seen_lines = 0;
+    for (start, line) in text::lines(text) {
+        let t = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+        if t.is_empty() || text::is_scrape_line(line) {
+            continue;
+        }
+        seen_lines += 1;
+        let Some(last) = t.chars().next_back() else {
+            continue;
+        };
+        if last != '。' && last != '.' {
+            continue;
+        }
+        let end = start + line.find(t).unwrap_or(0) + t.len();
+        let at = end - last.len_utf8();
+        if seen_lines <= 6 && DOC_TITLE.is_match(t) {
+            out.push(text::finding(
+                HEADING_TRAILING_PERIOD.id,
+                at,
+                end,
+                "公文标题末尾不加句号，应删去“。”",
+            ));
+            continue;
+        }
+        let Some(h) = numbering::heading_marker(t) else {
+            continue;
+        };
+        // （一）总体要求。 is a run-in heading whose text web pages put on the next line, and
+        // （五）违背法定程序的。 is an item of a list: only 一、 headings are checked.
+        if h.level != 1 || sentence_items {
+            continue;
+        }
+        let body = &t[h.len..t.len() - last.len_utf8()];
+        if body.is_empty()
+            || body.ends_with('的')
+            || body.chars().count() > 30
+            || body.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '.'])
+        {
+            continue;
+        }
+        out.push(text::finding(
+            HEADING_TRAILING_PERIOD.id,
+            at,
+            end,
+            format!(
+                "单独成行的层次标题“{}”末尾不加句号，应删去“{last}”",
+                &t[..t.len() - last.len_utf8()]
+            ),
+        ));
+    }
+}
+
+/// `ellipsis-form`: an ellipsis not written ……, or …… followed by 等.
+pub static ELLIPSIS_FORM: Rule = Rule {
+    id: "ellipsis-form",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "省略号形式错误或与“等”连用",
+    doc: "检查：用 ... 或 。。。 代替省略号，只用一个 …，以及 ……等、等…… 连用。\n\
+          原因：省略号是两个“…”（六个点，占两个字位）；省略号与“等”“等等”作用相同，不连用。\n\
+          错误：落实... · 落实…… 等 · 市场监管、税务……等部门\n\
+          正确：落实…… · 市场监管、税务等部门\n\
+          不报告：目录中的引导点（一长串点后接页码），网址。\n\
+          依据：GB/T 15834-2011《标点符号用法》4.11 省略号。",
+    check: Check::Doc(ellipsis_form),
+};
+
+static BAD_ELLIPSIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.{3,}|。{3,}|…+\s*等|等…+|…+").unwrap());
+
+fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) || URL.is_match(line) {
+            continue;
+        }
+        for m in BAD_ELLIPSIS.find_iter(line) {
+            let s = m.as_str();
+            let msg = if s.contains('等') {
+                format!("省略号与“等”连用：“{s}”只保留其一，如“等”")
+            } else if s.starts_with('.') || s.starts_with('。') {
+                // Dot leaders of a table of contents end in a page number.
+                let rest = line[m.end()..].trim();
+                if s.len() >= 6 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                format!("省略号误写作“{s}”，应写作“……”")
+            } else if s.chars().count() == 1 {
+                "省略号只写了一个“…”，应写作两个“……”".to_string()
+            } else {
+                continue;
+            };
+            out.push(text::finding(
+                ELLIPSIS_FORM.id,
+                start + m.start(),
+                start + m.end(),
+                msg,
+            ));
+        }
+    }
+}
+
+/// `fullwidth-colon`: an ASCII colon after 主送机关 and the labels of a contact block.
+pub static FULLWIDTH_COLON: Rule = Rule {
+    id: "fullwidth-colon",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "主送机关、联系人等标签后误用半角冒号",
+    doc: "检查：主送机关行末、抄送、联系人、联系电话、传真、地址等标签后的半角冒号“:”。\n\
+          原因：主送机关后标全角冒号；版记、联系方式的标签同样用全角冒号。\n\
+          错误：各乡（镇）人民政府: · 联系人:王某\n\
+          正确：各乡（镇）人民政府： · 联系人：王某\n\
+          不报告：时刻 14:30；网页元数据行。附件说明的冒号由 attachment-note-form 报告。\n\
+          依据：GB/T 9704-2012《党政机关公文格式》7.3.2 主送机关。",
+    check: Check::Doc(fullwidth_colon),
+};
+
+static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s\u{3000}，、；,;])(主送|抄送|联系人|联系电话|电话|传真|邮编|邮政编码|通讯地址|地址|电子邮箱|邮箱|签发人)\s*(:)").unwrap()
+});
+static RECIPIENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*(各[^。《》:：]{1,80}|[^。《》:：]{0,60}(人民政府|委员会|办公厅|办公室|党委|局|厅|委|部|院|同志))\s*(:)\s*$").unwrap()
+});
+
+/// Byte offsets of ASCII colons after labels and 主送机关 lines, owned by `fullwidth-colon`,
+/// and after 附件, owned by `attachment-note-form`.
+fn label_colons(text: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    for (start, line) in text::lines(text) {
+        if !line.contains(':') {
+            continue;
+        }
+        for c in LABEL_COLON.captures_iter(line) {
+            v.push(start + c.get(2).unwrap().start());
+        }
+        if let Some(c) = RECIPIENT_LINE.captures(line) {
+            if !line.contains("如下") && !line.contains("下列") {
+                v.push(start + c.get(3).unwrap().start());
+            }
+        }
+        if let Some(i) = attachment::note_colon(line) {
+            v.push(start + i);
+        }
+    }
+    v
+}
+
+fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for (start, line) in text::lines(text) {
+        if !line.contains(':') || text::is_scrape_line(line) {
+            continue;
+        }
+        for c in LABEL_COLON.captures_iter(line) {
+            let at = start + c.get(2).unwrap().start();
+            out.push(text::finding(
+                FULLWIDTH_COLON.id,
+                at,
+                at + 1,
+                format!("“{}”后误用半角冒号“:”，应使用全角冒号“：”", &c[1]),
+            ));
+        }
+        if let Some(c) = RECIPIENT_LINE.captures(line) {
+            if !line.contains("如下") && !line.contains("下列") {
+                let at = start + c.get(3).unwrap().start();
+                out.push(text::finding(
+                    FULLWIDTH_COLON.id,
+                    at,
+                    at + 1,
+                    "主送机关后误用半角冒号“:”，应使用全角冒号“：”",
+                ));
+            }
+        }
+    }
+}
+
+/// `space-in-cjk`: a space between Chinese characters, or between Chinese and digits.
+pub static SPACE_IN_CJK: Rule = Rule {
+    id: "space-in-cjk",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "正文汉字之间或汉字与数字之间有空格",
+    doc: "检查：正文中汉字与汉字、汉字与阿拉伯数字之间的空格（半角、全角或不换行空格）。\n\
+          原因：公文按字格排版，正文字间不留空；空格多是复制粘贴或排版遗留。“中文 94 份”式的中西文间距\n\
+          是网页排版习惯，不适用于公文。通篇如此时只在首处报告一次。\n\
+          错误：共 94 份 · 依法 行政\n\
+          正确：共94份 · 依法行政\n\
+          不报告：“第一条　”“1.2.1　”后的空格；书名号、引号内（标题、口号常以空格分隔两个短语：“好客山东 好品山东”）；\n\
+          文件开头五行（标题、副题、报告人）；以括号开头的题注行；署名、日期等不足20字的短行；有多处连续空格的表格、对齐行；网页元数据行。\n\
+          依据：GB/T 9704-2012 版面字格的排版惯例。",
+    check: Check::Doc(space_in_cjk),
+};
+
+static SPACE_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \u{3000}\u{a0}]+").unwrap());
+static ARTICLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^[0-9]+(\.[0-9]+)+|第[一二三四五六七八九十百零〇0-9]+[条章节编款]|附件[0-9]*|附录|目录|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)$").unwrap()
+});
+
+fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let titles = text::title_ranges(text);
+    let quotes = quote_ranges(text);
+    let mut found = Vec::new();
+    for (k, (start, line)) in text::lines(text)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .enumerate()
+    {
+        let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+        // The head of a document (title, subtitle, speaker) and a law's 题注 （……公布　根据……修订）
+        // are laid out with spaces.
+        if k < 5
+            || body.starts_with(['（', '('])
+            || body.chars().count() < 20
+            || text::is_scrape_line(line)
+        {
+            continue;
+        }
+        if SPACE_RUN
+            .find_iter(body)
+            .filter(|m| m.as_str().chars().count() >= 2)
+            .count()
+            >= 1
+        {
+            continue;
+        }
+        let off = start + (body.as_ptr() as usize - line.as_ptr() as usize);
+        for m in SPACE_RUN.find_iter(body) {
+            let (Some(l), Some(r)) = (
+                text::char_before(body, m.start()),
+                text::char_at(body, m.end()),
+            ) else {
+                continue;
+            };
+            let ok = |c: char| text::is_han(c) || c.is_ascii_digit();
+            if !(ok(l) && ok(r)) || (l.is_ascii_digit() && r.is_ascii_digit()) {
+                continue;
+            }
+            // A title may separate its phrases with a space (《推进“四化”联动 提升公开效能》).
+            if ARTICLE_BEFORE.is_match(&body[..m.start()])
+                || text::in_ranges(&titles, off + m.start())
+                || text::in_ranges(&quotes, off + m.start())
+            {
+                continue;
+            }
+            found.push(text::finding(
+                SPACE_IN_CJK.id,
+                off + m.start(),
+                off + m.end(),
+                format!("“{l}”与“{r}”之间多了空格，公文正文字间不留空，应删去"),
+            ));
+        }
+    }
+    text::push_folded(out, found, |n| {
+        format!("全文{n}处汉字之间或汉字与数字之间有空格，公文正文字间不留空，应删去；此处为首处")
+    });
 }
 
 #[cfg(test)]

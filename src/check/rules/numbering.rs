@@ -1,0 +1,525 @@
+//! Structural numbering rules (GB/T 9704-2012 7.3.3): the form of each ordinal, gaps and repeats
+//! within a level, and the order of levels.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text;
+use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+
+/// The kind of a structural ordinal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Chapter,
+    Section,
+    Article,
+    /// 一、
+    Cn,
+    /// （一）
+    CnParen,
+    /// 1.
+    Arabic,
+    /// （1）
+    ArabicParen,
+    /// ①
+    Circled,
+}
+
+impl Kind {
+    /// Depth in the 一、 → （一） → 1. → （1） order; chapters and articles sit above it.
+    fn rank(self) -> i8 {
+        match self {
+            Kind::Chapter => -3,
+            Kind::Section => -2,
+            Kind::Article => -1,
+            Kind::Cn => 1,
+            Kind::CnParen => 2,
+            Kind::Arabic => 3,
+            Kind::ArabicParen => 4,
+            Kind::Circled => 5,
+        }
+    }
+
+    fn show(self, n: u32) -> String {
+        let cn = cn_of(n);
+        match self {
+            Kind::Chapter => format!("第{cn}章"),
+            Kind::Section => format!("第{cn}节"),
+            Kind::Article => format!("第{cn}条"),
+            Kind::Cn => format!("{cn}、"),
+            Kind::CnParen => format!("（{cn}）"),
+            Kind::Arabic => format!("{n}."),
+            Kind::ArabicParen => format!("（{n}）"),
+            Kind::Circled => char::from_u32(0x2460 + n.saturating_sub(1))
+                .map(String::from)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+pub fn cn_of(n: u32) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ if n % 10 == 0 && n < 100 => format!("{}十", D[(n / 10) as usize]),
+        _ if n < 100 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+/// An ordinal at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub kind: Kind,
+    pub level: i8,
+    pub n: u32,
+    /// Bytes of the ordinal and its punctuation.
+    pub len: usize,
+    /// The correct form when the ordinal is written wrongly.
+    pub fix: Option<String>,
+}
+
+static CHAPTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^第([一二三四五六七八九十百]+)(章|节|条)").unwrap());
+static CN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})(、|\.|．|，|,)").unwrap());
+static CN_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]([一二三四五六七八九十]{1,3})[）)](、|，|,|\.|．)?").unwrap()
+});
+static ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(\.|．|、|，|,)").unwrap());
+static ARABIC_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]([0-9]{1,2})[）)](、|，|,|\.|．)?").unwrap());
+static CIRCLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([①-⑳])(、|，|,|\.|．)?").unwrap());
+static DI_YI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^第([一二三四五六七八九十]{1,3})、").unwrap());
+
+/// The structural ordinal that `line` (already trimmed) starts with.
+pub fn heading_marker(line: &str) -> Option<Heading> {
+    let next_is_digit = |end: usize| text::char_at(line, end).is_some_and(|c| c.is_ascii_digit());
+    if let Some(c) = CHAPTER.captures(line) {
+        let kind = match &c[2] {
+            "章" => Kind::Chapter,
+            "节" => Kind::Section,
+            _ => Kind::Article,
+        };
+        return Some(Heading {
+            kind,
+            level: kind.rank(),
+            n: text::cn_number(&c[1]).unwrap_or(0),
+            len: c.get(0).unwrap().end(),
+            fix: None,
+        });
+    }
+    let (kind, c) = if let Some(c) = CN_PAREN.captures(line) {
+        (Kind::CnParen, c)
+    } else if let Some(c) = ARABIC_PAREN.captures(line) {
+        (Kind::ArabicParen, c)
+    } else if let Some(c) = CN.captures(line) {
+        (Kind::Cn, c)
+    } else if let Some(c) = ARABIC.captures(line) {
+        (Kind::Arabic, c)
+    } else if let Some(c) = CIRCLED.captures(line) {
+        (Kind::Circled, c)
+    } else {
+        return None;
+    };
+    let end = c.get(0).unwrap().end();
+    // 1.5万 and 1、2月 are numbers, not ordinals (一、2025年工作回顾 is one).
+    if matches!(kind, Kind::Arabic | Kind::ArabicParen) && next_is_digit(end) {
+        return None;
+    }
+    let n = match kind {
+        Kind::Cn | Kind::CnParen => text::cn_number(&c[1])?,
+        Kind::Circled => c[1].chars().next()? as u32 - 0x2460 + 1,
+        _ => c[1].parse().ok()?,
+    };
+    let sep = c.get(2).map(|m| m.as_str());
+    let fix = match (kind, sep) {
+        (Kind::Cn, Some("、")) => None,
+        (Kind::Arabic, Some(".") | Some("．")) => None,
+        (Kind::CnParen | Kind::ArabicParen | Kind::Circled, None) => None,
+        _ => Some(kind.show(n)),
+    };
+    Some(Heading {
+        kind,
+        level: kind.rank(),
+        n,
+        len: end,
+        fix,
+    })
+}
+
+static RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[；。][ \u{3000}]+[（(][一二三四五六七八九十]{1,3}[）)]").unwrap()
+});
+
+/// Lines that start an attachment page, where numbering starts again.
+fn is_attachment_page(t: &str) -> bool {
+    t.strip_prefix("附件")
+        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+}
+
+/// Trimmed body lines with the offset of their first character.
+fn body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
+    let mut v: Vec<(usize, std::borrow::Cow<str>)> = Vec::new();
+    let mut lone_open: Option<usize> = None;
+    // Unclosed “ carried from earlier lines, and for how many more lines to trust it: a stray
+    // unclosed quote must not silence the rest of the document.
+    let mut open_quotes = 0i32;
+    let mut quote_lines = 0;
+    for (start, line) in text::lines(text) {
+        if text::is_scrape_line(line) {
+            continue;
+        }
+        let i = text::indent_len(line);
+        let t = line[i..].trim_end();
+        if t.is_empty() {
+            continue;
+        }
+        // Amended or cited text quoted over several paragraphs (将第三十八条修改为：“……) has its
+        // own numbering.
+        let quoted = open_quotes > 0 && quote_lines > 0;
+        quote_lines = if quoted { quote_lines - 1 } else { 30 };
+        open_quotes = if quoted { open_quotes } else { 0 };
+        open_quotes =
+            (open_quotes + t.matches('“').count() as i32 - t.matches('”').count() as i32).max(0);
+        if quoted {
+            continue;
+        }
+        // Web pages sometimes break “（” off its ordinal: （ / 三）改革开放……
+        if t == "（" || t == "(" {
+            lone_open = Some(start + i);
+            continue;
+        }
+        if let Some(at) = lone_open.take() {
+            v.push((at, format!("（{t}").into()));
+            continue;
+        }
+        // Items run together on one line by a web page: ……服务； （三）支持……
+        let mut from = 0;
+        for m in RUN_TOGETHER.find_iter(t) {
+            let gap = &m.as_str()['；'.len_utf8()..];
+            let cut = m.start()
+                + '；'.len_utf8()
+                + (gap.len() - gap.trim_start_matches([' ', '\u{3000}']).len());
+            v.push((
+                start + i + from,
+                t[from..m.start() + '；'.len_utf8()].into(),
+            ));
+            from = cut;
+        }
+        v.push((start + i + from, t[from..].into()));
+    }
+    v
+}
+
+/// `heading-number-form`: a malformed ordinal.
+pub static HEADING_NUMBER_FORM: Rule = Rule {
+    id: "heading-number-form",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "层次序数的标点形式错误",
+    doc: "检查：段首序号的标点：一. 一， 三． （一）、 （一）. 1、 1， （1）、 ①、 第一、。\n\
+          原因：结构层次序数依次为“一、”“（一）”“1.”“（1）”；带括号的序号后不再加标点，“第一”后用逗号。\n\
+          同一种错误写法通篇使用时只在首处报告一次。\n\
+          错误：（一）、责任分工 · 1、摸清底数 · 二．强化…… · 第一、\n\
+          正确：（一）责任分工 · 1.摸清底数 · 二、强化…… · 第一，\n\
+          不报告：“第一条”等条款序号；1.5万、1、2月 这类数字；“1．”（全角下脚点，常见排版）。\n\
+          半角括号“(一)”由 halfwidth-punct-in-cjk 报告。\n\
+          依据：GB/T 9704-2012《党政机关公文格式》7.3.3；GB/T 15834-2011 关于序次语的说明。",
+    check: Check::Doc(heading_number_form),
+};
+
+fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+    // Grouped by wrong form, so that a numbering style used throughout is one finding.
+    let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
+    for (start, t) in &body_lines(&ctx.doc.text) {
+        let (start, t) = (*start, t.as_ref());
+        let (wrong, fix, len) = if let Some(h) = heading_marker(t) {
+            match h.fix {
+                Some(fix) => (t[..h.len].to_string(), fix, h.len),
+                None => continue,
+            }
+        } else if let Some(c) = DI_YI.captures(t) {
+            let m = c.get(0).unwrap();
+            (m.as_str().to_string(), format!("第{}，", &c[1]), m.end())
+        } else {
+            continue;
+        };
+        let shape: String = wrong
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() || text::cn_digit(c).is_some() {
+                    'N'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let f = text::finding(
+            HEADING_NUMBER_FORM.id,
+            start,
+            start + len,
+            format!("层次序数“{wrong}”形式错误，应写作“{fix}”"),
+        );
+        match groups.iter_mut().find(|g| g.0 == shape) {
+            Some(g) => g.1.push(f),
+            None => groups.push((shape, vec![f])),
+        }
+    }
+    for (shape, found) in groups {
+        let example = found[0].message.clone();
+        text::push_folded(out, found, |n| {
+            format!("全文{n}处层次序数写作“{shape}”式：{example}；此处为首处")
+        });
+    }
+}
+
+/// `heading-number-sequence`: a gap or a repeat within one level.
+pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
+    id: "heading-number-sequence",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "同级层次序数跳号、重号或倒序",
+    doc: "检查：同一上级之下同级序号的跳号、重号（一、二、四、 · （一）（二）（二））和段内“一是、二是”\n\
+          的跳号、重号（一是……三是）。\n\
+          原因：序号跳、重使人以为漏了内容或多了内容，也使“第三项”之类的引用出错。\n\
+          错误：一、 三、 四、 · （一） （二） （二） · 一是……三是……\n\
+          正确：一、 二、 三、 · （一） （二） （三） · 一是……二是……\n\
+          不报告：上级序号之后重新从1编号，或接着上一个上级之下的序号续编（国务院文件常把（一）至（三十）\n          连续编号）；表注“注：1、……”另起一组；附件页重新编号；目录与正文各编一遍；“第一条”等条款（法规\n\
+          条文常有“第××条之一”）。“一是”序列在新的层次标题处重新开始。\n\
+          依据：GB/T 9704-2012《党政机关公文格式》7.3.3。",
+    check: Check::Doc(heading_number_sequence),
+};
+
+static SHI_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:，,！\s\u{3000}])([一二三四五六七八九十]{1,2})是").unwrap()
+});
+
+fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    // The open levels, outermost first, with the last number of each; chapters, sections and
+    // articles are tracked apart, since judicial interpretations put articles under 一、.
+    let mut stack: Vec<(Kind, u32)> = Vec::new();
+    let mut legal: Vec<(Kind, u32)> = Vec::new();
+    // The last number of each kind anywhere: many documents number （一）… on across parents.
+    let mut last_seen: Vec<(Kind, u32)> = Vec::new();
+    // The last number of the current 一是/二是 run.
+    let mut shi: Option<u32> = None;
+    for (start, t) in &body_lines(text) {
+        let (start, t) = (*start, t.as_ref());
+        if is_attachment_page(t) {
+            stack.clear();
+            legal.clear();
+            last_seen.clear();
+            shi = None;
+            continue;
+        }
+        let (start, t) = strip_note(start, t);
+        if let Some(h) = heading_marker(t) {
+            shi = None;
+            let span = (start, start + h.len);
+            if h.kind == Kind::Article {
+                // An article holds its own items: （一） starts again under each.
+                stack.retain(|s| s.0.rank() < Kind::CnParen.rank());
+            }
+            let stack = if h.level < 0 { &mut legal } else { &mut stack };
+            let before = last_seen.iter().find(|s| s.0 == h.kind).map(|s| s.1);
+            match last_seen.iter_mut().find(|s| s.0 == h.kind) {
+                Some(s) => s.1 = h.n,
+                None => last_seen.push((h.kind, h.n)),
+            }
+            if let Some(p) = stack.iter().rposition(|s| s.0 == h.kind) {
+                stack.truncate(p + 1);
+                let last = stack[p].1;
+                stack[p].1 = h.n;
+                if h.kind == Kind::Article || h.n == last + 1 || h.n == 1 || h.n == 0 || last == 0 {
+                    continue;
+                }
+                let msg = if h.n == last {
+                    format!(
+                        "层次序数重号：上一项已是“{}”，此处应为“{}”",
+                        h.kind.show(last),
+                        h.kind.show(last + 1)
+                    )
+                } else if h.n > last + 1 {
+                    let missing: Vec<String> =
+                        (last + 1..h.n).take(5).map(|k| h.kind.show(k)).collect();
+                    format!(
+                        "层次序数跳号：“{}”之后是“{}”，缺少“{}”",
+                        h.kind.show(last),
+                        h.kind.show(h.n),
+                        missing.join("")
+                    )
+                } else {
+                    format!(
+                        "层次序数倒序：“{}”之后是“{}”，应为“{}”",
+                        h.kind.show(last),
+                        h.kind.show(h.n),
+                        h.kind.show(last + 1)
+                    )
+                };
+                out.push(text::finding(
+                    HEADING_NUMBER_SEQUENCE.id,
+                    span.0,
+                    span.1,
+                    msg,
+                ));
+            } else {
+                stack.push((h.kind, h.n));
+                let continues = before.is_some_and(|b| h.n == b + 1);
+                if h.n > 1 && h.kind != Kind::Article && !continues {
+                    let missing: Vec<String> = (1..h.n).take(5).map(|k| h.kind.show(k)).collect();
+                    out.push(text::finding(
+                        HEADING_NUMBER_SEQUENCE.id,
+                        span.0,
+                        span.1,
+                        format!(
+                            "本层第一项序号是“{}”，缺少“{}”",
+                            h.kind.show(h.n),
+                            missing.join("")
+                        ),
+                    ));
+                }
+            }
+        }
+        let line_end = start + t.len();
+        for c in SHI_RUN.captures_iter(t) {
+            let m = c.get(1).unwrap();
+            let Some(n) = text::cn_number(m.as_str()) else {
+                continue;
+            };
+            let at = start + m.start();
+            let end = (start + c.get(0).unwrap().end()).min(line_end);
+            match shi {
+                _ if n == 1 => shi = Some(1),
+                Some(last) if n == last + 1 => shi = Some(n),
+                Some(last) if n == last => out.push(text::finding(
+                    HEADING_NUMBER_SEQUENCE.id,
+                    at,
+                    end,
+                    format!(
+                        "“{}是”重复：上一项已是“{}是”，此处应为“{}是”",
+                        cn_of(n),
+                        cn_of(last),
+                        cn_of(last + 1)
+                    ),
+                )),
+                Some(last) if n > last + 1 => {
+                    out.push(text::finding(
+                        HEADING_NUMBER_SEQUENCE.id,
+                        at,
+                        end,
+                        format!(
+                            "“{}是”之后是“{}是”，缺少“{}是”",
+                            cn_of(last),
+                            cn_of(n),
+                            cn_of(last + 1)
+                        ),
+                    ));
+                    shi = Some(n);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A note under a table (注：1、……) numbers its own items: read past the label.
+fn strip_note(start: usize, t: &str) -> (usize, &str) {
+    for p in ["注：", "注:", "说明：", "附件：", "附件:", "附件"] {
+        if let Some(r) = t.strip_prefix(p) {
+            return (start + p.len(), r);
+        }
+    }
+    (start, t)
+}
+
+/// `heading-level-order`: a shallower ordinal under a deeper one.
+pub static HEADING_LEVEL_ORDER: Rule = Rule {
+    id: "heading-level-order",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "层次序数层级颠倒",
+    doc: "检查：同一上级之下浅层序号出现在深层序号之下，如（1）之后出现 1.，或 1. 之下出现（一）。\n\
+          原因：层次依次为“一、”“（一）”“1.”“（1）”，颠倒后读者无法分辨从属关系。\n\
+          错误：（一）…… （1）…… 1.…… · 1.…… （一）……\n\
+          正确：（一）…… 1.…… （1）……\n\
+          不报告：跳过一级（一、之下直接用 1.），许多公文如此，不算错；章、节、条之下的编号；附件页。\n\
+          依据：GB/T 9704-2012《党政机关公文格式》7.3.3。",
+    check: Check::Doc(heading_level_order),
+};
+
+fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let mut stack: Vec<Kind> = Vec::new();
+    for (start, t) in &body_lines(&ctx.doc.text) {
+        let (start, t) = (*start, t.as_ref());
+        if is_attachment_page(t) {
+            stack.clear();
+            continue;
+        }
+        let (start, t) = strip_note(start, t);
+        let Some(h) = heading_marker(t) else {
+            // A short line without punctuation is an unnumbered heading (裁判理由): a new part.
+            if t.chars().count() <= 15
+                && !t
+                    .chars()
+                    .any(|c| text::is_cjk_punct(c) || c.is_ascii_punctuation())
+            {
+                stack.clear();
+            }
+            continue;
+        };
+        if h.level < 0 {
+            // Articles hold their own items; a 一、 above them (judicial interpretations) stays.
+            stack.retain(|k| k.rank() < Kind::CnParen.rank());
+            continue;
+        }
+        if let Some(p) = stack.iter().rposition(|k| *k == h.kind) {
+            stack.truncate(p + 1);
+            continue;
+        }
+        if let Some(top) = stack.last().copied().filter(|k| k.rank() > h.level) {
+            out.push(text::finding(
+                HEADING_LEVEL_ORDER.id,
+                start,
+                start + h.len,
+                format!(
+                    "层次颠倒：“{}”出现在下一层的“{}”之下；层次应依次为“一、”“（一）”“1.”“（1）”",
+                    &t[..h.len],
+                    top.show(1).trim_end_matches(['、', '.'])
+                ),
+            ));
+        }
+        stack.push(h.kind);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let h = heading_marker("（一）、责任分工").unwrap();
+        assert_eq!(
+            (h.kind, h.n, h.fix.as_deref()),
+            (Kind::CnParen, 1, Some("（一）"))
+        );
+        assert_eq!(heading_marker("1.摸清底数").unwrap().fix, None);
+        assert_eq!(
+            heading_marker("1、摸清底数").unwrap().fix.as_deref(),
+            Some("1.")
+        );
+        assert!(heading_marker("1.5万元").is_none());
+        assert!(heading_marker("1、2月份").is_none());
+        assert!(heading_marker("一是加强").is_none());
+        assert_eq!(heading_marker("十二、附则").unwrap().n, 12);
+        assert_eq!(cn_of(23), "二十三");
+    }
+}

@@ -1,0 +1,193 @@
+//! Text helpers shared by the punctuation, numbering, number, wording and attachment rules:
+//! character classes, lines with their offsets, the lines that are not body text, and the
+//! folding of a document-wide style into one finding.
+
+use std::sync::atomic::Ordering;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::check::Finding;
+use crate::span::Span;
+
+/// A CJK ideograph (the characters body text is made of).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Full-width punctuation of Chinese text: what ASCII punctuation next to it shows is Chinese.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF1F}'
+        | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Chinese numerals used in ordinals (一 … 十, 〇 excluded).
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// Value of a Chinese numeral up to 99 (一, 十, 十二, 二十, 二十三).
+pub fn cn_number(s: &str) -> Option<u32> {
+    let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
+    match ds.as_slice() {
+        [d] => Some(*d),
+        [10, d] if *d < 10 => Some(10 + d),
+        [d, 10] if *d < 10 => Some(d * 10),
+        [a, 10, b] if *a < 10 && *b < 10 => Some(a * 10 + b),
+        _ => None,
+    }
+}
+
+/// Each line of `text` with the byte offset of its start, without the line break.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.split('\n').map(move |l| {
+        let s = start;
+        start += l.len() + 1;
+        (s, l.strip_suffix('\r').unwrap_or(l))
+    })
+}
+
+/// Blank characters at the start of a line (indentation, including the ideographic space).
+pub fn indent_len(line: &str) -> usize {
+    line.len()
+        - line
+            .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+            .len()
+}
+
+static SCRAPE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(来\s*源|时\s*间|发布时间|发布日期|成文日期|发文日期|索\s*引\s*号|主题分类|发文机关|发文字号|主\s*题\s*词|作\s*者|责任编辑|编辑|字号|浏览次数|打印|关闭|分享)\s*[:：]",
+    )
+    .unwrap()
+});
+static PAPER_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第\s*[0-9０-９]{1,3}\s*版\s*[）)]|日报记者|新华社记者|[（(]?记者\s|摄[）)]?$")
+        .unwrap()
+});
+
+/// A line that is not body text: a web page's metadata box (tab-separated cells or labels such as
+/// 来源： / 时间：) a newspaper page line (《××日报》（2026年01月05日 第01版）) or a photo caption (××日报记者 某某 摄). Such lines
+/// follow the site's conventions, not the drafter's, so style rules skip them.
+pub fn is_scrape_line(line: &str) -> bool {
+    line.contains('\t')
+        || SCRAPE_LABEL.is_match(line)
+        || (line.len() < 300 && PAPER_PAGE.is_match(line.trim_end()))
+}
+
+/// Byte ranges inside 《》 (titles quoted as written), for rules that must not rewrite a title.
+pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i + c.len_utf8()));
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.1 <= at);
+    ranges.get(i).is_some_and(|r| r.0 <= at)
+}
+
+/// When set, a style used throughout a document is reported at every occurrence instead of once.
+pub fn verbose() -> bool {
+    super::VERBOSE.load(Ordering::Relaxed)
+}
+
+/// How many occurrences of one kind of slip make a document-wide style.
+pub const STYLE_MIN: usize = 4;
+
+/// Most places listed as related to a folded finding.
+const RELATED_MAX: usize = 20;
+
+/// Pushes `found`, or, when there are at least [`STYLE_MIN`] of them and not in verbose mode,
+/// one finding at the first with `summary(count)` as its message and the others as related
+/// places: a clerk wants to hear once that a document uses ASCII commas, not 300 times.
+pub fn push_folded(
+    out: &mut Vec<Finding>,
+    found: Vec<Finding>,
+    summary: impl FnOnce(usize) -> String,
+) {
+    if found.len() < STYLE_MIN || verbose() {
+        out.extend(found);
+        return;
+    }
+    let n = found.len();
+    let mut it = found.into_iter();
+    let mut first = it.next().expect("non-empty");
+    first.message = summary(n);
+    for f in it.take(RELATED_MAX) {
+        first = first.with_related(f.span);
+    }
+    out.push(first);
+}
+
+/// A finding whose span is `start..end`.
+pub fn finding(rule: &'static str, start: usize, end: usize, msg: impl Into<String>) -> Finding {
+    Finding::new(rule, Span::new(start, end), msg)
+}
+
+/// The character before byte `at`, if any.
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character at byte `at`, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_ranges() {
+        assert_eq!(cn_number("十二"), Some(12));
+        assert_eq!(cn_number("二十"), Some(20));
+        assert_eq!(cn_number("二十三"), Some(23));
+        assert_eq!(cn_number("一二"), None);
+        let t = "甲《乙》丙《丁\n》";
+        let r = title_ranges(t);
+        assert_eq!(r.len(), 1);
+        assert!(in_ranges(&r, t.find('乙').unwrap()));
+        assert!(!in_ranges(&r, t.find('丙').unwrap()));
+        assert!(is_scrape_line("来源：安徽日报"));
+        assert!(!is_scrape_line("现将有关事项通知如下："));
+    }
+}

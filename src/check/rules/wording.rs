@@ -1,0 +1,489 @@
+//! Wording rules: confusable terms, 法治/法制, duplicated words, template leftovers, traditional
+//! characters, abolished organs and fixed formulations. The word lists live in `dicts/`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text;
+use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::span::Span;
+
+const PAIRS: &str = include_str!("../../../dicts/confusable-pairs.txt");
+const CONFUSABLES: &str = include_str!("../../../dicts/confusables.csv");
+const VARIANTS: &str = include_str!("../../../dicts/variants.csv");
+const OUTDATED: &str = include_str!("../../../dicts/outdated-institutions.csv");
+const PHRASES: &str = include_str!("../../../dicts/canonical-phrases.txt");
+
+/// The entries of a word list: lines that are neither blank nor `#` notes.
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `term-odd-one-out`: a phrase written once with the confusable partner of a word it uses
+/// several times elsewhere.
+pub static TERM_ODD_ONE_OUT: Rule = Rule {
+    id: "term-odd-one-out",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "同一术语仅一处写法不同（易混字）",
+    doc: "检查：一个词组在文中只出现一次，而把其中易混词换成另一半后的同一词组出现两次以上，如文中多处\n\
+          “重大行政决策程序制度”，一处写作“重大行政决策程度制度”。易混词对见 dicts/confusable-pairs.txt\n\
+          （程序/程度、法治/法制、制定/制订、截止/截至、权力/权利、部署/布署、其他/其它）。\n\
+          原因：同一事物前后用字不一，多是输入法误选；用字以多数处为准。\n\
+          错误：严肃落实重大行政决策程度制度（别处均为“程序制度”）\n\
+          正确：严肃落实重大行政决策程序制度\n\
+          不报告：比较的词组连同易混词须有六个以上汉字且易混词两侧都有字（“维护社会主义法制的统一”与\n          “社会主义法治国家”都对），两种写法各自多次出现时不报告。暂只在单个文件内比较。\n\
+          依据：《党政机关公文处理工作条例》第二十条（四）（用字准确）。",
+    check: Check::Doc(term_odd_one_out),
+};
+
+static PAIR_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    entries(PAIRS)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?.to_string(), it.next()?.to_string()))
+        })
+        .collect()
+});
+
+/// Up to `n` ideographs ending at byte `at`, and up to `m` starting at `to`.
+fn han_context(text: &str, at: usize, to: usize, n: usize, m: usize) -> Option<(usize, usize)> {
+    let mut s = at;
+    for (k, c) in text[..at].char_indices().rev().take(n) {
+        if !text::is_han(c) {
+            return None;
+        }
+        s = k;
+    }
+    if text[s..at].chars().count() < n {
+        return None;
+    }
+    let mut e = to;
+    for (k, c) in text[to..].char_indices().take(m) {
+        if !text::is_han(c) {
+            return None;
+        }
+        e = to + k + c.len_utf8();
+    }
+    (text[to..e].chars().count() == m).then_some((s, e))
+}
+
+fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    // Context on both sides: 社会主义法制 and 社会主义法治 are both right (法制的统一).
+    const WINDOWS: [(usize, usize); 7] = [(4, 2), (2, 4), (3, 2), (2, 3), (3, 1), (1, 3), (2, 2)];
+    for (a, b) in PAIR_LIST.iter() {
+        for (common, odd) in [(a, b), (b, a)] {
+            if !text.contains(odd.as_str()) || !text.contains(common.as_str()) {
+                continue;
+            }
+            for (p, _) in text.match_indices(odd.as_str()) {
+                let end = p + odd.len();
+                let hit = WINDOWS.iter().find_map(|&(l, r)| {
+                    let (s, e) = han_context(text, p, end, l, r)?;
+                    let written = &text[s..e];
+                    let other = format!("{}{common}{}", &text[s..p], &text[end..e]);
+                    if text.matches(written).count() != 1 {
+                        return None;
+                    }
+                    let first = text.find(&other)?;
+                    (text.matches(&other).count() >= 2).then(|| (written.to_string(), other, first))
+                });
+                if let Some((written, other, first)) = hit {
+                    let n = text.matches(&other).count();
+                    out.push(
+                        text::finding(
+                            TERM_ODD_ONE_OUT.id,
+                            p,
+                            end,
+                            format!("“{written}”仅此一处，文中另有{n}处写作“{other}”：“{odd}”疑为“{common}”之误"),
+                        )
+                        .with_related(Span::new(first, first + other.len())),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `fazhi-vs-fazhi`: 法制 where current usage is 法治.
+pub static FAZHI_VS_FAZHI: Rule = Rule {
+    id: "fazhi-vs-fazhi",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "应为“法治”的地方写成了“法制”",
+    doc: "检查：现行提法为“法治”的词组写成“法制”：法制政府、法制国家、法制社会、法制中国、法制思想、\n\
+          法制轨道、法制化、法制建设。\n\
+          原因：党的十五大提出“依法治国，建设社会主义法治国家”，党的十八届四中全会后统一使用“法治政府”\n\
+          “法治社会”“法治建设”等；“法制”指法律制度本身。\n\
+          错误：加快建设法制社会 · 推进法制政府建设\n\
+          正确：加快建设法治社会 · 推进法治政府建设\n\
+          不报告：法制审核、法制机构、法制日报、原××法制办、“民主法制建设”；书名号内的标题；2014年以前的文件。\n\
+          依据：《法治政府建设实施纲要（2021—2025年）》等现行文件的用语。",
+    check: Check::Doc(fazhi_vs_fazhi),
+};
+
+static FAZHI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"法制(政府|国家|社会|中国|思想|轨道|化|建设)").unwrap());
+
+fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Vec<Finding>) {
+    if ctx.meta.year.is_some_and(|y| y < 2014) {
+        return;
+    }
+    let text = &ctx.doc.text;
+    let titles = text::title_ranges(text);
+    for m in FAZHI.find_iter(text) {
+        let before = &text[..m.start()];
+        if text::in_ranges(&titles, m.start()) || before.ends_with("民主") || before.ends_with('原')
+        {
+            continue;
+        }
+        let s = m.as_str();
+        out.push(text::finding(
+            FAZHI_VS_FAZHI.id,
+            m.start(),
+            m.end(),
+            format!(
+                "“{s}”应写作“{}”：现行提法用“法治”",
+                s.replacen("法制", "法治", 1)
+            ),
+        ));
+    }
+}
+
+/// `confusable-lexicon`: curated confusables with their context.
+pub static CONFUSABLE_LEXICON: Rule = Rule {
+    id: "confusable-lexicon",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "易混用词（截止/截至、其它/其他、布署/部署等）",
+    doc: "检查：dicts/confusables.csv 所列易混词：“截止”后接时间（截止今年6月末）、其它、布署等。\n\
+          原因：“截至”表示到某一时间为止，后接时间；“截止”表示到期停止，不带宾语。“其他”为规范用法，\n\
+          “布署”是错字。\n\
+          错误：截止今年6月末 · 布署 · 其它事项\n\
+          正确：截至今年6月末 · 部署 · 其他事项\n\
+          不报告：截止日期、报名截止（不带时间宾语）；书名号内的标题。\n\
+          依据：《现代汉语词典》；《第一批异形词整理表》(GF 1001-2001) 的推荐词形。",
+    check: Check::Doc(confusable_lexicon),
+};
+
+struct Confusable {
+    wrong: String,
+    right: String,
+    after_time: bool,
+}
+
+static CONFUSABLE_LIST: LazyLock<Vec<Confusable>> = LazyLock::new(|| {
+    entries(CONFUSABLES)
+        .filter_map(|l| {
+            let mut it = l.split(',');
+            Some(Confusable {
+                wrong: it.next()?.trim().to_string(),
+                right: it.next()?.trim().to_string(),
+                after_time: it.next().is_some_and(|c| c.trim() == "after-time"),
+            })
+        })
+        .filter(|c| !c.wrong.is_empty() && !c.right.is_empty())
+        .collect()
+});
+
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(到|至)?\s*(目前|今年|去年|本年|当年|上年|年底|年末|本月|月底|发稿|报告期|上半年|前三季度|[0-9]{4}|[0-9]{1,2}月|二〇|[一二三四五六七八九十]{1,2}月)").unwrap()
+});
+
+fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let titles = text::title_ranges(text);
+    for c in CONFUSABLE_LIST.iter() {
+        for (p, w) in text.match_indices(c.wrong.as_str()) {
+            let end = p + w.len();
+            if text::in_ranges(&titles, p) || (c.after_time && !TIME_AFTER.is_match(&text[end..])) {
+                continue;
+            }
+            out.push(text::finding(
+                CONFUSABLE_LEXICON.id,
+                p,
+                end,
+                format!("“{}”应写作“{}”", c.wrong, c.right),
+            ));
+        }
+    }
+}
+
+/// `repeated-token`: the same word twice in a row.
+pub static REPEATED_TOKEN: Rule = Rule {
+    id: "repeated-token",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "词语误重复（的的、进一步进一步）",
+    doc: "检查：分词后紧挨着重复的同一个词：多字词（进一步进一步、开展开展），或虚词（的的、了了、和和）。\n\
+          原因：多是删改时遗留，读来不通。\n\
+          错误：修订乡镇的的考核办法 · 进一步进一步加强\n\
+          正确：修订乡镇的考核办法 · 进一步加强\n\
+          不报告：叠词（常常、层层、一一、事事、看看）和单字实词的重叠；数字、字母；兼作名词和动词的词\n          （“国家有关规定规定应当公开”）。\n\
+          依据：《党政机关公文处理工作条例》第二十条（四）（文字使用正确）。",
+    check: Check::Doc(repeated_token),
+};
+
+/// Single-character function words that are never doubled on purpose.
+const FUNCTION_CHARS: &str = "的了和与在是对将把被及并为从向按以之其";
+/// Two-character words that do repeat on purpose.
+const REDUPLICATED: &[&str] = &["研究研究", "讨论讨论", "商量商量", "了解了解", "学习学习"];
+/// Nouns that are also verbs: 国家有关规定规定…… is a noun followed by its verb.
+const NOUN_VERB: &[&str] = &[
+    "规定", "要求", "决定", "建议", "安排", "通知", "批准", "许可", "报告", "命令",
+];
+
+fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for w in ctx.tokens.windows(2) {
+        let (a, b) = (w[0].span, w[1].span);
+        if a.end != b.start || a.text(text) != b.text(text) {
+            continue;
+        }
+        let word = a.text(text);
+        let n = word.chars().count();
+        if !word.chars().all(text::is_han) {
+            continue;
+        }
+        let flagged = if n == 1 {
+            FUNCTION_CHARS.contains(word)
+        } else {
+            !REDUPLICATED.contains(&format!("{word}{word}").as_str()) && !NOUN_VERB.contains(&word)
+        };
+        if flagged {
+            out.push(text::finding(
+                REPEATED_TOKEN.id,
+                a.start,
+                b.end,
+                format!("“{word}”重复：“{word}{word}”应为“{word}”"),
+            ));
+        }
+    }
+}
+
+/// `placeholder-residue`: template leftovers.
+pub static PLACEHOLDER_RESIDUE: Rule = Rule {
+    id: "placeholder-residue",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "模板占位符未替换（××、XX、□□、【待补】）",
+    doc: "检查：模板遗留的占位符：××、XX、□□、○○、【待补】【待定】、（此处……）、TODO。\n\
+          原因：占位符未替换，说明文件尚未写完，印发后造成差错。\n\
+          错误：由××局牵头 · 截至XX月底\n\
+          正确：由平江县市场监督管理局牵头 · 截至6月底\n\
+          不报告：与其他拉丁字母相连的 X（XXL、XX型号代码）；汉字年份中的“○○”（由 zero-glyph 报告）。\n\
+          依据：《党政机关公文处理工作条例》第二十条（四）。",
+    check: Check::Doc(placeholder_residue),
+};
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"×{2,}|X{2,}|Ｘ{2,}|x{2,}|□{2,}|○{2,}|【待[^】\n]{0,10}】|[（(]此处[^）)\n]{0,20}[）)]|TODO|TBD").unwrap()
+});
+
+fn placeholder_residue(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for m in PLACEHOLDER.find_iter(text) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if m.as_str().starts_with(['X', 'x', 'T'])
+            && (latin(text::char_before(text, m.start())) || latin(text::char_at(text, m.end())))
+        {
+            continue;
+        }
+        // 二○○四年 is a year with the wrong zero (zero-glyph), not a placeholder.
+        let numeral = |c: Option<char>| c.is_some_and(|c| "〇○零一二三四五六七八九十".contains(c));
+        if m.as_str().starts_with('○')
+            && (numeral(text::char_before(text, m.start()))
+                || numeral(text::char_at(text, m.end())))
+        {
+            continue;
+        }
+        out.push(text::finding(
+            PLACEHOLDER_RESIDUE.id,
+            m.start(),
+            m.end(),
+            format!("模板占位符“{}”未替换为实际内容", m.as_str()),
+        ));
+    }
+}
+
+/// `traditional-variant-chars`: traditional characters and non-recommended variant words.
+pub static TRADITIONAL_VARIANT_CHARS: Rule = Rule {
+    id: "traditional-variant-chars",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "使用了繁体字、异体字或非推荐词形",
+    doc: "检查：dicts/variants.csv 所列繁体字（務、開、們……）和非推荐词形（惟一、部份、帐户）。\n\
+          原因：公文使用《通用规范汉字表》的规范汉字和《第一批异形词整理表》的推荐词形。通篇繁体时只在首处\n\
+          报告一次。\n\
+          错误：政務公開 · 惟一来源\n\
+          正确：政务公开 · 唯一来源\n\
+          不报告：在某些词中也是规范字的字（於、乾、後等不在表中）。\n\
+          依据：《中华人民共和国国家通用语言文字法》；《通用规范汉字表》(2013)；GF 1001-2001。",
+    check: Check::Doc(traditional_variant_chars),
+};
+
+static VARIANT_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    entries(VARIANTS)
+        .filter_map(|l| {
+            let (a, b) = l.split_once(',')?;
+            Some((a.trim().to_string(), b.trim().to_string()))
+        })
+        .collect()
+});
+
+fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let mut found = Vec::new();
+    for (v, s) in VARIANT_LIST.iter() {
+        for (p, _) in text.match_indices(v.as_str()) {
+            found.push(text::finding(
+                TRADITIONAL_VARIANT_CHARS.id,
+                p,
+                p + v.len(),
+                format!("“{v}”不是规范字形，应写作“{s}”"),
+            ));
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+    text::push_folded(out, found, |n| {
+        format!("全文{n}处使用繁体字或非推荐词形，公文应使用规范汉字；此处为首处")
+    });
+}
+
+/// `outdated-institution`: an organ abolished by the 2018 reforms named as acting now.
+pub static OUTDATED_INSTITUTION: Rule = Rule {
+    id: "outdated-institution",
+    severity: Severity::Info,
+    scope: Scope::Document,
+    summary: "使用了已撤销机构的名称",
+    doc: "检查：dicts/outdated-institutions.csv 所列已在2018—2019年机构改革中撤销、合并的机构名称\n\
+          （政府法制办、工商局、国土资源局、环保局、卫计委、安监局、国税局、地税局等），出现在改革之后的文件中。\n\
+          原因：机构改革后职责已转到新机构，继续使用旧名会使职责主体不明。\n\
+          错误：由县国土资源局负责审批（2024年的文件）\n\
+          正确：由县自然资源局负责审批\n\
+          不报告：前有“原”字的历史表述；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
+          依据：2018年《深化党和国家机构改革方案》及各地机构改革方案。",
+    check: Check::Doc(outdated_institution),
+};
+
+static OUTDATED_LIST: LazyLock<Vec<(String, String, i32)>> = LazyLock::new(|| {
+    entries(OUTDATED)
+        .filter_map(|l| {
+            let mut it = l.split(',');
+            Some((
+                it.next()?.trim().to_string(),
+                it.next()?.trim().to_string(),
+                it.next()?.trim().parse().ok()?,
+            ))
+        })
+        .collect()
+});
+
+fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.meta.year else { return };
+    let text = &ctx.doc.text;
+    let titles = text::title_ranges(text);
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (old, new, since) in OUTDATED_LIST.iter() {
+        if year <= *since {
+            continue;
+        }
+        for (p, _) in text.match_indices(old.as_str()) {
+            let end = p + old.len();
+            if text::in_ranges(&titles, p) || taken.iter().any(|&(s, e)| s < end && p < e) {
+                continue;
+            }
+            // 原××局: the organ's name before the reform, said as such.
+            let lead: String = text[..p]
+                .chars()
+                .rev()
+                .take_while(|c| text::is_han(*c))
+                .take(8)
+                .collect();
+            if lead.contains('原') {
+                continue;
+            }
+            taken.push((p, end));
+            out.push(text::finding(
+                OUTDATED_INSTITUTION.id,
+                p,
+                end,
+                format!("“{old}”已在{since}年机构改革中撤销，现为“{new}”；如指改革前的机构，宜写作“原{old}”"),
+            ));
+        }
+    }
+}
+
+/// `canonical-phrase`: a near miss of a fixed formulation.
+pub static CANONICAL_PHRASE: Rule = Rule {
+    id: "canonical-phrase",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "固定政治表述有错字",
+    doc: "检查：与 dicts/canonical-phrases.txt 所列固定表述（习近平法治思想、“两个维护”、“四个意识”、\n\
+          全过程人民民主等）长度相同、只差一个字的写法。\n\
+          原因：固定表述一字不能错，错字属于严重差错。\n\
+          错误：做到“两个拥护” · 习近平法制思想\n\
+          正确：做到“两个维护” · 习近平法治思想\n\
+          不报告：首尾字不同（“的发展格局”是别的词连着“发展格局”）；数目字不同（“三位一体”是另一提法）；\n          差一个字后仍是表中另一条表述的写法；一字之差也正确的表述（全面依法治省）不收入表中。\n\
+          依据：中央文件的规范表述。",
+    check: Check::Doc(canonical_phrase),
+};
+
+static PHRASE_LIST: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
+    entries(PHRASES)
+        .map(|l| l.chars().collect::<Vec<_>>())
+        .filter(|p| p.len() >= 4)
+        .collect()
+});
+
+fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let mut seen: Vec<usize> = Vec::new();
+    for phrase in PHRASE_LIST.iter() {
+        let n = phrase.len();
+        let half = n / 2;
+        let head: String = phrase[..half].iter().collect();
+        let tail: String = phrase[half..].iter().collect();
+        let mut starts: Vec<usize> = text.match_indices(head.as_str()).map(|(p, _)| p).collect();
+        for (p, _) in text.match_indices(tail.as_str()) {
+            let back: Option<usize> = text[..p].char_indices().rev().nth(half - 1).map(|(k, _)| k);
+            starts.extend(back);
+        }
+        for s in starts {
+            let window: Vec<char> = text[s..].chars().take(n).collect();
+            if window.len() != n {
+                continue;
+            }
+            let diff: Vec<usize> = (0..n).filter(|&k| window[k] != phrase[k]).collect();
+            // An edge character belongs to the neighbouring word (的发展格局), and a different
+            // count (“三位一体”) is a different formulation.
+            let numeral = |c: char| "一二三四五六七八九十两".contains(c);
+            if diff.len() != 1
+                || diff[0] == 0
+                || diff[0] == n - 1
+                || !text::is_han(window[diff[0]])
+                || (numeral(window[diff[0]]) && numeral(phrase[diff[0]]))
+                || PHRASE_LIST.contains(&window)
+            {
+                continue;
+            }
+            if seen.contains(&s) {
+                continue;
+            }
+            seen.push(s);
+            let written: String = window.iter().collect();
+            let right: String = phrase.iter().collect();
+            out.push(text::finding(
+                CANONICAL_PHRASE.id,
+                s,
+                s + written.len(),
+                format!("固定表述有错字：“{written}”应为“{right}”"),
+            ));
+        }
+    }
+}
