@@ -74,8 +74,21 @@ pub fn render(f: &Located, style: Style) -> String {
         ));
     }
     if !f.related.is_empty() {
-        let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
-        out.push_str(&format!("{pad} = 相关位置：{}\n", related.join("；")));
+        // A folded style finding can list dozens of places; the terminal shows a few, the
+        // machine formats carry them all.
+        const SHOWN: usize = 3;
+        let related: Vec<String> = f
+            .related
+            .iter()
+            .take(SHOWN)
+            .map(|l| l.to_string())
+            .collect();
+        let more = if f.related.len() > SHOWN {
+            format!(" 等{}处", f.related.len())
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("{pad} = 相关位置：{}{more}\n", related.join("；")));
     }
     out
 }

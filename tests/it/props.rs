@@ -65,7 +65,7 @@ fn gongwen_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn whole_document_analysis_never_panics_and_spans_hold_their_text(text in gongwen_like()) {

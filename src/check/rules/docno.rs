@@ -650,6 +650,7 @@ mod tests {
             .check_document(&DocContext {
                 doc: &doc,
                 tokens: &[],
+                figures: &[],
                 docnums: &nums,
                 citations: &cites,
                 meta: &meta,
