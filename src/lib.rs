@@ -5,6 +5,7 @@
 //! * [`input`] lists paths, reads bytes, recognises .docx/.html/text and decodes (UTF-8, GB18030,
 //!   UTF-16, …) into a [`Document`], recording what it decided;
 //! * [`segment`] segments text with jieba-rs plus the policy vocabulary of `dicts/`;
+//! * [`terms`] counts terms per document and ranks keywords over the run;
 //! * [`meta`] finds a document's own title, number and year;
 //! * [`pipeline`] runs the per-document work in parallel and hands rows to a sink in input order;
 //! * [`output`] writes the tables of the output contract (CSV with BOM, atomic files).
@@ -35,6 +36,7 @@ pub mod progress;
 pub mod registry;
 pub mod segment;
 pub mod span;
+pub mod terms;
 pub mod tokens_csv;
 
 pub use document::{Document, Format};

@@ -16,6 +16,7 @@ use gongwen::output::xlsx::XlsxSink;
 use gongwen::pipeline::{self, Context, Summary};
 use gongwen::progress::Progress;
 use gongwen::segment::Segmenter;
+use gongwen::terms;
 use gongwen::tokens_csv;
 
 /// 公文阅读与核查工具：提取数字、发文字号与引用，检查常见差错，生成可导入表格的CSV。
@@ -34,6 +35,8 @@ enum Command {
     Extract(ExtractArgs),
     /// jieba分词：每个词一行（file,line,column,token,pos）
     Segment(SegmentArgs),
+    /// 词频统计与关键词提取：写入 terms.csv（每个文件的前N个关键词及全部文件合计）
+    Terms(TermsArgs),
     /// 列出全部检查规则；给出规则名时显示该规则的说明
     Rules {
         /// 规则名，如 docno-bracket-form
@@ -112,6 +115,93 @@ struct ExtractArgs {
     /// 不在CSV开头写入BOM
     #[arg(long)]
     no_bom: bool,
+    #[command(flatten)]
+    terms: TermArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TermMethod {
+    Tfidf,
+    Textrank,
+}
+
+/// Options of terms.csv, shared by `extract` and `terms`.
+#[derive(Args, Debug)]
+struct TermArgs {
+    /// 每个文件列出的关键词数（0 表示全部）
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    top: usize,
+    /// 关键词排序方法
+    #[arg(long, value_enum, default_value_t = TermMethod::Tfidf)]
+    method: TermMethod,
+    /// 去掉公文套话（进一步、加强、推进、工作、有关……，见 dicts/boilerplate.txt）
+    #[arg(long)]
+    no_boilerplate: bool,
+    /// 追加停用词表（每行一个词），可重复
+    #[arg(long, value_name = "FILE")]
+    stopwords: Vec<PathBuf>,
+    /// 追加jieba格式的用户词典（词 词频 词性），可重复
+    #[arg(long, value_name = "FILE")]
+    dict: Vec<PathBuf>,
+    /// 统计给定词表（每行一个词）在每个文件中出现的次数，写入 term_counts.csv
+    #[arg(long, value_name = "FILE")]
+    terms_from: Option<PathBuf>,
+    /// 把数字也算作词
+    #[arg(long)]
+    with_numbers: bool,
+    /// 把单字也算作词
+    #[arg(long)]
+    with_single_chars: bool,
+}
+
+#[derive(Args, Debug)]
+struct TermsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// 输出目录（写入 terms.csv，给出 --terms-from 时还有 term_counts.csv）
+    #[arg(long, short, value_name = "DIR")]
+    output: PathBuf,
+    /// 表头语言：en（英文列名，默认）或 zh（中文列名）
+    #[arg(long, value_enum, default_value_t = HeaderLang::En)]
+    headers: HeaderLang,
+    /// 不在CSV开头写入BOM
+    #[arg(long)]
+    no_bom: bool,
+    #[command(flatten)]
+    terms: TermArgs,
+}
+
+fn read_text(p: &Path, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(p).map_err(|e| format!("无法读取{what} {}：{e}", p.display()))
+}
+
+fn term_options(a: &TermArgs) -> Result<terms::Options, String> {
+    let mut o = terms::Options::default();
+    o.top = a.top;
+    o.method = match a.method {
+        TermMethod::Tfidf => terms::Method::TfIdf,
+        TermMethod::Textrank => terms::Method::TextRank,
+    };
+    o.numbers = a.with_numbers;
+    o.single_chars = a.with_single_chars;
+    if a.no_boilerplate {
+        o.drop_boilerplate();
+    }
+    for p in &a.stopwords {
+        o.add_stop_words(&read_text(p, "停用词表")?);
+    }
+    if let Some(p) = &a.terms_from {
+        let text = read_text(p, "词表")?;
+        let mut seen = std::collections::HashSet::new();
+        o.codebook = terms::parse_word_list(&text)
+            .filter(|w| seen.insert(w.to_string()))
+            .map(String::from)
+            .collect();
+        if o.codebook.is_empty() {
+            return Err(format!("词表 {} 中没有词", p.display()));
+        }
+    }
+    Ok(o)
 }
 
 #[derive(Args, Debug)]
@@ -197,13 +287,14 @@ fn load_config(a: &InputArgs) -> Result<Config, String> {
     }
 }
 
-/// The segmenter of a run: the shared default, or one with the configured dictionaries.
-fn segmenter(config: &Config) -> Result<&'static Segmenter, String> {
-    if config.dicts.is_empty() {
+/// The segmenter of a run: the shared default, or one with the configured dictionaries and
+/// those given on the command line.
+fn segmenter(config: &Config, extra: &[PathBuf]) -> Result<&'static Segmenter, String> {
+    if config.dicts.is_empty() && extra.is_empty() {
         return Ok(Segmenter::global());
     }
     let mut texts = Vec::new();
-    for p in &config.dicts {
+    for p in config.dicts.iter().chain(extra) {
         texts.push(
             std::fs::read_to_string(p).map_err(|e| format!("无法读取词典 {}：{e}", p.display()))?,
         );
@@ -261,12 +352,14 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
-    let seg = segmenter(&config)?;
+    let seg = segmenter(&config, &a.terms.dict)?;
+    let term_opts = term_options(&a.terms)?;
     let checker = checker(&config, &a.input)?;
     let ctx = Context {
         read,
         seg,
         checker: &checker,
+        terms: &term_opts,
     };
     let Some(output) = a.output.filter(|_| !a.stdin_jsonl) else {
         return run_stdin_jsonl(&ctx);
@@ -418,13 +511,15 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
         });
     }
     setup_threads(a.input.threads);
-    let seg = segmenter(&config)?;
+    let seg = segmenter(&config, &[])?;
     let checker = checker(&config, &a.input)?;
     let inputs = input::expand(&a.input.paths);
+    let term_opts = terms::Options::default();
     let ctx = Context {
         read,
         seg,
         checker: &checker,
+        terms: &term_opts,
     };
     let mut summary = Summary::default();
     let mut counts = Counts::default();
@@ -523,7 +618,7 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
     let inputs = input::expand(&a.input.paths);
-    let seg = segmenter(&config)?;
+    let seg = segmenter(&config, &[])?;
     let mut summary = Summary::default();
     let mut failures = Vec::new();
     let mut write_all = |out: &mut dyn Write, bom: bool| -> std::io::Result<()> {
@@ -586,6 +681,27 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     Ok(exit_for(&summary))
 }
 
+fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
+    let read = read_options(&a.input)?;
+    let config = load_config(&a.input)?;
+    setup_threads(a.input.threads);
+    let seg = segmenter(&config, &a.terms.dict)?;
+    let opts = term_options(&a.terms)?;
+    let inputs = input::expand(&a.input.paths);
+    let mut sink = CsvDirSink::create_tables(
+        &a.output,
+        !a.no_bom,
+        a.headers == HeaderLang::Zh,
+        &[TableId::Terms],
+    )
+    .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
+    let summary = terms::run(&inputs, &read, seg, &opts, &mut sink)
+        .and_then(|s| pipeline::Sink::finish(Box::new(sink)).map(|()| s))
+        .map_err(|e| format!("写入输出失败：{e}"))?;
+    report(&summary, a.input.quiet, &a.output.display().to_string());
+    Ok(exit_for(&summary))
+}
+
 fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     let res = match id {
@@ -640,6 +756,7 @@ fn main() -> ExitCode {
         Command::Check(a) => run_check(a),
         Command::Extract(a) => run_extract(a),
         Command::Segment(a) => run_segment(a),
+        Command::Terms(a) => run_terms(a),
         Command::Rules { id } => run_rules(id),
         Command::Init => run_init(),
         Command::Completions { shell } => {

@@ -19,12 +19,14 @@ use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::registry::{self, Catalogue};
 use crate::segment::Segmenter;
+use crate::terms::{self, DocTerms};
 
 /// What a run needs besides its inputs.
 pub struct Context<'a> {
     pub read: ReadOptions,
     pub seg: &'a Segmenter,
     pub checker: &'a Checker,
+    pub terms: &'a terms::Options,
 }
 
 /// Everything gongwen finds in one document.
@@ -42,11 +44,30 @@ pub struct Analysis {
     pub batch: BatchDoc,
     /// What the citation index needs of this document.
     pub index: IndexDoc,
+    /// Term counts (a map of distinct terms) for terms.csv.
+    pub terms: DocTerms,
+}
+
+/// Analyses one decoded document, counting terms with the default options.
+pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
+    static DEFAULT_TERMS: std::sync::OnceLock<terms::Options> = std::sync::OnceLock::new();
+    analyse_with(
+        doc,
+        seg,
+        checker,
+        DEFAULT_TERMS.get_or_init(Default::default),
+    )
 }
 
 /// Analyses one decoded document.
-pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
+pub fn analyse_with(
+    doc: &Document,
+    seg: &Segmenter,
+    checker: &Checker,
+    term_options: &terms::Options,
+) -> Analysis {
     let tokens = seg.tag(&doc.text);
+    let terms = terms::count(&doc.text, &tokens, term_options);
     let figures = figures::extract_figures(&doc.text, &tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
@@ -126,6 +147,7 @@ pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
         findings,
         batch,
         index,
+        terms,
     }
 }
 
@@ -219,6 +241,7 @@ pub struct FileResult {
     pub findings: Vec<Located>,
     pub batch: Option<BatchDoc>,
     pub index: Option<IndexDoc>,
+    pub terms: Option<DocTerms>,
 }
 
 fn failure_row(f: &Failure) -> Row {
@@ -281,7 +304,7 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let analysis = analyse(&doc, ctx.seg, ctx.checker);
+            let analysis = analyse_with(&doc, ctx.seg, ctx.checker, ctx.terms);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
             for f in &analysis.figures {
                 rows.push(TableId::Figures, figures::figure_row(&doc, f));
@@ -298,6 +321,12 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
             for f in &analysis.findings {
                 rows.push(TableId::Findings, finding_row(f));
             }
+            if !ctx.terms.codebook.is_empty() {
+                rows.push(
+                    TableId::TermCounts,
+                    terms::codebook_row(&doc.file, &analysis.terms),
+                );
+            }
             FileResult {
                 bytes: doc.text.len(),
                 file: doc.file,
@@ -307,6 +336,7 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
                 findings: analysis.findings,
                 batch: Some(analysis.batch),
                 index: Some(analysis.index),
+                terms: Some(analysis.terms),
             }
         }
         Err(f) => {
@@ -320,6 +350,7 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
                 findings: Vec::new(),
                 batch: None,
                 index: None,
+                terms: None,
             }
         }
     }
@@ -366,6 +397,11 @@ where
 
 /// Receives table rows in order and writes them somewhere.
 pub trait Sink {
+    /// Starts a table whose columns are known only at run time (`term_counts`); a sink that
+    /// does not write such tables ignores it.
+    fn open(&mut self, _table: TableId, _header: &[&str]) -> std::io::Result<()> {
+        Ok(())
+    }
     fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()>;
     /// Makes the output visible; nothing is visible before.
     fn finish(self: Box<Self>) -> std::io::Result<()>;
@@ -382,6 +418,13 @@ pub fn extract(
     let mut summary = Summary::default();
     let mut batch = Vec::new();
     let mut index = Vec::new();
+    let mut term_corpus = terms::Corpus::new(ctx.terms)?;
+    if !ctx.terms.codebook.is_empty() {
+        sink.open(
+            TableId::TermCounts,
+            &terms::codebook_header(&ctx.terms.codebook),
+        )?;
+    }
     for_each_ordered(
         inputs,
         |inp| process(inp, ctx),
@@ -393,6 +436,9 @@ pub fn extract(
             }
             batch.extend(res.batch);
             index.extend(res.index);
+            if let Some(t) = &res.terms {
+                term_corpus.add(&res.file, t)?;
+            }
             Ok(())
         },
     )?;
@@ -406,6 +452,7 @@ pub fn extract(
     for e in &edges {
         sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
     }
+    term_corpus.finish(ctx.seg, &mut *sink)?;
     sink.finish()?;
     Ok(summary)
 }

@@ -52,6 +52,13 @@ pub fn zh(column: &str) -> &str {
         "in_corpus" => "本批文件",
         "citing_file" => "引用文件",
         "cited_file" => "被引文件",
+        "term" => "词语",
+        "pos" => "词性",
+        "count" => "次数",
+        "per_10k" => "每万词次数",
+        "tfidf" => "TF-IDF权重",
+        "rank" => "排名",
+        "docs" => "使用文件数",
         other => other,
     }
 }

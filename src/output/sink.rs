@@ -13,22 +13,35 @@ use crate::pipeline::Sink;
 
 /// One CSV file per table in a directory; every file appears at the end, complete, or not at all.
 pub struct CsvDirSink {
+    dir: PathBuf,
+    bom: bool,
+    chinese_headers: bool,
     tables: BTreeMap<TableId, CsvTable<std::io::BufWriter<AtomicFile>>>,
 }
 
 impl CsvDirSink {
     pub fn create(dir: &Path, bom: bool, chinese_headers: bool) -> std::io::Result<Self> {
+        Self::create_tables(dir, bom, chinese_headers, &TableId::ALL)
+    }
+
+    /// Only the given tables; rows of others are ignored.
+    pub fn create_tables(
+        dir: &Path,
+        bom: bool,
+        chinese_headers: bool,
+        tables: &[TableId],
+    ) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        let mut tables = BTreeMap::new();
-        for t in TableId::ALL {
-            let path: PathBuf = dir.join(format!("{}.csv", t.name()));
-            let file = AtomicFile::create(&path)?;
-            let w = std::io::BufWriter::with_capacity(1 << 16, file);
-            let header = headers::header(t.header(), chinese_headers);
-            let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            tables.insert(t, CsvTable::new(w, &header, bom)?);
+        let mut sink = CsvDirSink {
+            dir: dir.to_path_buf(),
+            bom,
+            chinese_headers,
+            tables: BTreeMap::new(),
+        };
+        for t in tables {
+            sink.open(*t, t.header())?;
         }
-        Ok(CsvDirSink { tables })
+        Ok(sink)
     }
 }
 
@@ -99,6 +112,25 @@ impl Sink for JsonlFileSink {
 }
 
 impl Sink for CsvDirSink {
+    fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
+        let path: PathBuf = self.dir.join(format!("{}.csv", table.name()));
+        let file = AtomicFile::create(&path)?;
+        let w = std::io::BufWriter::with_capacity(1 << 16, file);
+        let header: Vec<&str> = header
+            .iter()
+            .map(|n| {
+                if self.chinese_headers {
+                    headers::zh(n)
+                } else {
+                    n
+                }
+            })
+            .collect();
+        self.tables
+            .insert(table, CsvTable::new(w, &header, self.bom)?);
+        Ok(())
+    }
+
     fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
         match self.tables.get_mut(&table) {
             Some(t) => t.write_row(row),

@@ -10,11 +10,15 @@ pub enum TableId {
     Findings,
     CitationIndex,
     CitationEdges,
+    Terms,
+    /// Codebook counts; its columns are the codebook's terms, so it is opened with its header
+    /// only when a run has a codebook, and is not in [`TableId::ALL`].
+    TermCounts,
 }
 
 impl TableId {
     /// Tables in the order they are written.
-    pub const ALL: [TableId; 7] = [
+    pub const ALL: [TableId; 8] = [
         TableId::Documents,
         TableId::Figures,
         TableId::Docnums,
@@ -22,6 +26,7 @@ impl TableId {
         TableId::Findings,
         TableId::CitationIndex,
         TableId::CitationEdges,
+        TableId::Terms,
     ];
 
     /// Base file name (`documents` → `documents.csv`) and JSON `table` value.
@@ -34,6 +39,8 @@ impl TableId {
             TableId::Findings => "findings",
             TableId::CitationIndex => "citation_index",
             TableId::CitationEdges => "citation_edges",
+            TableId::Terms => "terms",
+            TableId::TermCounts => "term_counts",
         }
     }
 
@@ -114,6 +121,10 @@ impl TableId {
                 "in_corpus",
             ],
             TableId::CitationEdges => &["citing_file", "line", "column", "key", "cited_file"],
+            TableId::Terms => &[
+                "file", "term", "pos", "count", "per_10k", "tfidf", "rank", "docs",
+            ],
+            TableId::TermCounts => &["file"],
         }
     }
 }

@@ -35,6 +35,7 @@ pub struct XlsxSink {
     workbook: Workbook,
     sheets: BTreeMap<TableId, Sheet>,
     target: std::path::PathBuf,
+    chinese_headers: bool,
 }
 
 fn width(s: &str) -> f64 {
@@ -44,38 +45,63 @@ fn width(s: &str) -> f64 {
 impl XlsxSink {
     pub fn create(dir: &Path, chinese_headers: bool) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        let mut workbook = Workbook::new();
-        let bold = Format::new().set_bold();
-        let mut sheets = BTreeMap::new();
-        for (index, t) in TableId::ALL.iter().enumerate() {
-            let ws = workbook
-                .add_worksheet_with_constant_memory()
-                .map_err(to_io)?;
-            ws.set_name(t.name()).map_err(to_io)?;
-            let header = headers::header(t.header(), chinese_headers);
-            for (c, h) in header.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, h, &bold)
-                    .map_err(to_io)?;
-            }
-            ws.set_freeze_panes(1, 0).map_err(to_io)?;
-            sheets.insert(
-                *t,
-                Sheet {
-                    index,
-                    rows: 1,
-                    widths: header.iter().map(|h| width(h)).collect(),
-                },
-            );
-        }
-        Ok(XlsxSink {
+        let workbook = Workbook::new();
+        let mut sink = XlsxSink {
             workbook,
-            sheets,
+            sheets: BTreeMap::new(),
             target: dir.join("gongwen.xlsx"),
-        })
+            chinese_headers,
+        };
+        for t in TableId::ALL {
+            sink.add_sheet(t, t.header())?;
+        }
+        Ok(sink)
+    }
+
+    /// Adds the sheet of `table`, with its header row.
+    fn add_sheet(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
+        let bold = Format::new().set_bold();
+        let index = self.sheets.len();
+        let ws = self
+            .workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(to_io)?;
+        ws.set_name(table.name()).map_err(to_io)?;
+        let header: Vec<&str> = header
+            .iter()
+            .map(|n| {
+                if self.chinese_headers {
+                    headers::zh(n)
+                } else {
+                    n
+                }
+            })
+            .collect();
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &bold)
+                .map_err(to_io)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(to_io)?;
+        self.sheets.insert(
+            table,
+            Sheet {
+                index,
+                rows: 1,
+                widths: header.iter().map(|h| width(h)).collect(),
+            },
+        );
+        Ok(())
     }
 }
 
 impl Sink for XlsxSink {
+    fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
+        if self.sheets.contains_key(&table) {
+            return Ok(());
+        }
+        self.add_sheet(table, header)
+    }
+
     fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
         let Some(sheet) = self.sheets.get_mut(&table) else {
             return Ok(());

@@ -264,7 +264,7 @@ fn output_does_not_depend_on_thread_count() {
     };
     let one = run("1");
     assert_eq!(one, run("2"));
-    assert_eq!(one.len(), 7);
+    assert_eq!(one.len(), 8);
 }
 
 #[test]

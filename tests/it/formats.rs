@@ -18,7 +18,7 @@ fn extract(out: &Path, extra: &[&str]) {
     assert!(status.success());
 }
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "documents",
     "figures",
     "docnums",
@@ -26,6 +26,7 @@ const TABLES: [&str; 7] = [
     "findings",
     "citation_index",
     "citation_edges",
+    "terms",
 ];
 
 #[test]

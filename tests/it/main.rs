@@ -15,3 +15,4 @@ mod input;
 mod props;
 mod registers;
 mod reliability;
+mod terms;

@@ -1,0 +1,710 @@
+//! Word frequencies and keywords (词频统计, 关键词提取).
+//!
+//! Counting happens per document, over the tokens the pipeline already has, into a small map of
+//! terms ([`DocTerms`]). The ranking needs every document first when the IDF comes from the run,
+//! so [`Corpus`] keeps one map of all distinct terms (totals, document frequency) and spills each
+//! document's counts to a temporary file; [`Corpus::finish`] reads them back and ranks. Memory
+//! therefore grows with the number of distinct terms, not with the number of documents.
+
+use std::io::{BufReader, BufWriter, Read, Seek, Write};
+
+use jieba_rs::{KeywordExtract, KeywordExtractConfig, TfIdf};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::input::{self, Input, ReadOptions};
+use crate::output::tables::TableId;
+use crate::output::{Cell, Row};
+use crate::pipeline::{self, Sink, Summary};
+use crate::segment::{Segmenter, Token};
+
+/// Common Chinese stop words and function words.
+pub const STOP_WORDS: &str = include_str!("../dicts/stopwords.txt");
+/// Words of official style that occur in nearly every document (进一步, 加强, 推进 …).
+pub const BOILERPLATE: &str = include_str!("../dicts/boilerplate.txt");
+
+/// Below this many documents, a run's own document frequencies say little, and jieba-rs's
+/// built-in IDF table (computed over a large general corpus) is used instead.
+pub const MIN_DOCS_FOR_CORPUS_IDF: usize = 20;
+
+/// How the terms of a document are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    #[default]
+    TfIdf,
+    TextRank,
+}
+
+/// What counts as a term and how many are reported.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Terms per document (and in the corpus block); 0 lists all.
+    pub top: usize,
+    pub method: Method,
+    /// Numbers (`2025`, `3.5%`, 三) count as terms.
+    pub numbers: bool,
+    /// Single characters count as terms.
+    pub single_chars: bool,
+    /// Terms counted as plain substrings in every document (`term_counts.csv`).
+    pub codebook: Vec<String>,
+    stop: FxHashSet<Box<str>>,
+}
+
+impl Default for Options {
+    /// The bundled stop words; boilerplate kept; top 50 by TF-IDF.
+    fn default() -> Self {
+        let mut o = Options {
+            top: 50,
+            method: Method::TfIdf,
+            numbers: false,
+            single_chars: false,
+            codebook: Vec::new(),
+            stop: FxHashSet::default(),
+        };
+        o.add_stop_words(STOP_WORDS);
+        o
+    }
+}
+
+/// Words of a list file: one per line (a jieba-style line keeps its first field); `#` starts a
+/// note.
+pub fn parse_word_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|l| {
+        let l = l.trim().trim_start_matches('\u{feff}');
+        if l.starts_with('#') {
+            return None;
+        }
+        l.split_whitespace().next()
+    })
+}
+
+impl Options {
+    /// Adds the words of a list (see [`parse_word_list`]) to the words that are never terms.
+    pub fn add_stop_words(&mut self, list: &str) {
+        self.stop.extend(parse_word_list(list).map(Box::from));
+    }
+
+    /// Drops the boilerplate of official documents too.
+    pub fn drop_boilerplate(&mut self) {
+        self.add_stop_words(BOILERPLATE);
+    }
+
+    /// Whether `word`, tagged `pos`, is counted as a term.
+    pub fn is_term(&self, word: &str, pos: &str) -> bool {
+        // Punctuation, spaces and symbols: nothing to read.
+        if !word.chars().any(is_word_char) || self.stop.contains(word) {
+            return false;
+        }
+        // Closed classes of function words: conjunctions, prepositions, particles, interjections,
+        // modal particles, onomatopoeia.
+        if matches!(
+            pos,
+            "c" | "p" | "u" | "ud" | "ug" | "uj" | "ul" | "uv" | "uz" | "e" | "y" | "o"
+        ) {
+            return false;
+        }
+        // Numerals and measure words (一批, 万辆, 一处) are quantities, not subjects; 十四五 is
+        // tagged a numeral too, hence the test on the characters.
+        if !self.numbers && (is_number(word) || (matches!(pos, "m" | "mq" | "q") && !is_plan(word)))
+        {
+            return false;
+        }
+        self.single_chars || word.chars().nth(1).is_some()
+    }
+}
+
+/// A number written in digits or Chinese numerals (`2025`, `3.5%`, `１２`, 三十, 第一), but not
+/// the names of five-year plans (十四五), which read like numerals and are policy vocabulary.
+pub fn is_number(word: &str) -> bool {
+    !is_plan(word)
+        && word.trim_start_matches('第').chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || ".．%％,，:：+-~～〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点几"
+                    .contains(c)
+        })
+        && !word.is_empty()
+        && word != "第"
+}
+
+/// A letter, digit or ideograph: what makes a token a word rather than punctuation. The common
+/// ideographs are answered before the general Unicode tables, which are slow for them.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
+/// 十三五, 十四五, 十五五: five-year plans.
+fn is_plan(word: &str) -> bool {
+    word.chars().count() == 3 && word.starts_with('十') && word.ends_with('五')
+}
+
+/// What one term is in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TermStat {
+    pub count: u32,
+    pub pos: &'static str,
+    /// TextRank weight (0 when the method is TF-IDF).
+    pub textrank: f64,
+}
+
+/// The term counts of one document: each distinct term once, in order of first occurrence.
+/// The terms' text is kept in one string, so a document costs two allocations, not one per term.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    /// Word tokens (not punctuation or space): the base of `per_10k`.
+    pub words: u32,
+    names: String,
+    stats: Vec<(u32, TermStat)>,
+    /// Occurrences of each codebook term, in codebook order.
+    pub codebook: Vec<u32>,
+}
+
+impl DocTerms {
+    /// Each distinct term with its statistics.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &TermStat)> {
+        let starts = std::iter::once(0).chain(self.stats.iter().map(|(end, _)| *end as usize));
+        starts
+            .zip(&self.stats)
+            .map(|(start, (end, s))| (self.names.get(start..*end as usize).unwrap_or(""), s))
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.stats.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stats.is_empty()
+    }
+
+    /// The statistics of `term`, if the document has it.
+    pub fn get(&self, term: &str) -> Option<&TermStat> {
+        self.iter().find(|(t, _)| *t == term).map(|(_, s)| s)
+    }
+}
+
+/// What a distinct token of a document is, decided once per document.
+const NOT_A_WORD: u32 = u32::MAX;
+const NOT_A_TERM: u32 = u32::MAX - 1;
+
+/// Counts the terms of `text` from its tokens.
+///
+/// Each distinct token is looked up once in a map borrowing the text and judged on first sight,
+/// so a token costs one hash lookup; owned strings are made only for the distinct terms.
+pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
+    // A document has about one distinct token in five; sizing up front avoids rehashing.
+    let mut slots: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
+    let mut found: Vec<(&str, TermStat)> = Vec::new();
+    let textrank_on = opts.method == Method::TextRank;
+    let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
+    let mut words = 0u32;
+    for t in tokens {
+        let w = t.span.text(text);
+        // Single characters (的, 和, punctuation) are a third of the tokens and never terms by
+        // default: they are settled without a lookup.
+        if !opts.single_chars {
+            let mut cs = w.chars();
+            if let (Some(c), None) = (cs.next(), cs.next()) {
+                let word = is_word_char(c);
+                words = words.saturating_add(u32::from(word));
+                if textrank_on {
+                    sequence.push(if word { NOT_A_TERM } else { NOT_A_WORD });
+                }
+                continue;
+            }
+        }
+        let slot = *slots.entry(w).or_insert_with(|| {
+            if !w.chars().any(is_word_char) {
+                NOT_A_WORD
+            } else if opts.is_term(w, t.pos) {
+                found.push((
+                    w,
+                    TermStat {
+                        count: 0,
+                        pos: t.pos,
+                        textrank: 0.0,
+                    },
+                ));
+                (found.len() - 1) as u32
+            } else {
+                NOT_A_TERM
+            }
+        });
+        if slot != NOT_A_WORD {
+            words = words.saturating_add(1);
+        }
+        if let Some((_, s)) = found.get_mut(slot as usize) {
+            s.count = s.count.saturating_add(1);
+        }
+        if textrank_on {
+            sequence.push(slot);
+        }
+    }
+    if textrank_on {
+        let weights = textrank(&sequence, found.len());
+        for (s, w) in found.iter_mut().zip(weights) {
+            s.1.textrank = w;
+        }
+    }
+    let codebook = opts
+        .codebook
+        .iter()
+        .map(|c| u32::try_from(text.matches(c.as_str()).count()).unwrap_or(u32::MAX))
+        .collect();
+    DocTerms {
+        words,
+        names: found.iter().map(|(w, _)| *w).collect(),
+        stats: found
+            .iter()
+            .scan(0u32, |end, (w, s)| {
+                *end = end.saturating_add(w.len() as u32);
+                Some((*end, *s))
+            })
+            .collect(),
+        codebook,
+    }
+}
+
+/// TextRank as jieba does it: terms are linked when they occur within five tokens of each other,
+/// and the weights are 20 sweeps of PageRank (damping 0.85) over that graph, scaled so that the
+/// best term has 1. `sequence` holds each token's term index (or a value ≥ `n` for a token that
+/// is not a term); indices follow first occurrence in the text, so the sums, and the weights,
+/// do not depend on hashing or threads.
+fn textrank(sequence: &[u32], n: usize) -> Vec<f64> {
+    const SPAN: usize = 5;
+    if n == 0 {
+        return Vec::new();
+    }
+    let is_term = |i: u32| (i as usize) < n;
+    let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+    for (i, &a) in sequence.iter().enumerate() {
+        if !is_term(a) {
+            continue;
+        }
+        for &b in sequence.iter().skip(i + 1).take(SPAN - 1) {
+            if is_term(b) {
+                *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
+            }
+        }
+    }
+    let mut sorted: Vec<((u32, u32), f64)> = edges.into_iter().collect();
+    sorted.sort_unstable_by_key(|e| e.0);
+    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for ((a, b), w) in sorted {
+        let (a, b) = (a as usize, b as usize);
+        adj[a].push((b, w));
+        if a != b {
+            adj[b].push((a, w));
+        }
+    }
+    let out: Vec<f64> = adj.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let d = 0.85;
+    let mut ws = vec![1.0 / n as f64; n];
+    for _ in 0..20 {
+        for i in 0..n {
+            let s: f64 = adj[i]
+                .iter()
+                .filter(|(j, _)| out[*j] > 0.0)
+                .map(|(j, w)| w / out[*j] * ws[*j])
+                .sum();
+            ws[i] = (1.0 - d) + d * s;
+        }
+    }
+    let (min, max) = ws
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
+    let floor = min / 10.0;
+    ws.iter()
+        .map(|w| {
+            if max - floor > 0.0 {
+                (w - floor) / (max - floor)
+            } else {
+                1.0
+            }
+        })
+        .collect()
+}
+
+/// The `term_counts.csv` header for a codebook.
+pub fn codebook_header(codebook: &[String]) -> Vec<&str> {
+    std::iter::once("file")
+        .chain(codebook.iter().map(String::as_str))
+        .collect()
+}
+
+/// The `term_counts.csv` row of one document.
+pub fn codebook_row(file: &str, t: &DocTerms) -> Row {
+    std::iter::once(Cell::text(file))
+        .chain(t.codebook.iter().map(|c| Cell::Int(i64::from(*c))))
+        .collect()
+}
+
+/// One distinct term of the run.
+struct Global {
+    term: Box<str>,
+    pos: &'static str,
+    total: u64,
+    docs: u32,
+}
+
+/// The corpus-wide term statistics of a run, and each document's counts on disk until the end.
+pub struct Corpus<'a> {
+    opts: &'a Options,
+    ids: FxHashMap<Box<str>, u32>,
+    terms: Vec<Global>,
+    docs: usize,
+    words: u64,
+    spill: BufWriter<std::fs::File>,
+}
+
+/// Where a spilled document record ends up: (file, words, [(term id, count, textrank)]).
+type Record = (String, u32, Vec<(u32, u32, f64)>);
+
+impl<'a> Corpus<'a> {
+    pub fn new(opts: &'a Options) -> std::io::Result<Self> {
+        Ok(Corpus {
+            opts,
+            ids: FxHashMap::default(),
+            terms: Vec::new(),
+            docs: 0,
+            words: 0,
+            spill: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+        })
+    }
+
+    /// Adds one document; documents must come in input order, which makes the first part of
+    /// speech seen for a term the same on every run.
+    pub fn add(&mut self, file: &str, doc: &DocTerms) -> std::io::Result<()> {
+        self.docs += 1;
+        self.words += u64::from(doc.words);
+        write_bytes(&mut self.spill, file.as_bytes())?;
+        self.spill.write_all(&doc.words.to_le_bytes())?;
+        self.spill.write_all(&(doc.len() as u32).to_le_bytes())?;
+        for (term, s) in doc.iter() {
+            let id = match self.ids.get(term) {
+                Some(id) => *id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.ids.insert(term.into(), id);
+                    self.terms.push(Global {
+                        term: term.into(),
+                        pos: s.pos,
+                        total: 0,
+                        docs: 0,
+                    });
+                    id
+                }
+            };
+            let g = &mut self.terms[id as usize];
+            g.total += u64::from(s.count);
+            g.docs += 1;
+            self.spill.write_all(&id.to_le_bytes())?;
+            self.spill.write_all(&s.count.to_le_bytes())?;
+            self.spill.write_all(&s.textrank.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Whether the IDF comes from the documents of this run.
+    pub fn corpus_idf(&self) -> bool {
+        self.docs >= MIN_DOCS_FOR_CORPUS_IDF
+    }
+
+    /// Ranks every document's terms and writes the `terms.csv` rows: each document's block in
+    /// input order, then the corpus block (`file` = `*`).
+    pub fn finish(self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
+        let idf: Vec<f64> = if self.corpus_idf() {
+            let n = self.docs as f64;
+            self.terms
+                .iter()
+                .map(|g| (n / f64::from(g.docs.max(1))).ln())
+                .collect()
+        } else {
+            builtin_idf(seg, self.terms.iter().map(|g| &*g.term))
+        };
+        let mut file = self.spill.into_inner().map_err(|e| e.into_error())?;
+        file.rewind()?;
+        let mut r = BufReader::with_capacity(1 << 16, file);
+        let top = |n: usize| if self.opts.top == 0 { n } else { self.opts.top };
+        for _ in 0..self.docs {
+            let (name, words, entries) = read_record(&mut r)?;
+            let total: u64 = entries.iter().map(|e| u64::from(e.1)).sum();
+            let mut ranked: Vec<(f64, f64, u32, u32)> = entries
+                .iter()
+                .map(|&(id, count, tr)| {
+                    let tfidf = f64::from(count) / total.max(1) as f64 * idf[id as usize];
+                    let score = match self.opts.method {
+                        Method::TfIdf => tfidf,
+                        Method::TextRank => tr,
+                    };
+                    (score, tfidf, count, id)
+                })
+                .collect();
+            ranked.sort_by(|a, b| {
+                b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then_with(|| {
+                    self.terms[a.3 as usize]
+                        .term
+                        .cmp(&self.terms[b.3 as usize].term)
+                })
+            });
+            let keep = top(ranked.len());
+            for (rank, (_, tfidf, count, id)) in ranked.into_iter().take(keep).enumerate() {
+                let g = &self.terms[id as usize];
+                sink.row(
+                    TableId::Terms,
+                    &term_row(&name, g, u64::from(count), words.into(), Some(tfidf), rank),
+                )?;
+            }
+        }
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&self.terms[*a], &self.terms[*b]);
+            b.total.cmp(&a.total).then_with(|| a.term.cmp(&b.term))
+        });
+        for (rank, i) in order.into_iter().take(top(self.terms.len())).enumerate() {
+            let g = &self.terms[i];
+            sink.row(
+                TableId::Terms,
+                &term_row("*", g, g.total, self.words, None, rank),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn term_row(
+    file: &str,
+    g: &Global,
+    count: u64,
+    words: u64,
+    tfidf: Option<f64>,
+    rank: usize,
+) -> Row {
+    let per_10k = if words == 0 {
+        0.0
+    } else {
+        count as f64 * 10_000.0 / words as f64
+    };
+    vec![
+        Cell::text(file),
+        Cell::text(&*g.term),
+        Cell::text(g.pos),
+        Cell::Int(i64::try_from(count).unwrap_or(i64::MAX)),
+        Cell::Float(round(per_10k, 2)),
+        Cell::opt_float(tfidf.map(|t| round(t, 6))),
+        Cell::from(rank + 1),
+        Cell::from(g.docs as usize),
+    ]
+}
+
+/// Rounds for reading; also keeps the last bits of floating-point sums out of the output.
+fn round(v: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (v * f).round() / f
+}
+
+fn write_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
+    w.write_all(&(b.len() as u32).to_le_bytes())?;
+    w.write_all(b)
+}
+
+fn read_u32(r: &mut impl Read) -> std::io::Result<u32> {
+    let mut b = [0; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+fn read_record(r: &mut impl Read) -> std::io::Result<Record> {
+    let len = read_u32(r)? as usize;
+    let mut name = vec![0; len];
+    r.read_exact(&mut name)?;
+    let words = read_u32(r)?;
+    let n = read_u32(r)? as usize;
+    let mut entries = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = read_u32(r)?;
+        let count = read_u32(r)?;
+        let mut b = [0; 8];
+        r.read_exact(&mut b)?;
+        entries.push((id, count, f64::from_le_bytes(b)));
+    }
+    Ok((String::from_utf8_lossy(&name).into_owned(), words, entries))
+}
+
+/// jieba-rs's built-in IDF of each term. The crate does not expose its table, but the TF-IDF
+/// weight of a text that is one word is exactly that word's IDF (the median IDF for a word the
+/// table lacks), so each term is asked for alone. A term that jieba would split when alone gets
+/// the median too, which is what jieba's own extraction would give a word it never sees.
+pub fn builtin_idf<'t>(seg: &Segmenter, terms: impl Iterator<Item = &'t str>) -> Vec<f64> {
+    let mut tfidf = TfIdf::default();
+    *tfidf.config_mut() = KeywordExtractConfig::builder()
+        .set_stop_words(Default::default())
+        .min_keyword_length(1)
+        .use_hmm(true)
+        .build();
+    let weight = |w: &str| match tfidf
+        .extract_keywords(seg.jieba(), w, 2, Vec::new())
+        .as_slice()
+    {
+        [one] if one.keyword == w => Some(one.weight),
+        _ => None,
+    };
+    // Latin letters form one token, and no entry of the table is this word.
+    let median = weight("zzqxjv").unwrap_or(0.0);
+    terms.map(|t| weight(t).unwrap_or(median)).collect()
+}
+
+/// `gongwen terms`: reads and segments the inputs and writes `terms.csv` (and `term_counts.csv`
+/// for a codebook) only, without the other extraction.
+pub fn run(
+    inputs: &[Input],
+    read: &ReadOptions,
+    seg: &Segmenter,
+    opts: &Options,
+    sink: &mut dyn Sink,
+) -> std::io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut corpus = Corpus::new(opts)?;
+    if !opts.codebook.is_empty() {
+        sink.open(TableId::TermCounts, &codebook_header(&opts.codebook))?;
+    }
+    pipeline::for_each_ordered(
+        inputs,
+        |inp| {
+            input::load(inp, read).map(|doc| {
+                let tokens = seg.tag(&doc.text);
+                let t = count(&doc.text, &tokens, opts);
+                (doc.file, t)
+            })
+        },
+        |res| match res {
+            Ok((file, t)) => {
+                summary.add(input::Status::Ok);
+                if !opts.codebook.is_empty() {
+                    sink.row(TableId::TermCounts, &codebook_row(&file, &t))?;
+                }
+                corpus.add(&file, &t)
+            }
+            Err(f) => {
+                summary.add(f.status);
+                Ok(())
+            }
+        },
+    )?;
+    corpus.finish(seg, sink)?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str, opts: &Options) -> Vec<(String, u32)> {
+        let tokens = Segmenter::global().tag(text);
+        let mut v: Vec<(String, u32)> = count(text, &tokens, opts)
+            .iter()
+            .map(|(k, s)| (k.to_string(), s.count))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn stop_words_numbers_punctuation_and_single_characters_are_not_terms() {
+        let text = "我们要进一步优化营商环境，2025年完成3.5%的增长目标。营商环境持续向好。";
+        let c = counts(text, &Options::default());
+        let terms: Vec<&str> = c.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(terms.contains(&"营商环境"));
+        assert!(c.contains(&("营商环境".to_string(), 2)));
+        for not in ["我们", "的", "2025", "3.5", "%", "，", "年", "要"] {
+            assert!(!terms.contains(&not), "{not} in {terms:?}");
+        }
+        // Boilerplate stays unless dropped.
+        assert!(terms.contains(&"进一步"));
+        let mut o = Options::default();
+        o.drop_boilerplate();
+        assert!(!counts(text, &o).iter().any(|(t, _)| t == "进一步"));
+        o.numbers = true;
+        o.single_chars = true;
+        let terms: Vec<String> = counts(text, &o).into_iter().map(|(t, _)| t).collect();
+        assert!(terms.contains(&"2025".to_string()) && terms.contains(&"年".to_string()));
+    }
+
+    #[test]
+    fn numbers() {
+        for n in ["2025", "3.5%", "１２", "三十", "第一", "百分之"] {
+            assert_eq!(is_number(n), n != "百分之", "{n}");
+        }
+        for w in ["十四五", "一批", "第", "", "合法性审核"] {
+            assert!(!is_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn long_terms_and_first_occurrence_order_survive_storage() {
+        let text = "完成合法性审核率统计，营商环境。合法性审核率高。";
+        let tokens = Segmenter::global().tag(text);
+        let t = count(text, &tokens, &Options::default());
+        let terms: Vec<(&str, u32)> = t.iter().map(|(k, s)| (k, s.count)).collect();
+        assert_eq!(
+            terms,
+            [
+                ("完成", 1),
+                ("合法性审核率", 2),
+                ("统计", 1),
+                ("营商环境", 1)
+            ]
+        );
+        assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn word_counts_for_per_10k_leave_out_punctuation() {
+        let text = "优化营商环境，优化营商环境。";
+        let tokens = Segmenter::global().tag(text);
+        let t = count(text, &tokens, &Options::default());
+        assert_eq!(t.words, 4);
+    }
+
+    #[test]
+    fn codebook_counts_substrings() {
+        let o = Options {
+            codebook: vec!["营商环境".into(), "放管服".into(), "无此词".into()],
+            ..Default::default()
+        };
+        let text = "深化放管服改革，优化营商环境，营商环境更好。";
+        let tokens = Segmenter::global().tag(text);
+        assert_eq!(count(text, &tokens, &o).codebook, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn builtin_idf_ranks_rare_words_above_common_ones() {
+        let idf = builtin_idf(
+            Segmenter::global(),
+            ["推进", "十四五", "营商环境"].into_iter(),
+        );
+        assert!(idf[0] > 1.0 && idf[1] > idf[0], "{idf:?}");
+        assert!(idf[2] > 0.0);
+    }
+
+    #[test]
+    fn textrank_weights_the_central_term_highest() {
+        let o = Options {
+            method: Method::TextRank,
+            ..Default::default()
+        };
+        let text = "营商环境优化，营商环境改善，营商环境评价，营商环境监测，企业满意。";
+        let tokens = Segmenter::global().tag(text);
+        let t = count(text, &tokens, &o);
+        let best = t
+            .iter()
+            .max_by(|a, b| a.1.textrank.total_cmp(&b.1.textrank))
+            .map(|(k, _)| k);
+        assert_eq!(best, Some("营商环境"));
+        assert_eq!(t.get("营商环境").map(|s| s.count), Some(4));
+    }
+}
