@@ -404,8 +404,11 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
         let after = text[d.span.end..].trim_start_matches([' ', '\u{3000}']);
         if after.starts_with('《') {
             // The title right after: 根据国发〔2018〕27号《…》.
-            let close = after.find('》').map(|i| i + '》'.len_utf8());
-            let title = close.map(|c| &after[..c]).unwrap_or("《…》");
+            // An unclosed 《 is unpaired-marks' finding; there is no title to move.
+            let Some(close) = after.find('》').map(|i| i + '》'.len_utf8()) else {
+                continue;
+            };
+            let title = &after[..close];
             if title.chars().count() > 162 {
                 continue;
             }
