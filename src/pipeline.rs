@@ -118,23 +118,22 @@ pub fn analyse_with(
             .iter()
             .find(|d| d.role == docnum::Role::SelfNumber)
             .map(|d| d.normalized.clone()),
+        // Same citations in the same order as the batch summary: reuse its locations.
         citations: citations
             .iter()
-            .map(|c| {
-                let lc = doc.line_col(c.span.start);
-                IndexCitation {
-                    line: lc.line,
-                    column: lc.column,
-                    title: c.title.clone(),
-                    normalized_title: c.normalized_title.clone(),
-                    key: c.key.clone(),
-                    kind: c.kind,
-                    registry_status: c.registry_status.clone(),
-                    docnum: c
-                        .docnum
-                        .and_then(|i| docnums.get(i))
-                        .map(|d| d.normalized.clone()),
-                }
+            .zip(&batch.citations)
+            .map(|(c, b)| IndexCitation {
+                line: b.at.line,
+                column: b.at.column,
+                title: c.title.clone(),
+                normalized_title: c.normalized_title.clone(),
+                key: c.key.clone(),
+                kind: c.kind,
+                registry_status: c.registry_status.clone(),
+                docnum: c
+                    .docnum
+                    .and_then(|i| docnums.get(i))
+                    .map(|d| d.normalized.clone()),
             })
             .collect(),
     };

@@ -216,6 +216,8 @@ pub struct RegisterEntry {
     pub issuer: String,
     pub date: String,
     pub status: Option<Status>,
+    /// The title in the form citations are compared in, computed once.
+    pub canonical: String,
 }
 
 /// An organisation's own list of documents (`--registry FILE.csv`): CSV with the header
@@ -291,6 +293,7 @@ impl Register {
             })?;
             entries.push(RegisterEntry {
                 line,
+                canonical: crate::corpus::canonical(&normalize_title(&title)),
                 title,
                 docnum,
                 docnum_normalized,
@@ -324,9 +327,7 @@ impl Register {
             }
         }
         let canon = crate::corpus::canonical(&normalize_title(title));
-        self.entries
-            .iter()
-            .find(|e| crate::corpus::canonical(&normalize_title(&e.title)) == canon)
+        self.entries.iter().find(|e| e.canonical == canon)
     }
 }
 
