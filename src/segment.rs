@@ -3,20 +3,74 @@
 //! One jieba instance, built once with the default dictionary plus the policy vocabulary of
 //! `dicts/userwords.txt`, is shared read-only by every thread.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 
 /// The policy vocabulary shipped with gongwen.
 pub const USER_WORDS: &str = include_str!("../dicts/userwords.txt");
 
-/// A token: its byte span in the text and its part-of-speech tag (jieba's tag set).
+/// A token: its byte span in the text, its part-of-speech tag (jieba's tag set) and the id of
+/// its word (see [`word_id`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     pub pos: &'static str,
+    pub word: u32,
+}
+
+const SHARD_BITS: u32 = 6;
+
+/// Distinct words of the process, split into shards so that threads meeting new words at the
+/// same time rarely wait for each other.
+struct Words {
+    shards: Vec<Mutex<Shard>>,
+}
+
+#[derive(Default)]
+struct Shard {
+    ids: FxHashMap<Arc<str>, u32>,
+    words: Vec<Arc<str>>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| Words {
+        shards: (0..1 << SHARD_BITS).map(|_| Mutex::default()).collect(),
+    })
+}
+
+/// The process-wide id of `word`: the same word always has the same id, so counting words
+/// needs no hashing of their text. Ids depend on the order in which threads first meet words,
+/// so they are keys only: nothing written out may be ordered by them.
+pub fn word_id(word: &str) -> u32 {
+    use std::hash::BuildHasher;
+    let h = rustc_hash::FxBuildHasher.hash_one(word);
+    // The high bits: FxHash mixes them best.
+    let shard = (h >> (64 - SHARD_BITS)) as u32;
+    let mut s = words().shards[shard as usize]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(id) = s.ids.get(word) {
+        return *id;
+    }
+    let id = ((s.words.len() as u32) << SHARD_BITS) | shard;
+    let w: Arc<str> = word.into();
+    s.words.push(w.clone());
+    s.ids.insert(w, id);
+    id
+}
+
+/// The word whose id is `id`.
+pub fn word_text(id: u32) -> Option<Arc<str>> {
+    let shard = words()
+        .shards
+        .get((id & ((1 << SHARD_BITS) - 1)) as usize)?;
+    let s = shard.lock().unwrap_or_else(|e| e.into_inner());
+    s.words.get((id >> SHARD_BITS) as usize).cloned()
 }
 
 /// A segmenter holding a jieba instance.
@@ -90,6 +144,7 @@ impl Segmenter {
             .map(|t| Token {
                 span: Span::new(t.byte_start, t.byte_end),
                 pos: intern_pos(t.tag),
+                word: word_id(t.word),
             })
             .collect()
     }
@@ -99,10 +154,10 @@ impl Segmenter {
     /// jieba's tag of a word does not depend on its context: a dictionary word has its
     /// dictionary tag, and an unknown word gets a tag guessed from its characters alone by an
     /// HMM that is costly to run (it made tagging three times slower than cutting). So the text
-    /// is cut, and each distinct word is tagged once per thread and remembered.
+    /// is cut, and each distinct word is tagged once per thread and remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
         thread_local! {
-            static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, &'static str>> =
+            static CACHE: std::cell::RefCell<FxHashMap<Box<str>, (&'static str, u32)>> =
                 Default::default();
         }
         CACHE.with(|cache| {
@@ -114,19 +169,21 @@ impl Segmenter {
                 .cut(text, true)
                 .into_iter()
                 .map(|t| {
-                    let pos = match cache.get(t.word) {
+                    let (pos, word) = match cache.get(t.word) {
                         Some(p) => *p,
                         None => {
                             let p = self.word_tag(t.word).unwrap_or_else(|| {
                                 self.tag_in_line(text, t.byte_start, t.byte_end)
                             });
-                            cache.insert(t.word.into(), p);
-                            p
+                            let entry = (p, word_id(t.word));
+                            cache.insert(t.word.into(), entry);
+                            entry
                         }
                     };
                     Token {
                         span: Span::new(t.byte_start, t.byte_end),
                         pos,
+                        word,
                     }
                 })
                 .collect()
@@ -227,5 +284,17 @@ mod tests {
             checked += fast.len();
         }
         assert!(checked > 50_000);
+    }
+
+    #[test]
+    fn word_ids_name_words() {
+        let text = "营商环境营商环境，优化";
+        let tokens = Segmenter::global().tag(text);
+        assert_eq!(tokens[0].word, tokens[1].word);
+        assert_ne!(tokens[0].word, tokens[2].word);
+        for t in &tokens {
+            assert_eq!(word_text(t.word).as_deref(), Some(t.span.text(text)));
+            assert_eq!(word_id(t.span.text(text)), t.word);
+        }
     }
 }

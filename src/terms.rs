@@ -157,7 +157,9 @@ pub struct DocTerms {
     /// Word tokens (not punctuation or space): the base of `per_10k`.
     pub words: u32,
     names: String,
-    stats: Vec<(u32, TermStat)>,
+    /// End of each term's name in `names`, its word id (see [`crate::segment::word_id`]), and
+    /// its statistics.
+    stats: Vec<(u32, u32, TermStat)>,
     /// Occurrences of each codebook term, in codebook order.
     pub codebook: Vec<u32>,
 }
@@ -165,10 +167,15 @@ pub struct DocTerms {
 impl DocTerms {
     /// Each distinct term with its statistics.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &TermStat)> {
-        let starts = std::iter::once(0).chain(self.stats.iter().map(|(end, _)| *end as usize));
-        starts
-            .zip(&self.stats)
-            .map(|(start, (end, s))| (self.names.get(start..*end as usize).unwrap_or(""), s))
+        self.iter_ids().map(|(t, _, s)| (t, s))
+    }
+
+    /// Each distinct term with its word id and statistics.
+    fn iter_ids(&self) -> impl Iterator<Item = (&str, u32, &TermStat)> {
+        let starts = std::iter::once(0).chain(self.stats.iter().map(|(end, _, _)| *end as usize));
+        starts.zip(&self.stats).map(|(start, (end, id, s))| {
+            (self.names.get(start..*end as usize).unwrap_or(""), *id, s)
+        })
     }
 
     /// Number of distinct terms.
@@ -192,13 +199,35 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 
 /// Counts the terms of `text` from its tokens.
 ///
-/// Each distinct token is looked up once in a map borrowing the text and judged on first sight,
-/// so a token costs one hash lookup; owned strings are made only for the distinct terms.
+/// Tokens carry the id of their word, so a token costs one array access, not a hash of its
+/// text: each thread keeps a table indexed by word id whose entries are stamped with the
+/// document they belong to (a new document needs no clearing, and a document abandoned half-way
+/// leaves nothing behind). Owned strings are made only for the distinct terms.
 pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
-    // A document has about one distinct token in five; sizing up front avoids rehashing.
-    let mut slots: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
-    let mut found: Vec<(&str, TermStat)> = Vec::new();
+    thread_local! {
+        static SLOTS: std::cell::RefCell<(u32, Vec<(u32, u32)>)> = Default::default();
+    }
+    SLOTS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let (stamp, slots) = &mut *cell;
+        *stamp = stamp.wrapping_add(1);
+        if *stamp == 0 {
+            // After four billion documents the stamps come round: start again from clean.
+            slots.iter_mut().for_each(|s| *s = (0, 0));
+            *stamp = 1;
+        }
+        count_with(text, tokens, opts, *stamp, slots)
+    })
+}
+
+fn count_with(
+    text: &str,
+    tokens: &[Token],
+    opts: &Options,
+    stamp: u32,
+    slots: &mut Vec<(u32, u32)>,
+) -> DocTerms {
+    let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
     let textrank_on = opts.method == Method::TextRank;
     let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
     let mut words = 0u32;
@@ -217,12 +246,19 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
                 continue;
             }
         }
-        let slot = *slots.entry(w).or_insert_with(|| {
-            if !w.chars().any(is_word_char) {
+        let id = t.word as usize;
+        if id >= slots.len() {
+            slots.resize(id + 1, (0, 0));
+        }
+        let slot = if slots[id].0 == stamp {
+            slots[id].1
+        } else {
+            let slot = if !w.chars().any(is_word_char) {
                 NOT_A_WORD
             } else if opts.is_term(w, t.pos) {
                 found.push((
                     w,
+                    t.word,
                     TermStat {
                         count: 0,
                         pos: t.pos,
@@ -232,12 +268,14 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
                 (found.len() - 1) as u32
             } else {
                 NOT_A_TERM
-            }
-        });
+            };
+            slots[id] = (stamp, slot);
+            slot
+        };
         if slot != NOT_A_WORD {
             words = words.saturating_add(1);
         }
-        if let Some((_, s)) = found.get_mut(slot as usize) {
+        if let Some((_, _, s)) = found.get_mut(slot as usize) {
             s.count = s.count.saturating_add(1);
         }
         if textrank_on {
@@ -247,7 +285,7 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
     if textrank_on {
         let weights = textrank(&sequence, found.len());
         for (s, w) in found.iter_mut().zip(weights) {
-            s.1.textrank = w;
+            s.2.textrank = w;
         }
     }
     let codebook = opts
@@ -257,12 +295,12 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
         .collect();
     DocTerms {
         words,
-        names: found.iter().map(|(w, _)| *w).collect(),
+        names: found.iter().map(|(w, _, _)| *w).collect(),
         stats: found
             .iter()
-            .scan(0u32, |end, (w, s)| {
+            .scan(0u32, |end, (w, id, s)| {
                 *end = end.saturating_add(w.len() as u32);
-                Some((*end, *s))
+                Some((*end, *id, *s))
             })
             .collect(),
         codebook,
@@ -354,7 +392,9 @@ struct Global {
 /// The corpus-wide term statistics of a run, and each document's counts on disk until the end.
 pub struct Corpus<'a> {
     opts: &'a Options,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Index in `terms` of each word id met so far (`u32::MAX`: none). Indices follow the input
+    /// order of documents, so they are the same whatever the threads did.
+    index: Vec<u32>,
     terms: Vec<Global>,
     docs: usize,
     words: u64,
@@ -368,7 +408,7 @@ impl<'a> Corpus<'a> {
     pub fn new(opts: &'a Options) -> std::io::Result<Self> {
         Ok(Corpus {
             opts,
-            ids: FxHashMap::default(),
+            index: Vec::new(),
             terms: Vec::new(),
             docs: 0,
             words: 0,
@@ -384,12 +424,15 @@ impl<'a> Corpus<'a> {
         write_bytes(&mut self.spill, file.as_bytes())?;
         self.spill.write_all(&doc.words.to_le_bytes())?;
         self.spill.write_all(&(doc.len() as u32).to_le_bytes())?;
-        for (term, s) in doc.iter() {
-            let id = match self.ids.get(term) {
-                Some(id) => *id,
-                None => {
+        for (term, word, s) in doc.iter_ids() {
+            let w = word as usize;
+            if w >= self.index.len() {
+                self.index.resize(w + 1, u32::MAX);
+            }
+            let id = match self.index[w] {
+                u32::MAX => {
                     let id = self.terms.len() as u32;
-                    self.ids.insert(term.into(), id);
+                    self.index[w] = id;
                     self.terms.push(Global {
                         term: term.into(),
                         pos: s.pos,
@@ -398,6 +441,7 @@ impl<'a> Corpus<'a> {
                     });
                     id
                 }
+                id => id,
             };
             let g = &mut self.terms[id as usize];
             g.total += u64::from(s.count);
