@@ -117,7 +117,7 @@ fn main() {
         "all document rules",
         total.as_secs_f64()
     );
-    rules.sort_by(|a, b| b.1.cmp(&a.1));
+    rules.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (id, d) in rules.iter().take(25) {
         println!("{id:>28} {:>8.3} s", d.as_secs_f64());
     }
