@@ -973,7 +973,7 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
                     c.span,
                     msg!(
                         zh = "《{}》不是规范简称：应写全称《中华人民共和国{full}》，或首次引用时写全称并注明（以下简称《{full}》）",
-                        en = "《{}》 is not a standard short name: write the full name 《中华人民共和国{full}》, or give the full name at the first citation and declare the short one (以下简称《{full}》)",
+                        en = "《{}》 is not a standard short name: write the full name 《中华人民共和国{full}》, or give the full name at the first citation and declare the short one (“以下简称《{full}》”)",
                         c.title
                     ),
                 ));
@@ -1007,7 +1007,7 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
                     c.span,
                     msg!(
                         zh = "《{}》是截取标题末尾的非规范简称，指代不明：应写全称《{}》，或首次引用时写全称并注明（以下简称《{}》）",
-                        en = "《{}》 is the tail of a title used as an undeclared short name and is ambiguous: write the full title 《{}》, or give the full title at the first citation and declare the short one (以下简称《{}》)",
+                        en = "《{}》 is the tail of a title used as an undeclared short name and is ambiguous: write the full title 《{}》, or give the full title at the first citation and declare the short one (“以下简称《{}》”)",
                         c.title, full.title, c.title
                     ),
                 )

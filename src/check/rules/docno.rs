@@ -333,19 +333,19 @@ fn mismatch(organ: Organ, code: &str) -> Option<&'static str> {
         Organ::GovernmentOffice if government_code(code) => {
             Some(tr(
                 "办公厅（室）文件的机关代字应含“办”（如×政办发、×府办发、国办发）",
-                "a document of a general office (办公厅/办公室) takes a code with “办” (such as ×政办发, ×府办发, 国办发)",
+                "a document of a general office (“办公厅”, “办公室”) takes a code with “办” (such as “×政办发”, “×府办发”, “国办发”)",
             ))
         }
         Organ::Government if government_office_code(code) => {
             Some(tr(
                 "人民政府文件的机关代字不应含“办”（应为×政发、×府发、国发一类）",
-                "a document of a people's government (人民政府) takes a code without “办” (such as ×政发, ×府发, 国发)",
+                "a document of a people's government (“人民政府”) takes a code without “办” (such as “×政发”, “×府发”, “国发”)",
             ))
         }
         Organ::Party if any_government_code(code) => {
             Some(tr(
                 "党委及其办公厅（室）文件应使用党委的机关代字（如×发、×办发），不用政府代字",
-                "a document of a Party committee or its office takes the committee's code (such as ×发, ×办发), not a government code",
+                "a document of a Party committee or its office takes the committee's code (such as “×发”, “×办发”), not a government code",
             ))
         }
         _ => None,

@@ -437,7 +437,7 @@ fn sum_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
             msg!(
                 zh = "总数与分项不符：总数为“{}”，其中{}相加为{}。请核对总数或分项；\
                       如分项没有列全，应在末项后加“等”",
-                en = "The total does not match its parts: the total is “{}”, but the parts “{}” add up to {}; \
+                en = "The total does not match its parts: the total is “{}”, but the parts “{}” add up to “{}”; \
                       check the total or the parts, and if the parts are not exhaustive, end the list with “等”",
                 ctx.doc.slice(total.span),
                 list.join("、"),
