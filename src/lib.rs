@@ -24,6 +24,10 @@
 //! assert!(words.contains(&"合法性审核"));
 //! ```
 
+// First, so that `msg!` is in scope in every module below.
+#[macro_use]
+pub mod i18n;
+
 pub mod check;
 pub mod corpus;
 pub mod document;

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use gongwen::check::{self, Checker, Config, Located, Severity};
+use gongwen::i18n::{self, tr, Lang};
 use gongwen::input::{self, ReadOptions, Status};
+use gongwen::msg;
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
 use gongwen::output::sink::{CsvDirSink, JsonlFileSink, JsonlSink};
@@ -23,8 +25,38 @@ use gongwen::tokens_csv;
 #[derive(Parser, Debug)]
 #[command(name = "gongwen", version, about, long_about = None)]
 struct Cli {
+    /// 消息语言：zh（中文，默认）或 en（英文）；也可设环境变量 GONGWEN_LANG
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "GONGWEN_LANG",
+        ignore_case = true,
+        default_value_t = MessageLang::Zh
+    )]
+    lang: MessageLang,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The language of messages (`--lang`); column names and rule ids do not change with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MessageLang {
+    Zh,
+    En,
+}
+
+impl From<MessageLang> for Lang {
+    fn from(l: MessageLang) -> Lang {
+        match l {
+            MessageLang::Zh => Lang::Zh,
+            MessageLang::En => Lang::En,
+        }
+    }
+}
+
+fn write_failed(e: impl std::fmt::Display) -> String {
+    msg!(zh = "写入失败：{e}", en = "write failed: {e}")
 }
 
 #[derive(Subcommand, Debug)]
@@ -172,7 +204,13 @@ struct TermsArgs {
 }
 
 fn read_text(p: &Path, what: &str) -> Result<String, String> {
-    std::fs::read_to_string(p).map_err(|e| format!("无法读取{what} {}：{e}", p.display()))
+    std::fs::read_to_string(p).map_err(|e| {
+        msg!(
+            zh = "无法读取{what} {}：{e}",
+            en = "cannot read the {what} {}: {e}",
+            p.display()
+        )
+    })
 }
 
 fn term_options(a: &TermArgs) -> Result<terms::Options, String> {
@@ -188,17 +226,21 @@ fn term_options(a: &TermArgs) -> Result<terms::Options, String> {
         o.drop_boilerplate();
     }
     for p in &a.stopwords {
-        o.add_stop_words(&read_text(p, "停用词表")?);
+        o.add_stop_words(&read_text(p, tr("停用词表", "stop-word list"))?);
     }
     if let Some(p) = &a.terms_from {
-        let text = read_text(p, "词表")?;
+        let text = read_text(p, tr("词表", "word list"))?;
         let mut seen = std::collections::HashSet::new();
         o.codebook = terms::parse_word_list(&text)
             .filter(|w| seen.insert(w.to_string()))
             .map(String::from)
             .collect();
         if o.codebook.is_empty() {
-            return Err(format!("词表 {} 中没有词", p.display()));
+            return Err(msg!(
+                zh = "词表 {} 中没有词",
+                en = "the word list {} has no words",
+                p.display()
+            ));
         }
     }
     Ok(o)
@@ -251,9 +293,28 @@ struct CheckArgs {
     verbose: bool,
 }
 
+fn output_failed(e: impl std::fmt::Display) -> String {
+    msg!(
+        zh = "写入输出失败：{e}",
+        en = "writing the output failed: {e}"
+    )
+}
+
+fn cannot_create(path: &Path, e: impl std::fmt::Display) -> String {
+    msg!(
+        zh = "无法创建输出文件 {}：{e}",
+        en = "cannot create the output file {}: {e}",
+        path.display()
+    )
+}
+
 fn need_paths(a: &InputArgs) -> Result<(), String> {
     if a.paths.is_empty() {
-        Err("请给出至少一个文件或目录（- 表示标准输入）".to_string())
+        Err(tr(
+            "请给出至少一个文件或目录（- 表示标准输入）",
+            "give at least one file or directory (- for standard input)",
+        )
+        .to_string())
     } else {
         Ok(())
     }
@@ -261,10 +322,12 @@ fn need_paths(a: &InputArgs) -> Result<(), String> {
 
 fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
     let encoding = match &a.encoding {
-        Some(label) => Some(
-            input::decode::encoding_for_label(label)
-                .ok_or_else(|| format!("不认识的编码名称：{label}"))?,
-        ),
+        Some(label) => Some(input::decode::encoding_for_label(label).ok_or_else(|| {
+            msg!(
+                zh = "不认识的编码名称：{label}",
+                en = "unknown encoding name: {label}"
+            )
+        })?),
         None => None,
     };
     Ok(ReadOptions {
@@ -295,9 +358,13 @@ fn segmenter(config: &Config, extra: &[PathBuf]) -> Result<&'static Segmenter, S
     }
     let mut texts = Vec::new();
     for p in config.dicts.iter().chain(extra) {
-        texts.push(
-            std::fs::read_to_string(p).map_err(|e| format!("无法读取词典 {}：{e}", p.display()))?,
-        );
+        texts.push(std::fs::read_to_string(p).map_err(|e| {
+            msg!(
+                zh = "无法读取词典 {}：{e}",
+                en = "cannot read the dictionary {}: {e}",
+                p.display()
+            )
+        })?);
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let seg = Segmenter::with_dicts(&refs).map_err(|e| e.to_string())?;
@@ -330,13 +397,15 @@ fn report(summary: &Summary, quiet: bool, dest: &str) {
     if quiet {
         return;
     }
+    let files = summary.ok + summary.skipped + summary.errors;
+    let file_s = diagnostics::plural(files, "file", "files");
+    let (ok, skipped, failed) = (summary.ok, summary.skipped, summary.errors);
     eprintln!(
-        "已处理 {} 个文件：成功 {}，跳过 {}，失败 {}；结果：{}",
-        summary.ok + summary.skipped + summary.errors,
-        summary.ok,
-        summary.skipped,
-        summary.errors,
-        dest
+        "{}",
+        msg!(
+            zh = "已处理 {files} 个文件：成功 {ok}，跳过 {skipped}，失败 {failed}；结果：{dest}",
+            en = "Processed {files} {file_s}: {ok} ok, {skipped} skipped, {failed} failed; output: {dest}"
+        )
     );
 }
 
@@ -372,10 +441,16 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
         TableFormat::Jsonl => JsonlFileSink::create(&output).map(|s| Box::new(s) as _),
         TableFormat::Xlsx => XlsxSink::create(&output, zh).map(|s| Box::new(s) as _),
     }
-    .map_err(|e| format!("无法在 {} 中创建输出：{e}", output.display()))?;
+    .map_err(|e| {
+        msg!(
+            zh = "无法在 {} 中创建输出：{e}",
+            en = "cannot create the output in {}: {e}",
+            output.display()
+        )
+    })?;
     let mut progress = Progress::new(inputs.len(), !a.input.quiet);
     let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| progress.inc(r.bytes))
-        .map_err(|e| format!("写入输出失败：{e}"))?;
+        .map_err(output_failed)?;
     progress.finish();
     report(&summary, a.input.quiet, &output.display().to_string());
     Ok(exit_for(&summary))
@@ -402,7 +477,12 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
     loop {
         let mut batch = Vec::with_capacity(chunk);
         for (n, line) in lines.by_ref() {
-            let line = line.map_err(|e| format!("读取标准输入失败：{e}"))?;
+            let line = line.map_err(|e| {
+                msg!(
+                    zh = "读取标准输入失败：{e}",
+                    en = "reading standard input failed: {e}"
+                )
+            })?;
             if line.trim().is_empty() {
                 continue;
             }
@@ -430,7 +510,10 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
                         status: Status::Error,
                         format: "jsonl".into(),
                         encoding: String::new(),
-                        reason: format!("第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}"),
+                        reason: msg!(
+                            zh = "第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}",
+                            en = "line {n} is not valid {{\"id\", \"text\"}} JSON: {e}"
+                        ),
                     }),
                 };
                 pipeline::process_loaded(loaded, ctx)
@@ -442,13 +525,13 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
                 match out.write_row(*t, row) {
                     Ok(()) => {}
                     Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-                    Err(e) => return Err(format!("写入失败：{e}")),
+                    Err(e) => return Err(write_failed(e)),
                 }
             }
         }
     }
     match out.into_inner().flush() {
-        Err(e) if !is_broken_pipe(&e) => return Err(format!("写入失败：{e}")),
+        Err(e) if !is_broken_pipe(&e) => return Err(write_failed(e)),
         _ => {}
     }
     Ok(exit_for(&summary))
@@ -555,11 +638,11 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
                 summary.add(res.status);
                 if let (Some(reason), false) = (&res.reason, quiet) {
                     let what = if res.status == Status::Skipped {
-                        "已跳过"
+                        tr("已跳过", "skipped")
                     } else {
-                        "无法读取"
+                        tr("无法读取", "cannot read")
                     };
-                    eprintln!("{}: {what}：{reason}", res.file);
+                    eprintln!("{}: {what}{}{reason}", res.file, tr("：", ": "));
                 }
                 for f in &res.findings {
                     emit(f, &mut fo, counts)?;
@@ -576,15 +659,14 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
     let files = |s: &Summary| s.ok + s.skipped + s.errors;
     match &a.output {
         Some(path) => {
-            let mut file = AtomicFile::create(path)
-                .map_err(|e| format!("无法创建输出文件 {}：{e}", path.display()))?;
+            let mut file = AtomicFile::create(path).map_err(|e| cannot_create(path, e))?;
             {
                 let mut w = std::io::BufWriter::new(&mut file);
                 run(&mut w, &mut summary, &mut counts, Style { color: false })
-                    .map_err(|e| format!("写入失败：{e}"))?;
-                w.flush().map_err(|e| format!("写入失败：{e}"))?;
+                    .map_err(write_failed)?;
+                w.flush().map_err(write_failed)?;
             }
-            file.commit().map_err(|e| format!("写入失败：{e}"))?;
+            file.commit().map_err(write_failed)?;
         }
         None => {
             let stdout = std::io::stdout();
@@ -593,7 +675,7 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
             match run(&mut w, &mut summary, &mut counts, Style { color }) {
                 Ok(()) => {}
                 Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-                Err(e) => return Err(format!("写入失败：{e}")),
+                Err(e) => return Err(write_failed(e)),
             }
         }
     }
@@ -652,13 +734,12 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     };
     let dest = match &a.output {
         Some(path) => {
-            let mut file = AtomicFile::create(path)
-                .map_err(|e| format!("无法创建输出文件 {}：{e}", path.display()))?;
+            let mut file = AtomicFile::create(path).map_err(|e| cannot_create(path, e))?;
             {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, &mut file);
-                write_all(&mut w, !a.no_bom).map_err(|e| format!("写入失败：{e}"))?;
+                write_all(&mut w, !a.no_bom).map_err(write_failed)?;
             }
-            file.commit().map_err(|e| format!("写入失败：{e}"))?;
+            file.commit().map_err(write_failed)?;
             path.display().to_string()
         }
         None => {
@@ -667,14 +748,21 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
             match write_all(&mut w, false) {
                 Ok(()) => {}
                 Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-                Err(e) => return Err(format!("写入失败：{e}")),
+                Err(e) => return Err(write_failed(e)),
             }
-            "标准输出".to_string()
+            tr("标准输出", "standard output").to_string()
         }
     };
     if !a.input.quiet {
         for f in &failures {
-            eprintln!("{}：{}（{}）", f.file, f.reason, f.status.as_str());
+            let (file, reason, status) = (&f.file, &f.reason, f.status.as_str());
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "{file}：{reason}（{status}）",
+                    en = "{file}: {reason} ({status})"
+                )
+            );
         }
     }
     report(&summary, a.input.quiet, &dest);
@@ -694,28 +782,39 @@ fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
         a.headers == HeaderLang::Zh,
         &[TableId::Terms],
     )
-    .map_err(|e| format!("无法创建输出目录 {}：{e}", a.output.display()))?;
+    .map_err(|e| {
+        msg!(
+            zh = "无法创建输出目录 {}：{e}",
+            en = "cannot create the output directory {}: {e}",
+            a.output.display()
+        )
+    })?;
     let summary = terms::run(&inputs, &read, seg, &opts, &mut sink)
         .and_then(|s| pipeline::Sink::finish(Box::new(sink)).map(|()| s))
-        .map_err(|e| format!("写入输出失败：{e}"))?;
+        .map_err(output_failed)?;
     report(&summary, a.input.quiet, &a.output.display().to_string());
     Ok(exit_for(&summary))
 }
 
 fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
+    let lang = i18n::lang();
     let mut out = std::io::stdout().lock();
     let res = match id {
         Some(id) => {
-            let r = check::rule(&id)
-                .ok_or_else(|| format!("没有名为“{id}”的规则（gongwen rules 列出全部规则）"))?;
+            let r = check::rule(&id).ok_or_else(|| {
+                msg!(
+                    zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
+                    en = "no rule named “{id}” (gongwen rules lists them all)"
+                )
+            })?;
             writeln!(
                 out,
                 "{}\t{}\t{}\n{}\n\n{}",
                 r.id,
                 r.severity,
                 r.scope.as_str(),
-                r.summary,
-                r.doc
+                r.summary_in(lang),
+                r.doc_in(lang)
             )
         }
         None => check::rules::ALL.iter().try_for_each(|r| {
@@ -725,12 +824,12 @@ fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
                 r.id,
                 r.severity,
                 r.scope.as_str(),
-                r.summary
+                r.summary_in(lang)
             )
         }),
     };
     match res {
-        Err(e) if !is_broken_pipe(&e) => Err(format!("写入失败：{e}")),
+        Err(e) if !is_broken_pipe(&e) => Err(write_failed(e)),
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -738,20 +837,34 @@ fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
 fn run_init() -> Result<ExitCode, String> {
     let path = Path::new(check::config::FILE_NAME);
     if path.exists() {
-        return Err(format!("{} 已存在，未覆盖", path.display()));
+        return Err(msg!(
+            zh = "{} 已存在，未覆盖",
+            en = "{} already exists; not overwritten",
+            path.display()
+        ));
     }
     let rules: Vec<(&str, Severity, &str)> = check::rules::ALL
         .iter()
-        .map(|r| (r.id, r.severity, r.summary))
+        .map(|r| (r.id, r.severity, r.summary_in(i18n::lang())))
         .collect();
-    std::fs::write(path, check::config::default_file(&rules))
-        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-    eprintln!("已写入 {}", path.display());
+    std::fs::write(path, check::config::default_file(&rules)).map_err(|e| {
+        msg!(
+            zh = "无法写入 {}：{e}",
+            en = "cannot write {}: {e}",
+            path.display()
+        )
+    })?;
+    eprintln!(
+        "{}",
+        msg!(zh = "已写入 {}", en = "Wrote {}", path.display())
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Before any work, so that every thread formats in the same language.
+    i18n::set_lang(cli.lang.into());
     let result = match cli.command {
         Command::Check(a) => run_check(a),
         Command::Extract(a) => run_extract(a),
@@ -773,7 +886,7 @@ fn main() -> ExitCode {
                     if is_broken_pipe(&e) {
                         Ok(ExitCode::SUCCESS)
                     } else {
-                        Err(format!("写入失败：{e}"))
+                        Err(write_failed(e))
                     }
                 })
         }
@@ -781,7 +894,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("gongwen: 错误：{msg}");
+            eprintln!(
+                "{}",
+                msg!(zh = "gongwen: 错误：{msg}", en = "gongwen: error: {msg}")
+            );
             ExitCode::from(2)
         }
     }

@@ -265,7 +265,10 @@ fn failure_row(f: &Failure) -> Row {
 
 /// Plain-language note for a decode that had to replace bytes.
 pub fn lossy_note(undecodable: usize, encoding: &str) -> String {
-    format!("按{encoding}解码时有{undecodable}个字节无法识别，已替换为�；可用 --encoding 指定编码")
+    msg!(
+        zh = "按{encoding}解码时有{undecodable}个字节无法识别，已替换为�；可用 --encoding 指定编码",
+        en = "bytes not decodable as {encoding}: {undecodable}, replaced with �; use --encoding to name the encoding"
+    )
 }
 
 fn document_row(doc: &Document, a: &Analysis) -> Row {

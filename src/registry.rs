@@ -240,7 +240,7 @@ fn parse_status(s: &str) -> Result<Option<Status>, ()> {
 }
 
 impl Register {
-    /// Parses a register; errors name the line and say what is wrong, in Chinese.
+    /// Parses a register; errors name the line and say what is wrong, in the language of messages.
     pub fn parse(file: &str, text: &str) -> Result<Register, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
@@ -248,20 +248,33 @@ impl Register {
             .from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| format!("登记簿 {file} 第1行无法读取：{e}"))?
+            .map_err(|e| {
+                msg!(
+                    zh = "登记簿 {file} 第1行无法读取：{e}",
+                    en = "register {file}, line 1: cannot read: {e}"
+                )
+            })?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
         let col = |name: &str| header.iter().position(|h| h == name);
         let title_col = col("title").ok_or_else(|| {
-            format!("登记簿 {file} 第1行缺少 title 列（应为 title,docnum,issuer,date,status）")
+            msg!(
+                zh = "登记簿 {file} 第1行缺少 title 列（应为 title,docnum,issuer,date,status）",
+                en = "register {file}, line 1: no title column (expected title,docnum,issuer,date,status)"
+            )
         })?;
         let (docnum_col, issuer_col, date_col, status_col) =
             (col("docnum"), col("issuer"), col("date"), col("status"));
         let mut entries = Vec::new();
         for (i, rec) in reader.records().enumerate() {
             let line = i + 2;
-            let rec = rec.map_err(|e| format!("登记簿 {file} 第{line}行无法读取：{e}"))?;
+            let rec = rec.map_err(|e| {
+                msg!(
+                    zh = "登记簿 {file} 第{line}行无法读取：{e}",
+                    en = "register {file}, line {line}: cannot read: {e}"
+                )
+            })?;
             let get =
                 |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
             let title = get(Some(title_col));
@@ -270,7 +283,10 @@ impl Register {
                 .trim_end_matches('》')
                 .to_string();
             if title.is_empty() {
-                return Err(format!("登记簿 {file} 第{line}行缺少标题（title）"));
+                return Err(msg!(
+                    zh = "登记簿 {file} 第{line}行缺少标题（title）",
+                    en = "register {file}, line {line}: no title"
+                ));
             }
             let docnum = Some(get(docnum_col)).filter(|d| !d.is_empty());
             let docnum_normalized = match &docnum {
@@ -280,15 +296,19 @@ impl Register {
                         .next()
                         .map(|n| n.normalized)
                         .ok_or_else(|| {
-                            format!("登记簿 {file} 第{line}行的发文字号“{d}”无法识别")
+                            msg!(
+                                zh = "登记簿 {file} 第{line}行的发文字号“{d}”无法识别",
+                                en = "register {file}, line {line}: the document number “{d}” is not recognised"
+                            )
                         })?,
                 ),
                 None => None,
             };
             let raw_status = get(status_col);
             let status = parse_status(&raw_status).map_err(|_| {
-                format!(
-                    "登记簿 {file} 第{line}行的状态“{raw_status}”无法识别（应为 in-force/现行有效 或 repealed/已废止）"
+                msg!(
+                    zh = "登记簿 {file} 第{line}行的状态“{raw_status}”无法识别（应为 in-force/现行有效 或 repealed/已废止）",
+                    en = "register {file}, line {line}: the status “{raw_status}” is not recognised (expected in-force/现行有效 or repealed/已废止)"
                 )
             })?;
             entries.push(RegisterEntry {
@@ -310,7 +330,12 @@ impl Register {
 
     pub fn load(path: &std::path::Path) -> Result<Register, String> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| format!("无法读取登记簿 {file}：{e}"))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            msg!(
+                zh = "无法读取登记簿 {file}：{e}",
+                en = "cannot read the register {file}: {e}"
+            )
+        })?;
         let text = crate::input::decode::decode_auto(&bytes).text;
         Register::parse(&file, &text)
     }

@@ -79,12 +79,23 @@ pub struct Segmenter {
 }
 
 /// Why a user dictionary could not be loaded.
-#[derive(Debug, thiserror::Error)]
-#[error("词典第{line}行格式错误：{text}")]
+#[derive(Debug)]
 pub struct DictError {
     pub line: usize,
     pub text: String,
 }
+
+impl std::fmt::Display for DictError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (line, text) = (self.line, &self.text);
+        f.write_str(&msg!(
+            zh = "词典第{line}行格式错误：{text}",
+            en = "malformed dictionary line {line}: {text}"
+        ))
+    }
+}
+
+impl std::error::Error for DictError {}
 
 /// Adds jieba-format lines (`word [freq] [pos]`) to `jieba`. Lines starting with `#` are notes.
 pub fn add_words(jieba: &mut Jieba, dict: &str) -> Result<usize, DictError> {

@@ -49,14 +49,48 @@ pub struct Config {
 }
 
 /// Why a configuration could not be used; shown to users.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ConfigError {
-    #[error("无法读取配置文件 {path}：{err}")]
     Read { path: PathBuf, err: std::io::Error },
-    #[error("配置文件 {path} 格式错误：{msg}")]
     Parse { path: PathBuf, msg: String },
-    #[error("配置文件 {path}：{msg}")]
     Invalid { path: PathBuf, msg: String },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            ConfigError::Read { path, err } => {
+                let path = path.display();
+                msg!(
+                    zh = "无法读取配置文件 {path}：{err}",
+                    en = "cannot read the configuration file {path}: {err}"
+                )
+            }
+            ConfigError::Parse { path, msg } => {
+                let path = path.display();
+                msg!(
+                    zh = "配置文件 {path} 格式错误：{msg}",
+                    en = "malformed configuration file {path}: {msg}"
+                )
+            }
+            ConfigError::Invalid { path, msg } => {
+                let path = path.display();
+                msg!(
+                    zh = "配置文件 {path}：{msg}",
+                    en = "configuration file {path}: {msg}"
+                )
+            }
+        })
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Read { err, .. } => Some(err),
+            _ => None,
+        }
+    }
 }
 
 impl Config {
@@ -76,23 +110,28 @@ impl Config {
         };
         let fail_on = match raw.fail_on {
             Some(s) => Some(Severity::parse(&s).ok_or_else(|| {
-                invalid(format!("fail_on 应为 error、warning 或 info，而不是“{s}”"))
+                invalid(msg!(
+                    zh = "fail_on 应为 error、warning 或 info，而不是“{s}”",
+                    en = "fail_on must be error, warning or info, not “{s}”"
+                ))
             })?),
             None => None,
         };
         let mut rules = BTreeMap::new();
         for (id, level) in raw.rules {
             if !known_rule(&id) {
-                return Err(invalid(format!(
-                    "没有名为“{id}”的规则（gongwen rules 列出全部规则）"
+                return Err(invalid(msg!(
+                    zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
+                    en = "no rule named “{id}” (gongwen rules lists them all)"
                 )));
             }
             let level = if level.trim().eq_ignore_ascii_case("off") {
                 Level::Off
             } else {
                 Level::On(Severity::parse(&level).ok_or_else(|| {
-                    invalid(format!(
-                        "规则 {id} 的级别应为 error、warning、info 或 off，而不是“{level}”"
+                    invalid(msg!(
+                        zh = "规则 {id} 的级别应为 error、warning、info 或 off，而不是“{level}”",
+                        en = "the level of rule {id} must be error, warning, info or off, not “{level}”"
                     ))
                 })?)
             };
@@ -127,9 +166,9 @@ impl Config {
     }
 }
 
-/// The commented default written by `gongwen init`.
+/// The commented default written by `gongwen init`, its comments in the language of messages.
 pub fn default_file(rules: &[(&str, Severity, &str)]) -> String {
-    let mut s = String::from(
+    let mut s = String::from(crate::i18n::tr(
         "# gongwen 配置文件（gongwen check 与 gongwen extract 会在当前目录及上级目录中查找）\n\
          \n\
          # 达到该级别的问题使 gongwen check 以状态码 1 退出：error、warning 或 info\n\
@@ -146,7 +185,23 @@ pub fn default_file(rules: &[(&str, Severity, &str)]) -> String {
          \n\
          # 各规则的级别：error、warning、info 或 off（关闭）。默认值如下，删除 # 即可修改。\n\
          [rules]\n",
-    );
+        "# gongwen configuration (gongwen check and gongwen extract look for it in the current directory and its parents)\n\
+         \n\
+         # Findings of this level or above make gongwen check exit with status 1: error, warning or info\n\
+         fail_on = \"error\"\n\
+         \n\
+         # Texts never reported (a finding whose text is exactly one of these is dropped), such as the unit's own usage\n\
+         allow = []\n\
+         \n\
+         # Extra segmentation dictionaries (jieba format: word [frequency] [tag]), relative to this file\n\
+         dicts = []\n\
+         \n\
+         # The unit's registers of documents (CSV: title,docnum,issuer,date,status); citations are checked against them\n\
+         registries = []\n\
+         \n\
+         # The level of each rule: error, warning, info or off. The defaults follow; remove the # to change one.\n\
+         [rules]\n",
+    ));
     for (id, sev, summary) in rules {
         s.push_str(&format!("# {id} = \"{sev}\"    # {summary}\n"));
     }

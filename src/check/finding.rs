@@ -29,6 +29,11 @@ impl Severity {
         }
     }
 
+    /// The word for people, in the language of messages.
+    pub fn label(&self) -> &'static str {
+        crate::i18n::tr(self.zh(), self.as_str())
+    }
+
     pub fn parse(s: &str) -> Option<Severity> {
         match s.trim().to_ascii_lowercase().as_str() {
             "info" | "提示" => Some(Severity::Info),
@@ -65,7 +70,7 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub span: Span,
-    /// What is wrong and what is right, in Chinese.
+    /// What is wrong and what is right, in the language of messages.
     pub message: String,
     /// Byte spans of other places in the same document involved (the other citation of a pair).
     pub related_spans: Vec<Span>,

@@ -18,6 +18,7 @@ use crate::document::Document;
 use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;
 use crate::extract::figures::Figure;
+use crate::i18n::Lang;
 use crate::meta::DocMeta;
 use crate::registry::Register;
 use crate::segment::Token;
@@ -110,14 +111,32 @@ pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
     pub scope: Scope,
-    /// One line, in Chinese, for `gongwen rules`.
+    /// One line, in Chinese, for `gongwen rules`; [`Rule::summary_in`] gives other languages.
     pub summary: &'static str,
-    /// What it detects, why, a wrong and a right example, the source clause (`gongwen rules ID`).
+    /// What it detects, why, a wrong and a right example, the source clause (`gongwen rules ID`),
+    /// in Chinese; [`Rule::doc_in`] gives other languages.
     pub doc: &'static str,
     pub check: Check,
 }
 
 impl Rule {
+    /// The one-line summary in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.summary,
+            // Every rule has an English text (a unit test holds that); Chinese is only a fallback.
+            Lang::En => rules::english(self.id).map_or(self.summary, |e| e.0),
+        }
+    }
+
+    /// The documentation in `lang`.
+    pub fn doc_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.doc,
+            Lang::En => rules::english(self.id).map_or(self.doc, |e| e.1),
+        }
+    }
+
     fn doc_fn(&self) -> Option<DocRuleFn> {
         match self.check {
             Check::Doc(f) | Check::Both(f, _) => Some(f),

@@ -9,20 +9,47 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::i18n::tr;
+
 /// Why a .docx could not be read. The messages are shown to users.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
-    #[error("不是有效的docx文件（zip压缩包已损坏或被截断）：{0}")]
     NotZip(String),
-    #[error("docx文件中缺少正文部分（word/document.xml）")]
     NoBody,
-    #[error("docx正文解压后为{size}字节，超过上限{limit}字节，可能是压缩炸弹，已拒绝处理")]
     TooLarge { size: u64, limit: u64 },
-    #[error("docx正文无法解压：{0}")]
     Inflate(String),
-    #[error("docx正文的XML格式错误（第{pos}字节附近）：{msg}")]
     Xml { pos: u64, msg: String },
 }
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            DocxError::NotZip(e) => msg!(
+                zh = "不是有效的docx文件（zip压缩包已损坏或被截断）：{e}",
+                en = "not a valid .docx file (the zip archive is corrupt or truncated): {e}"
+            ),
+            DocxError::NoBody => tr(
+                "docx文件中缺少正文部分（word/document.xml）",
+                "the .docx file has no body part (word/document.xml)",
+            )
+            .to_string(),
+            DocxError::TooLarge { size, limit } => msg!(
+                zh = "docx正文解压后为{size}字节，超过上限{limit}字节，可能是压缩炸弹，已拒绝处理",
+                en = "the .docx body unpacks to {size} bytes, over the limit of {limit} bytes; possibly a zip bomb, so it was refused"
+            ),
+            DocxError::Inflate(e) => msg!(
+                zh = "docx正文无法解压：{e}",
+                en = "the .docx body cannot be unpacked: {e}"
+            ),
+            DocxError::Xml { pos, msg } => msg!(
+                zh = "docx正文的XML格式错误（第{pos}字节附近）：{msg}",
+                en = "malformed XML in the .docx body (near byte {pos}): {msg}"
+            ),
+        })
+    }
+}
+
+impl std::error::Error for DocxError {}
 
 /// Extracts the visible text of a .docx held in memory.
 pub fn docx_text(bytes: &[u8], max_xml_bytes: u64) -> Result<String, DocxError> {

@@ -8,6 +8,7 @@ pub mod walk;
 use std::io::Read;
 
 use crate::document::{Document, Format};
+use crate::i18n::tr;
 pub use walk::{expand, Input};
 
 /// How inputs are read.
@@ -106,8 +107,9 @@ fn too_large(file: &str, size: u64, limit: u64) -> Failure {
         file,
         Status::Error,
         "",
-        format!(
-            "文件过大（{:.1} MB），超过上限 {:.1} MB（可用 --max-file-size 调整）",
+        msg!(
+            zh = "文件过大（{:.1} MB），超过上限 {:.1} MB（可用 --max-file-size 调整）",
+            en = "file too large ({:.1} MB), over the limit of {:.1} MB (see --max-file-size)",
             size as f64 / 1048576.0,
             limit as f64 / 1048576.0
         ),
@@ -116,25 +118,48 @@ fn too_large(file: &str, size: u64, limit: u64) -> Failure {
 
 /// What the first bytes say about a file that is not text.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF", "PDF文件暂不支持，请先另存为docx或文本"),
+    const IMAGE: (&str, &str) = ("图片文件，不是文本", "an image, not text");
+    const ARCHIVE: (&str, &str) = ("压缩文件，不是文本", "an archive, not text");
+    const MAGIC: &[(&[u8], (&str, &str))] = &[
+        (
+            b"%PDF",
+            (
+                "PDF文件暂不支持，请先另存为docx或文本",
+                "PDF is not supported yet; save it as .docx or text first",
+            ),
+        ),
         (
             b"\xD0\xCF\x11\xE0",
-            "旧版Office文件（.doc/.wps/.xls）暂不支持，请另存为.docx",
+            (
+                "旧版Office文件（.doc/.wps/.xls）暂不支持，请另存为.docx",
+                "old Office files (.doc/.wps/.xls) are not supported; save it as .docx",
+            ),
         ),
-        (b"\x89PNG", "图片文件，不是文本"),
-        (b"\xFF\xD8\xFF", "图片文件，不是文本"),
-        (b"GIF8", "图片文件，不是文本"),
-        (b"\x1F\x8B", "gzip压缩文件，不是文本"),
-        (b"\x7FELF", "可执行程序，不是文本"),
-        (b"Rar!", "压缩文件，不是文本"),
-        (b"7z\xBC\xAF", "压缩文件，不是文本"),
-        (b"{\\rtf", "RTF文件暂不支持，请另存为.docx或文本"),
+        (b"\x89PNG", IMAGE),
+        (b"\xFF\xD8\xFF", IMAGE),
+        (b"GIF8", IMAGE),
+        (
+            b"\x1F\x8B",
+            ("gzip压缩文件，不是文本", "a gzip archive, not text"),
+        ),
+        (
+            b"\x7FELF",
+            ("可执行程序，不是文本", "an executable program, not text"),
+        ),
+        (b"Rar!", ARCHIVE),
+        (b"7z\xBC\xAF", ARCHIVE),
+        (
+            b"{\\rtf",
+            (
+                "RTF文件暂不支持，请另存为.docx或文本",
+                "RTF is not supported; save it as .docx or text",
+            ),
+        ),
     ];
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))
-        .map(|(_, r)| *r)
+        .map(|(_, (zh, en))| tr(zh, en))
 }
 
 fn looks_like_html(ext: &str, bytes: &[u8]) -> bool {
@@ -172,7 +197,12 @@ pub fn from_bytes(
     opts: &ReadOptions,
 ) -> Result<Document, Failure> {
     if bytes.is_empty() {
-        return Err(fail(file, Status::Skipped, "", "文件为空"));
+        return Err(fail(
+            file,
+            Status::Skipped,
+            "",
+            tr("文件为空", "empty file"),
+        ));
     }
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
         // The body part is the only one that matters; its unpacked size is capped so that a
@@ -184,7 +214,10 @@ pub fn from_bytes(
                 file,
                 Status::Skipped,
                 "",
-                "zip压缩文件，不是Word文档或文本",
+                tr(
+                    "zip压缩文件，不是Word文档或文本",
+                    "a zip archive, not a Word document or text",
+                ),
             )),
             Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
         };
@@ -206,7 +239,10 @@ pub fn from_bytes(
             file,
             Status::Skipped,
             format,
-            "二进制文件，不是文本（含大量控制字符或无法识别的字节）",
+            tr(
+                "二进制文件，不是文本（含大量控制字符或无法识别的字节）",
+                "binary data, not text (many control characters or unrecognisable bytes)",
+            ),
         ));
     }
     let (text, fmt) = if is_html {

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::tr;
+
 /// One input named by the user or found under a directory the user named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -34,11 +36,18 @@ fn display_path(p: &Path) -> String {
 
 fn walk_error_reason(err: &ignore::Error) -> String {
     if is_loop(err) {
-        return "符号链接形成循环，已跳过".to_string();
+        return tr(
+            "符号链接形成循环，已跳过",
+            "symbolic links form a loop; skipped",
+        )
+        .to_string();
     }
     match err.io_error() {
         Some(io) => io_reason(io),
-        None => format!("无法读取目录：{err}"),
+        None => msg!(
+            zh = "无法读取目录：{err}",
+            en = "cannot read the directory: {err}"
+        ),
     }
 }
 
@@ -126,10 +135,14 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "文件或目录不存在".to_string(),
-        PermissionDenied => "没有读取权限".to_string(),
-        IsADirectory => "这是一个目录，不是文件".to_string(),
-        _ if e.raw_os_error() == Some(40) => "符号链接形成循环，无法读取".to_string(),
-        _ => format!("读取失败：{e}"),
+        NotFound => tr("文件或目录不存在", "no such file or directory").to_string(),
+        PermissionDenied => tr("没有读取权限", "permission denied").to_string(),
+        IsADirectory => tr("这是一个目录，不是文件", "a directory, not a file").to_string(),
+        _ if e.raw_os_error() == Some(40) => tr(
+            "符号链接形成循环，无法读取",
+            "symbolic links form a loop; cannot read",
+        )
+        .to_string(),
+        _ => msg!(zh = "读取失败：{e}", en = "read failed: {e}"),
     }
 }

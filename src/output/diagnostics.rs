@@ -8,12 +8,15 @@
 //!    = 相关位置：corpus/a.txt:12:5
 //! ```
 //!
+//! The words around the message (severity, 相关位置, the summary) follow the language of messages.
+//!
 //! Carets are placed by display width, so they line up under Chinese characters, which take two
 //! columns on a terminal.
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Located, Severity};
+use crate::i18n::tr;
 
 /// Whether to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +51,7 @@ pub fn render(f: &Located, style: Style) -> String {
         "{}: {} {}",
         paint(&f.at.to_string(), "1", style),
         paint(
-            &format!("{}[{}]", f.severity.zh(), f.rule),
+            &format!("{}[{}]", f.severity.label(), f.rule),
             severity_code(f.severity),
             style
         ),
@@ -83,22 +86,47 @@ pub fn render(f: &Located, style: Style) -> String {
             .take(SHOWN)
             .map(|l| l.to_string())
             .collect();
-        let more = if f.related.len() > SHOWN {
-            format!(" 等{}处", f.related.len())
+        let total = f.related.len();
+        let more = if total > SHOWN {
+            msg!(zh = " 等{total}处", en = " and others, {total} in all")
         } else {
             String::new()
         };
-        out.push_str(&format!("{pad} = 相关位置：{}{more}\n", related.join("；")));
+        let related = related.join(tr("；", "; "));
+        out.push_str(&msg!(
+            zh = "{pad} = 相关位置：{related}{more}\n",
+            en = "{pad} = related: {related}{more}\n"
+        ));
     }
     out
 }
 
 /// The closing summary line.
 pub fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
+    let file_s = plural(files, "file", "files");
     if errors + warnings + infos == 0 {
-        format!("检查了 {files} 个文件，未发现问题。")
+        msg!(
+            zh = "检查了 {files} 个文件，未发现问题。",
+            en = "Checked {files} {file_s}: no problems found."
+        )
     } else {
-        format!("检查了 {files} 个文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。")
+        let (error_s, warning_s) = (
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        );
+        msg!(
+            zh = "检查了 {files} 个文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。",
+            en = "Checked {files} {file_s}: {errors} {error_s}, {warnings} {warning_s}, {infos} info."
+        )
+    }
+}
+
+/// The English word for `n` of something.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }
 

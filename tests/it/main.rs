@@ -12,6 +12,7 @@ mod figures;
 mod formats;
 mod index;
 mod input;
+mod lang;
 mod props;
 mod registers;
 mod reliability;

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::text;
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::i18n::tr;
 use crate::span::Span;
 
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,7 +132,10 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 id,
                 at,
                 at + 1,
-                "附件说明中“附件”后误用半角冒号“:”，应使用全角冒号“：”",
+                tr(
+                    "附件说明中“附件”后误用半角冒号“:”，应使用全角冒号“：”",
+                    "In the attachment note, “附件” is followed by the half-width colon “:”; use the full-width colon “：”",
+                ),
             ));
         }
         if let [only] = note.items.as_slice() {
@@ -140,8 +144,10 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                     id,
                     only.mark.start,
                     only.mark.end,
-                    format!(
-                        "只有一个附件时不编序号，应删去“{}”，写作“附件：{}”",
+                    msg!(
+                        zh = "只有一个附件时不编序号，应删去“{}”，写作“附件：{}”",
+                        en =
+                            "A single attachment is not numbered: delete “{}” and write “附件：{}”",
                         &ctx.doc.text[only.mark.start..only.mark.end],
                         only.name
                     ),
@@ -156,14 +162,20 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                         id,
                         item.mark.start,
                         item.mark.end,
-                        format!("附件序号不连续：第{want}个附件编为“{n}”，应为“{want}.”"),
+                        msg!(
+                            zh = "附件序号不连续：第{want}个附件编为“{n}”，应为“{want}.”",
+                            en = "Attachment numbers are not consecutive: attachment {want} is numbered “{n}”; it should be “{want}.”"
+                        ),
                     ));
                 } else if item.sep == "、" {
                     out.push(text::finding(
                         id,
                         item.mark.start,
                         item.mark.end,
-                        format!("附件序号“{want}、”应写作“{want}.”"),
+                        msg!(
+                            zh = "附件序号“{want}、”应写作“{want}.”",
+                            en = "Write the attachment number “{want}、” as “{want}.”"
+                        ),
                     ));
                 }
             }
@@ -178,7 +190,10 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                     id,
                     end - last.len_utf8(),
                     end,
-                    format!("附件名称后不加标点，应删去“{last}”"),
+                    msg!(
+                        zh = "附件名称后不加标点，应删去“{last}”",
+                        en = "An attachment name takes no punctuation after it: delete “{last}”"
+                    ),
                 ));
             }
         }
@@ -251,8 +266,9 @@ fn attachment_note_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
                             ATTACHMENT_NOTE_MISMATCH.id,
                             at,
                             at + t.len(),
-                            format!(
-                                "附件页标为“附件{n}”，但附件说明只列了{}个附件",
+                            msg!(
+                                zh = "附件页标为“附件{n}”，但附件说明只列了{}个附件",
+                                en = "The attachment page is marked “附件{n}”, but the attachment note lists only {} attachment(s)",
                                 note.items.len()
                             ),
                         )
@@ -278,8 +294,9 @@ fn attachment_note_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
                     ATTACHMENT_NOTE_MISMATCH.id,
                     off,
                     off + title.len(),
-                    format!(
-                        "附件页标题“{title}”与附件说明“{}”不一致，两处名称应完全相同",
+                    msg!(
+                        zh = "附件页标题“{title}”与附件说明“{}”不一致，两处名称应完全相同",
+                        en = "The attachment page's title “{title}” differs from the attachment note's “{}”; the two names must be identical",
                         item.name
                     ),
                 )

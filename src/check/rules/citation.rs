@@ -17,6 +17,7 @@ use crate::check::{
 };
 use crate::extract::citation::{normalize_title, title_issuer, CitationKind};
 use crate::extract::docnum::{self, Role};
+use crate::i18n::tr;
 use crate::span::Span;
 
 pub static CITATION_ORDER: Rule = Rule {
@@ -416,8 +417,9 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 CITATION_ORDER.id,
                 Span::new(d.span.start, end),
-                format!(
-                    "引用公文应先引标题、后引发文字号：“{written}{title}”应写作“{title}（{written}）”"
+                msg!(
+                    zh = "引用公文应先引标题、后引发文字号：“{written}{title}”应写作“{title}（{written}）”",
+                    en = "Cite a document by its title first, then its number: write “{title}（{written}）”, not “{written}{title}”"
                 ),
             ));
             continue;
@@ -433,8 +435,9 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 CITATION_ORDER.id,
                 d.span,
-                format!(
-                    "“{w}{written}”只写了发文字号：引用公文应先引标题、后引字号，写作“{w}《（文件标题）》（{written}）”；全文完整引用一次后，方可用“{written}文件”简称"
+                msg!(
+                    zh = "“{w}{written}”只写了发文字号：引用公文应先引标题、后引字号，写作“{w}《（文件标题）》（{written}）”；全文完整引用一次后，方可用“{written}文件”简称",
+                    en = "“{w}{written}” gives only the document number: cite the title first, then the number, as “{w}《(title)》（{written}）”; only after one full citation may “{written}文件” stand for it"
                 ),
             ));
         }
@@ -472,7 +475,10 @@ fn citation_paren_width(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             CITATION_PAREN_WIDTH.id,
             Span::new(open, end),
-            format!("标题后括注发文字号应使用全角括号：“{written}”应写作“（{inner}）”"),
+            msg!(
+                zh = "标题后括注发文字号应使用全角括号：“{written}”应写作“（{inner}）”",
+                en = "A document number after a title takes full-width parentheses: write “（{inner}）”, not “{written}”"
+            ),
         ));
     }
 }
@@ -511,15 +517,19 @@ fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
             let organ_written = &c.title[..b];
             let organ_official = format!("{}{official}", &c.title[..a]);
             let seen = if formal.is_some() {
-                "；本文另一处即引作全称"
+                tr(
+                    "；本文另一处即引作全称",
+                    "; elsewhere this document cites it with the full name",
+                )
             } else {
                 ""
             };
             let mut f = Finding::new(
                 TITLE_AGENCY_INFORMAL.id,
                 span,
-                format!(
-                    "引用文件标题时发文机关应写法定全称：“{organ_written}”应写作“{organ_official}”{seen}"
+                msg!(
+                    zh = "引用文件标题时发文机关应写法定全称：“{organ_written}”应写作“{organ_official}”{seen}",
+                    en = "A cited title names its issuing organ by the full official name: write “{organ_official}”, not “{organ_written}”{seen}"
                 ),
             );
             if let Some(o) = formal {
@@ -707,12 +717,13 @@ fn near_duplicate_pairs(items: &[Titled], skip_co_occurring: bool) -> Vec<(usize
 fn near_duplicate_message(odd: &Titled, other: &Titled, ins: &str) -> String {
     let shorter = odd.normalized.chars().count() < other.normalized.chars().count();
     let how = if shorter {
-        format!("少了“{ins}”")
+        msg!(zh = "少了“{ins}”", en = "lacks “{ins}”")
     } else {
-        format!("多了“{ins}”")
+        msg!(zh = "多了“{ins}”", en = "has an extra “{ins}”")
     };
-    format!(
-        "《{}》与另一处的《{}》相比{how}，疑为同一文件的标题抄错；引用标题须与原文一致，应核对原文后统一为准确全称",
+    msg!(
+        zh = "《{}》与另一处的《{}》相比{how}，疑为同一文件的标题抄错；引用标题须与原文一致，应核对原文后统一为准确全称",
+        en = "《{}》 {how} compared with 《{}》 elsewhere, likely a miscopied title of the same document; a cited title must match the original, so check it and use the exact full title throughout",
         odd.written, other.written
     )
 }
@@ -844,8 +855,9 @@ fn variant_pairs(items: &[Titled], within_doc: bool) -> Vec<(usize, usize)> {
 }
 
 fn variant_message(odd: &Titled, reference: &Titled) -> String {
-    format!(
-        "同一标题写法不一致：此处为《{}》，另一处为《{}》，仅括号、连接号或空格不同；应统一为一种写法（以发文机关原文为准）",
+    msg!(
+        zh = "同一标题写法不一致：此处为《{}》，另一处为《{}》，仅括号、连接号或空格不同；应统一为一种写法（以发文机关原文为准）",
+        en = "The same title is written two ways: 《{}》 here, 《{}》 elsewhere, differing only in brackets, dashes or spaces; use one form throughout (the issuer's original)",
         odd.written, reference.written
     )
 }
@@ -959,8 +971,9 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     ABBREV_UNDECLARED.id,
                     c.span,
-                    format!(
-                        "《{}》不是规范简称：应写全称《中华人民共和国{full}》，或首次引用时写全称并注明（以下简称《{full}》）",
+                    msg!(
+                        zh = "《{}》不是规范简称：应写全称《中华人民共和国{full}》，或首次引用时写全称并注明（以下简称《{full}》）",
+                        en = "《{}》 is not a standard short name: write the full name 《中华人民共和国{full}》, or give the full name at the first citation and declare the short one (“以下简称《{full}》”)",
                         c.title
                     ),
                 ));
@@ -992,8 +1005,9 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
                 Finding::new(
                     ABBREV_UNDECLARED.id,
                     c.span,
-                    format!(
-                        "《{}》是截取标题末尾的非规范简称，指代不明：应写全称《{}》，或首次引用时写全称并注明（以下简称《{}》）",
+                    msg!(
+                        zh = "《{}》是截取标题末尾的非规范简称，指代不明：应写全称《{}》，或首次引用时写全称并注明（以下简称《{}》）",
+                        en = "《{}》 is the tail of a title used as an undeclared short name and is ambiguous: write the full title 《{}》, or give the full title at the first citation and declare the short one (“以下简称《{}》”)",
                         c.title, full.title, c.title
                     ),
                 )
@@ -1036,8 +1050,9 @@ fn law_name_prefix(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             LAW_NAME_PREFIX.id,
             c.span,
-            format!(
-                "首次引用法律应写全称：《{}》应写作《中华人民共和国{}》，此后可用简称",
+            msg!(
+                zh = "首次引用法律应写全称：《{}》应写作《中华人民共和国{}》，此后可用简称",
+                en = "The first citation of a law gives its full name: write 《中华人民共和国{1}》, not 《{0}》; the short name may follow",
                 c.title, c.title
             ),
         ));
@@ -1061,7 +1076,10 @@ fn title_nested_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             TITLE_NESTED_MARKS.id,
             c.span,
-            format!("书名号内的书名应改用单书名号〈〉：应写作《{fixed}》"),
+            msg!(
+                zh = "书名号内的书名应改用单书名号〈〉：应写作《{fixed}》",
+                en = "A title inside 《》 takes the single title marks 〈〉: write 《{fixed}》"
+            ),
         ));
     }
 }
@@ -1098,8 +1116,9 @@ fn title_marks_misuse(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             TITLE_MARKS_MISUSE.id,
             c.span,
-            format!(
-                "活动、会议、奖项等名称不是作品，不用书名号：“《{}》{word}”应写作““{}”{word}”",
+            msg!(
+                zh = "活动、会议、奖项等名称不是作品，不用书名号：“《{}》{word}”应写作““{}”{word}”",
+                en = "Names of events, meetings or awards are not works and take no title marks 《》: write ““{1}”{word}”, not “《{0}》{word}”",
                 c.title, c.title
             ),
         ));
@@ -1114,7 +1133,10 @@ fn title_enum_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             TITLE_ENUM_DUNHAO.id,
             Span::new(m.start(), m.end()),
-            "并列的书名号之间不用顿号：“》、《”应写作“》《”（各项后有括注时才用顿号）",
+            tr(
+                "并列的书名号之间不用顿号：“》、《”应写作“》《”（各项后有括注时才用顿号）",
+                "No enumeration comma 、 between titles in a series: write “》《”, not “》、《” (the comma is used only when each title is followed by a parenthesis)",
+            ),
         ));
     }
 }

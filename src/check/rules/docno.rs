@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::check::rules::citation::{canonical_title, group_conflicts, title_issuer_of, Cite};
 use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
 use crate::extract::docnum::{self, DocNum, Role};
+use crate::i18n::tr;
 use crate::span::Span;
 
 pub static BRACKET_FORM: Rule = Rule {
@@ -167,7 +168,10 @@ fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static Rule, what
         out.push(Finding::new(
             rule.id,
             d.span,
-            format!("{what}：“{written}”应写作“{right}”"),
+            msg!(
+                zh = "{what}：“{written}”应写作“{right}”",
+                en = "{what}: write “{right}”, not “{written}”"
+            ),
         ));
     }
 }
@@ -193,16 +197,35 @@ fn bracket_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         ctx,
         out,
         &BRACKET_FORM,
-        "发文字号的年份应用六角括号〔〕括入",
+        tr(
+            "发文字号的年份应用六角括号〔〕括入",
+            "The year in a document number takes the tortoise-shell brackets 〔〕",
+        ),
     );
 }
 
 fn year_full(ctx: &DocContext, out: &mut Vec<Finding>) {
-    form_rule(ctx, out, &YEAR_FULL, "发文字号的年份应写全四位阿拉伯数字");
+    form_rule(
+        ctx,
+        out,
+        &YEAR_FULL,
+        tr(
+            "发文字号的年份应写全四位阿拉伯数字",
+            "The year in a document number is written in full, as four Arabic digits",
+        ),
+    );
 }
 
 fn serial_di(ctx: &DocContext, out: &mut Vec<Finding>) {
-    form_rule(ctx, out, &SERIAL_DI, "发文字号的顺序号前不加“第”");
+    form_rule(
+        ctx,
+        out,
+        &SERIAL_DI,
+        tr(
+            "发文字号的顺序号前不加“第”",
+            "The serial number of a document number takes no “第” before it",
+        ),
+    );
 }
 
 fn serial_leading_zero(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -210,16 +233,35 @@ fn serial_leading_zero(ctx: &DocContext, out: &mut Vec<Finding>) {
         ctx,
         out,
         &SERIAL_LEADING_ZERO,
-        "发文字号的顺序号不编虚位（不补0）",
+        tr(
+            "发文字号的顺序号不编虚位（不补0）",
+            "The serial number of a document number is not padded with leading zeros",
+        ),
     );
 }
 
 fn missing_hao(ctx: &DocContext, out: &mut Vec<Finding>) {
-    form_rule(ctx, out, &MISSING_HAO, "发文字号缺少“号”字");
+    form_rule(
+        ctx,
+        out,
+        &MISSING_HAO,
+        tr(
+            "发文字号缺少“号”字",
+            "The document number lacks the closing “号”",
+        ),
+    );
 }
 
 fn spacing(ctx: &DocContext, out: &mut Vec<Finding>) {
-    form_rule(ctx, out, &SPACING, "发文字号内不应有空格");
+    form_rule(
+        ctx,
+        out,
+        &SPACING,
+        tr(
+            "发文字号内不应有空格",
+            "A document number is written without spaces",
+        ),
+    );
 }
 
 /// What kind of organ a title's lead issuer is.
@@ -289,13 +331,22 @@ fn any_government_code(code: &str) -> bool {
 fn mismatch(organ: Organ, code: &str) -> Option<&'static str> {
     match organ {
         Organ::GovernmentOffice if government_code(code) => {
-            Some("办公厅（室）文件的机关代字应含“办”（如×政办发、×府办发、国办发）")
+            Some(tr(
+                "办公厅（室）文件的机关代字应含“办”（如×政办发、×府办发、国办发）",
+                "a document of a general office (“办公厅”, “办公室”) takes a code with “办” (such as “×政办发”, “×府办发”, “国办发”)",
+            ))
         }
         Organ::Government if government_office_code(code) => {
-            Some("人民政府文件的机关代字不应含“办”（应为×政发、×府发、国发一类）")
+            Some(tr(
+                "人民政府文件的机关代字不应含“办”（应为×政发、×府发、国发一类）",
+                "a document of a people's government (“人民政府”) takes a code without “办” (such as “×政发”, “×府发”, “国发”)",
+            ))
         }
         Organ::Party if any_government_code(code) => {
-            Some("党委及其办公厅（室）文件应使用党委的机关代字（如×发、×办发），不用政府代字")
+            Some(tr(
+                "党委及其办公厅（室）文件应使用党委的机关代字（如×发、×办发），不用政府代字",
+                "a document of a Party committee or its office takes the committee's code (such as “×发”, “×办发”), not a government code",
+            ))
         }
         _ => None,
     }
@@ -346,8 +397,9 @@ fn agency_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
             Finding::new(
                 AGENCY_MISMATCH.id,
                 d.span,
-                format!(
-                    "发文字号“{written}”的机关代字“{}”与标题的发文机关“{issuer}”不符：{right}；请核对字号或标题",
+                msg!(
+                    zh = "发文字号“{written}”的机关代字“{}”与标题的发文机关“{issuer}”不符：{right}；请核对字号或标题",
+                    en = "The issuer code “{}” of document number “{written}” does not match the issuing organ “{issuer}” named in the title: {right}; check the number or the title",
                     d.issuer_code
                 ),
             )
@@ -429,8 +481,9 @@ fn conflict_findings(
 }
 
 fn title_docno_message(wrong: &Cite, right: &Cite) -> String {
-    format!(
-        "同一文件《{}》引用了不同的发文字号：此处为“{}”，另一处为“{}”；一份文件只有一个字号，应统一为正确的字号{}",
+    msg!(
+        zh = "同一文件《{}》引用了不同的发文字号：此处为“{}”，另一处为“{}”；一份文件只有一个字号，应统一为正确的字号{}",
+        en = "The same document 《{}》 is cited with different document numbers: “{}” here, “{}” elsewhere; a document has one number, so use the correct one throughout{}",
         wrong.title,
         wrong.number_written.as_deref().unwrap_or_default(),
         right.number_written.as_deref().unwrap_or_default(),
@@ -446,15 +499,19 @@ fn fit_note(wrong: &Cite, right: &Cite) -> String {
     };
     match (code_fits_issuer(&issuer, wc), code_fits_issuer(&issuer, rc)) {
         (Some(false), Some(true)) => {
-            format!("（发文机关为“{issuer}”，机关代字应为“{rc}”，“{wc}”不符）")
+            msg!(
+                zh = "（发文机关为“{issuer}”，机关代字应为“{rc}”，“{wc}”不符）",
+                en = " (the issuer is “{issuer}”, so the code should be “{rc}”; “{wc}” does not fit)"
+            )
         }
         _ => String::new(),
     }
 }
 
 fn docno_title_message(wrong: &Cite, right: &Cite) -> String {
-    format!(
-        "发文字号“{}”对应了不同的标题：此处为《{}》，另一处为《{}》；一个字号只对应一份文件，应核对字号或标题",
+    msg!(
+        zh = "发文字号“{}”对应了不同的标题：此处为《{}》，另一处为《{}》；一个字号只对应一份文件，应核对字号或标题",
+        en = "Document number “{}” is given different titles: 《{}》 here, 《{}》 elsewhere; a number belongs to one document only, so check the number or the title",
         wrong.number_written.as_deref().unwrap_or_default(),
         wrong.title,
         right.title,
@@ -627,8 +684,9 @@ fn year_future(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             YEAR_FUTURE.id,
             d.span,
-            format!(
-                "所引发文字号“{written}”的年份{y}年晚于本文的年份，应不晚于{limit}年（不能引用尚未制发的文件）；请核对年份"
+            msg!(
+                zh = "所引发文字号“{written}”的年份{y}年晚于本文的年份，应不晚于{limit}年（不能引用尚未制发的文件）；请核对年份",
+                en = "The cited document number “{written}” is dated {y}, later than this document; it can be {limit} at the latest (a document not yet issued cannot be cited); check the year"
             ),
         ));
     }

@@ -160,9 +160,12 @@ fn rate_overflow(ctx: &DocContext, out: &mut Vec<Finding>) {
             RATE_OVERFLOW.id,
             f.span.start,
             f.span.end,
-            format!(
-                "{rate}不能超过100%：这里写作“{written}”。{rate}的分子是分母的一部分，\
-                 请核对数字（如结案数、应结数），改为不超过100%的正确数值"
+            msg!(
+                zh = "{rate}不能超过100%：这里写作“{written}”。{rate}的分子是分母的一部分，\
+                      请核对数字（如结案数、应结数），改为不超过100%的正确数值",
+                en = "A rate (“{rate}”) cannot exceed 100%, but here it is “{written}”: its numerator is part \
+                      of its denominator, so check the figures (such as cases closed and cases due) and \
+                      correct it to a value of at most 100%"
             ),
         ));
     }
@@ -228,8 +231,9 @@ fn shares_over_whole(ctx: &DocContext, out: &mut Vec<Finding>) {
             RATE_OVERFLOW.id,
             f.span.start,
             last.span.end,
-            format!(
-                "同一整体的各部分占比之和不能超过100%：{}相加为{}%。请核对各项占比",
+            msg!(
+                zh = "同一整体的各部分占比之和不能超过100%：{}相加为{}%。请核对各项占比",
+                en = "The shares of parts of one whole cannot add up to more than 100%, but “{}” add up to {}%; check each share",
                 list.join("、"),
                 fmt_num(sum)
             ),
@@ -430,9 +434,11 @@ fn sum_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
             SUM_MISMATCH.id,
             total.span.start,
             total.span.end,
-            format!(
-                "总数与分项不符：总数为“{}”，其中{}相加为{}。请核对总数或分项；\
-                 如分项没有列全，应在末项后加“等”",
+            msg!(
+                zh = "总数与分项不符：总数为“{}”，其中{}相加为{}。请核对总数或分项；\
+                      如分项没有列全，应在末项后加“等”",
+                en = "The total does not match its parts: the total is “{}”, but the parts “{}” add up to “{}”; \
+                      check the total or the parts, and if the parts are not exhaustive, end the list with “等”",
                 ctx.doc.slice(total.span),
                 list.join("、"),
                 shown(sum)
@@ -652,9 +658,11 @@ fn metric_inconsistent(ctx: &DocContext, out: &mut Vec<Finding>) {
                         METRIC_INCONSISTENT.id,
                         f.span.start,
                         f.span.end,
-                        format!(
-                            "同一指标前后数值不一致：“{}”这里写作“{b}”，第{}行写作“{a}”。\
-                             请核对，统一为正确的数值",
+                        msg!(
+                            zh = "同一指标前后数值不一致：“{}”这里写作“{b}”，第{}行写作“{a}”。\
+                                  请核对，统一为正确的数值",
+                            en = "The same statistic “{}” has different values: “{b}” here, “{a}” on line {}; \
+                                  check and use the correct value in both places",
                             metric_name(&f.key),
                             lc.line
                         ),
@@ -723,9 +731,11 @@ fn metric_inconsistent_batch(docs: &[BatchDoc], out: &mut Vec<Located>) {
                     span: m.span,
                     rule: METRIC_INCONSISTENT.id,
                     severity: METRIC_INCONSISTENT.severity,
-                    message: format!(
-                        "同一指标在不同文件中数值不一致：“{}”这里写作“{}”，{}写作“{}”。\
-                         请核对，统一为正确的数值",
+                    message: msg!(
+                        zh = "同一指标在不同文件中数值不一致：“{}”这里写作“{}”，{}写作“{}”。\
+                              请核对，统一为正确的数值",
+                        en = "The same statistic “{}” has different values in different files: “{}” here, \
+                              at {} it is “{}”; check and use the correct value in both",
                         metric_name(&m.key),
                         m.text,
                         o.at,

@@ -4,6 +4,7 @@
 mod attachment;
 mod citation;
 mod docno;
+mod en;
 mod figrules;
 mod numbering;
 mod numbers;
@@ -16,6 +17,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::Rule;
 
+pub(crate) use en::lookup as english;
 pub use figrules::batch_metrics;
 
 /// When set, rules that fold a style used throughout a document into one finding report every

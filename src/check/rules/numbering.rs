@@ -265,7 +265,10 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
             HEADING_NUMBER_FORM.id,
             start,
             start + len,
-            format!("层次序数“{wrong}”形式错误，应写作“{fix}”"),
+            msg!(
+                zh = "层次序数“{wrong}”形式错误，应写作“{fix}”",
+                en = "Heading number “{wrong}” has the wrong form: write “{fix}”"
+            ),
         );
         match groups.iter_mut().find(|g| g.0 == shape) {
             Some(g) => g.1.push(f),
@@ -275,7 +278,10 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
     for (shape, found) in groups {
         let example = found[0].message.clone();
         text::push_folded(out, found, |n| {
-            format!("全文{n}处层次序数写作“{shape}”式：{example}；此处为首处")
+            msg!(
+                zh = "全文{n}处层次序数写作“{shape}”式：{example}；此处为首处",
+                en = "{n} heading numbers in this document take the form “{shape}”: {example}; this is the first"
+            )
         });
     }
 }
@@ -342,23 +348,26 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let msg = if h.n == last {
-                    format!(
-                        "层次序数重号：上一项已是“{}”，此处应为“{}”",
+                    msg!(
+                        zh = "层次序数重号：上一项已是“{}”，此处应为“{}”",
+                        en = "Repeated heading number: the previous item is already “{}”; this one should be “{}”",
                         h.kind.show(last),
                         h.kind.show(last + 1)
                     )
                 } else if h.n > last + 1 {
                     let missing: Vec<String> =
                         (last + 1..h.n).take(5).map(|k| h.kind.show(k)).collect();
-                    format!(
-                        "层次序数跳号：“{}”之后是“{}”，缺少“{}”",
+                    msg!(
+                        zh = "层次序数跳号：“{}”之后是“{}”，缺少“{}”",
+                        en = "Skipped heading number: “{}” is followed by “{}”; “{}” is missing",
                         h.kind.show(last),
                         h.kind.show(h.n),
                         missing.join("")
                     )
                 } else {
-                    format!(
-                        "层次序数倒序：“{}”之后是“{}”，应为“{}”",
+                    msg!(
+                        zh = "层次序数倒序：“{}”之后是“{}”，应为“{}”",
+                        en = "Heading numbers out of order: “{}” is followed by “{}”; it should be “{}”",
                         h.kind.show(last),
                         h.kind.show(h.n),
                         h.kind.show(last + 1)
@@ -379,8 +388,9 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                         HEADING_NUMBER_SEQUENCE.id,
                         span.0,
                         span.1,
-                        format!(
-                            "本层第一项序号是“{}”，缺少“{}”",
+                        msg!(
+                            zh = "本层第一项序号是“{}”，缺少“{}”",
+                            en = "The first item of this level is numbered “{}”; “{}” is missing",
                             h.kind.show(h.n),
                             missing.join("")
                         ),
@@ -403,8 +413,9 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                     HEADING_NUMBER_SEQUENCE.id,
                     at,
                     end,
-                    format!(
-                        "“{}是”重复：上一项已是“{}是”，此处应为“{}是”",
+                    msg!(
+                        zh = "“{}是”重复：上一项已是“{}是”，此处应为“{}是”",
+                        en = "“{}是” is repeated: the previous item is already “{}是”; this one should be “{}是”",
                         cn_of(n),
                         cn_of(last),
                         cn_of(last + 1)
@@ -415,8 +426,9 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                         HEADING_NUMBER_SEQUENCE.id,
                         at,
                         end,
-                        format!(
-                            "“{}是”之后是“{}是”，缺少“{}是”",
+                        msg!(
+                            zh = "“{}是”之后是“{}是”，缺少“{}是”",
+                            en = "“{}是” is followed by “{}是”; “{}是” is missing",
                             cn_of(last),
                             cn_of(n),
                             cn_of(last + 1)
@@ -489,8 +501,9 @@ fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
                 HEADING_LEVEL_ORDER.id,
                 start,
                 start + h.len,
-                format!(
-                    "层次颠倒：“{}”出现在下一层的“{}”之下；层次应依次为“一、”“（一）”“1.”“（1）”",
+                msg!(
+                    zh = "层次颠倒：“{}”出现在下一层的“{}”之下；层次应依次为“一、”“（一）”“1.”“（1）”",
+                    en = "Heading levels inverted: “{}” appears under “{}”, which belongs to a lower level; the levels go “一、”, “（一）”, “1.”, “（1）” in that order",
                     &t[..h.len],
                     top.show(1).trim_end_matches(['、', '.'])
                 ),

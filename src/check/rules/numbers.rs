@@ -58,7 +58,11 @@ fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
                 YEAR_ABBREV.id,
                 start + y.start(),
                 start + y.end() + "年".len(),
-                format!("年份不能简写：“{}年”应写全四位，如“{full}年”", &c[2]),
+                msg!(
+                    zh = "年份不能简写：“{}年”应写全四位，如“{full}年”",
+                    en = "Do not abbreviate a year: write all four digits of “{}年”, as in “{full}年”",
+                    &c[2]
+                ),
             ));
         }
         for c in APOS_YEAR.captures_iter(line) {
@@ -75,8 +79,9 @@ fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
                 YEAR_ABBREV.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "年份不能简写：“{}”应写全四位，如“20{}年”",
+                msg!(
+                    zh = "年份不能简写：“{}”应写全四位，如“20{}年”",
+                    en = "Do not abbreviate a year: write all four digits of “{}”, as in “20{}年”",
                     m.as_str(),
                     &c[1]
                 ),
@@ -126,12 +131,19 @@ fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
                 DATE_ZERO_PADDING.id,
                 start + m.start(),
                 start + m.end(),
-                format!("日期的月、日不补0：“{}”应写作“{fixed}”", m.as_str()),
+                msg!(
+                    zh = "日期的月、日不补0：“{}”应写作“{fixed}”",
+                    en = "Months and days in a date are not padded with 0: write “{fixed}”, not “{}”",
+                    m.as_str()
+                ),
             ));
         }
     }
     text::push_folded(out, found, |n| {
-        format!("全文{n}处日期的月、日前补了0，如“2025年04月08日”应写作“2025年4月8日”；此处为首处")
+        msg!(
+            zh = "全文{n}处日期的月、日前补了0，如“2025年04月08日”应写作“2025年4月8日”；此处为首处",
+            en = "{n} dates in this document pad the month or day with 0 (write “2025年4月8日”, not “2025年04月08日”); this is the first"
+        )
     });
 }
 
@@ -181,8 +193,9 @@ fn signoff_date_chinese(ctx: &DocContext, out: &mut Vec<Finding>) {
             SIGNOFF_DATE_CHINESE.id,
             start + i,
             start + i + t.len(),
-            format!(
-                "成文日期应使用阿拉伯数字：“{t}”应写作“{y}年{mo}月{d}日{}”",
+            msg!(
+                zh = "成文日期应使用阿拉伯数字：“{t}”应写作“{y}年{mo}月{d}日{}”",
+                en = "The date of a document is written in Arabic numerals: write “{y}年{mo}月{d}日{}”, not “{t}”",
                 c.get(4).map_or("", |m| m.as_str())
             ),
         ));
@@ -232,9 +245,18 @@ fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
             let y = c.get(1).and_then(|y| y.as_str().parse().ok());
             let (mo, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
             let msg = if !(1..=12).contains(&mo) {
-                format!("日期“{}”不存在：月份应在1—12之间", m.as_str())
+                msg!(
+                    zh = "日期“{}”不存在：月份应在1—12之间",
+                    en = "The date “{}” does not exist: the month must be between 1 and 12",
+                    m.as_str()
+                )
             } else if d == 0 || d > days_in(y, mo) {
-                format!("日期“{}”不存在：{mo}月只有{}天", m.as_str(), days_in(y, mo))
+                msg!(
+                    zh = "日期“{}”不存在：{mo}月只有{}天",
+                    en = "The date “{}” does not exist: month {mo} has only {} days",
+                    m.as_str(),
+                    days_in(y, mo)
+                )
             } else {
                 continue;
             };
@@ -256,7 +278,11 @@ fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
                     DATE_INVALID.id,
                     start + m.start(),
                     start + m.end(),
-                    format!("日期“{}”不存在：月份应在1—12之间", m.as_str()),
+                    msg!(
+                        zh = "日期“{}”不存在：月份应在1—12之间",
+                        en = "The date “{}” does not exist: the month must be between 1 and 12",
+                        m.as_str()
+                    ),
                 ));
             }
         }
@@ -301,7 +327,10 @@ fn zero_glyph(ctx: &DocContext, out: &mut Vec<Finding>) {
                 ZERO_GLYPH.id,
                 start + m.start(),
                 start + m.end(),
-                format!("年份中的零应写作“〇”：“{s}”应写作“{fixed}”"),
+                msg!(
+                    zh = "年份中的零应写作“〇”：“{s}”应写作“{fixed}”",
+                    en = "A zero in a year written in Chinese numerals is “〇”: write “{fixed}”, not “{s}”"
+                ),
             ));
         }
     }
@@ -337,12 +366,19 @@ fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
                 FULLWIDTH_DIGITS.id,
                 start + m.start(),
                 start + m.end(),
-                format!("全角数字“{}”应写作半角“{half}”", m.as_str()),
+                msg!(
+                    zh = "全角数字“{}”应写作半角“{half}”",
+                    en = "Write the full-width digits “{}” as half-width “{half}”",
+                    m.as_str()
+                ),
             ));
         }
     }
     text::push_folded(out, found, |n| {
-        format!("全文{n}处使用全角数字，阿拉伯数字应使用半角形式；此处为首处")
+        msg!(
+            zh = "全文{n}处使用全角数字，阿拉伯数字应使用半角形式；此处为首处",
+            en = "{n} places in this document use full-width digits; Arabic numerals are written half-width; this is the first"
+        )
     });
 }
 
@@ -387,8 +423,9 @@ fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
                 NUMERAL_MIXING.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "阿拉伯数字不与“{place}”连用：“{}”应全用阿拉伯数字或全用汉字",
+                msg!(
+                    zh = "阿拉伯数字不与“{place}”连用：“{}”应全用阿拉伯数字或全用汉字",
+                    en = "Arabic numerals are not combined with “{place}”: write “{}” all in Arabic numerals or all in Chinese characters",
                     m.as_str()
                 ),
             ));
@@ -430,8 +467,9 @@ fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
                 RANGE_UNIT_OMISSION.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "范围的前一个数省略了“{unit}”：“{}”应写作“{}{unit}{}{}{unit}”",
+                msg!(
+                    zh = "范围的前一个数省略了“{unit}”：“{}”应写作“{}{unit}{}{}{unit}”",
+                    en = "The first number of a range omits “{unit}”: write “{1}{unit}{2}{3}{unit}”, not “{0}”",
                     m.as_str(),
                     &c[1],
                     &c[2],
@@ -490,8 +528,9 @@ fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
                 APPROX_ADJACENT_DUNHAO.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "相邻两数表示概数不加顿号，并用汉字数字：“{}”应写作“{right}”",
+                msg!(
+                    zh = "相邻两数表示概数不加顿号，并用汉字数字：“{}”应写作“{right}”",
+                    en = "Two adjacent numbers giving an estimate take no 、 between them and are written in Chinese numerals: write “{right}”, not “{}”",
                     m.as_str()
                 ),
             ));
@@ -529,13 +568,29 @@ fn numeric_wording(ctx: &DocContext, out: &mut Vec<Finding>) {
             let m = c.get(0).unwrap();
             let s = m.as_str();
             let msg = if c.get(1).is_some() {
-                format!("“{}”与“{}”重复表示概数：“{s}”应只用其一", &c[1], &c[3])
+                msg!(
+                    zh = "“{}”与“{}”重复表示概数：“{s}”应只用其一",
+                    en = "“{}” and “{}” both mark an estimate: use only one of them in “{s}”",
+                    &c[1],
+                    &c[3]
+                )
             } else if c.get(4).is_some() {
-                format!("“{}”与“以上”重复：“{s}”应只用其一", &c[4])
+                msg!(
+                    zh = "“{}”与“以上”重复：“{s}”应只用其一",
+                    en = "“{}” and “以上” say the same thing: use only one of them in “{s}”",
+                    &c[4]
+                )
             } else if c.get(6).is_some() {
-                format!("“近”与“余”矛盾：“{s}”应只用其一")
+                msg!(
+                    zh = "“近”与“余”矛盾：“{s}”应只用其一",
+                    en =
+                        "“近” (nearly) contradicts “余” (more than): use only one of them in “{s}”"
+                )
             } else {
-                format!("减少不能以“倍”计：“{s}”应改为减少了几分之几或百分之几")
+                msg!(
+                    zh = "减少不能以“倍”计：“{s}”应改为减少了几分之几或百分之几",
+                    en = "A decrease cannot be counted in multiples (“倍”): restate “{s}” as a fraction or a percentage"
+                )
             };
             out.push(text::finding(
                 NUMERIC_WORDING.id,
@@ -575,8 +630,9 @@ fn yu_position(ctx: &DocContext, out: &mut Vec<Finding>) {
                 YU_POSITION.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "“余”的位置错误：“{}”应写作“{}{}余”或“{}0余{}”",
+                msg!(
+                    zh = "“余”的位置错误：“{}”应写作“{}{}余”或“{}0余{}”",
+                    en = "“余” is in the wrong place: write “{}” as “{}{}余” or “{}0余{}”",
                     m.as_str(),
                     &c[1],
                     &c[2],
@@ -618,8 +674,9 @@ fn session_numerals(ctx: &DocContext, out: &mut Vec<Finding>) {
                 SESSION_NUMERALS.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "届次、会次应使用汉字数字：“{}”中的阿拉伯数字应改为汉字",
+                msg!(
+                    zh = "届次、会次应使用汉字数字：“{}”中的阿拉伯数字应改为汉字",
+                    en = "Numbers of sessions and meetings are written in Chinese numerals: change the Arabic numerals in “{}” to Chinese",
                     m.as_str()
                 ),
             ));
@@ -684,7 +741,10 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
                 THOUSANDS_SEPARATOR.id,
                 *s,
                 *e,
-                format!("四位整数不分节：“{g}”应写作“{digits}”"),
+                msg!(
+                    zh = "四位整数不分节：“{g}”应写作“{digits}”",
+                    en = "A four-digit integer takes no thousands separator: write “{digits}”, not “{g}”"
+                ),
             ));
         }
     }
@@ -698,7 +758,10 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
             THOUSANDS_SEPARATOR.id,
             *s,
             *e,
-            format!("千分位分节不统一：此处写作“{g}”，另有“{p}”不分节，全文应统一"),
+            msg!(
+                zh = "千分位分节不统一：此处写作“{g}”，另有“{p}”不分节，全文应统一",
+                en = "Thousands separators are used inconsistently: “{g}” here, but “{p}” elsewhere has none; use one style throughout"
+            ),
         );
         out.push(f.with_related(crate::span::Span::new(ps, ps + p.len())));
     }

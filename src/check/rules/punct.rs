@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::{attachment, numbering, text};
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::i18n::tr;
 use crate::span::Span;
 
 /// `cjk-one-as-dash`: the numeral 一 written where a range needs the dash —.
@@ -34,8 +35,9 @@ fn cjk_one_as_dash(ctx: &DocContext, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             CJK_ONE_AS_DASH.id,
             Span::new(m.start(), m.end()),
-            format!(
-                "起止范围误用汉字“一”作连接号：“{s}”应写作“{}”",
+            msg!(
+                zh = "起止范围误用汉字“一”作连接号：“{s}”应写作“{}”",
+                en = "A range uses the Chinese numeral “一” as its dash: write “{}”, not “{s}”",
                 s.replacen('一', "—", 1)
             ),
         ));
@@ -129,19 +131,26 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 HALFWIDTH_PUNCT_IN_CJK.id,
                 start + i,
                 start + i + 1,
-                format!("中文语句中误用半角“{c}”，应使用全角“{full}”"),
+                msg!(
+                    zh = "中文语句中误用半角“{c}”，应使用全角“{full}”",
+                    en = "Half-width “{c}” in Chinese text: use the full-width “{full}”"
+                ),
             ));
         }
     }
     text::push_folded(out, found, |n| {
-        let parts: Vec<String> = counts.iter().map(|(c, k)| format!("“{c}”{k}处")).collect();
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(c, k)| msg!(zh = "“{c}”{k}处", en = "“{c}” ×{k}"))
+            .collect();
         let fulls: String = counts
             .iter()
             .filter_map(|(c, _)| ASCII_TO_FULL.iter().find(|(a, _)| a == c).map(|p| p.1))
             .collect();
-        format!(
-            "全文通篇使用半角标点，共{n}处（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
-            parts.join("、")
+        msg!(
+            zh = "全文通篇使用半角标点，共{n}处（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
+            en = "This document uses half-width punctuation throughout, {n} places ({}); Chinese text takes the full-width “{fulls}”; this is the first",
+            parts.join(tr("、", ", "))
         )
     });
 }
@@ -211,8 +220,9 @@ fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 RANGE_MARK_FORM.id,
                 start + m.start(),
                 start + m.end(),
-                format!(
-                    "起止范围误用“{mark}”：“{}”应写作“{}”",
+                msg!(
+                    zh = "起止范围误用“{mark}”：“{}”应写作“{}”",
+                    en = "A range uses “{mark}” as its dash: write “{1}”, not “{0}”",
                     m.as_str(),
                     m.as_str().replacen(mark, right, 1)
                 ),
@@ -220,7 +230,10 @@ fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
     }
     text::push_folded(out, found, |n| {
-        format!("全文{n}处起止范围用短横线、破折号或半角浪纹线，应使用一字线“—”或浪纹线“～”；此处为首处")
+        msg!(
+            zh = "全文{n}处起止范围用短横线、破折号或半角浪纹线，应使用一字线“—”或浪纹线“～”；此处为首处",
+            en = "{n} ranges in this document use a hyphen, a double dash or a half-width tilde; a range takes the dash “—” or the wave dash “～”; this is the first"
+        )
     });
 }
 
@@ -259,8 +272,10 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                             QUOTE_FORM.id,
                             start + i,
                             start + i + 1,
-                            format!(
-                                "中文语句中误用直引号“{c}”，应使用弯引号{}",
+                            msg!(
+                                zh = "中文语句中误用直引号“{c}”，应使用弯引号{}",
+                                en =
+                                    "Straight quote “{c}” in Chinese text: use the curly quotes {}",
                                 if c == '"' { "“”" } else { "‘’" }
                             ),
                         ));
@@ -270,8 +285,9 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                     QUOTE_FORM.id,
                     start + i,
                     start + i + c.len_utf8(),
-                    format!(
-                        "简化字文本中误用直角引号“{c}”，应使用{}",
+                    msg!(
+                        zh = "简化字文本中误用直角引号“{c}”，应使用{}",
+                        en = "Corner quote “{c}” in simplified Chinese text: use {}",
                         if matches!(c, '「' | '」') {
                             "“”"
                         } else {
@@ -295,15 +311,24 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 QUOTE_FORM.id,
                 start + i,
                 start + i + '“'.len_utf8(),
-                "双引号内又用双引号：引号内的引用应使用单引号‘’",
+                tr(
+                    "双引号内又用双引号：引号内的引用应使用单引号‘’",
+                    "Double quotes inside double quotes: a quotation within a quotation takes the single quotes ‘’",
+                ),
             ));
         }
     }
     text::push_folded(out, straight, |n| {
-        format!("全文通篇使用直引号，共{n}处，中文语句中应使用弯引号“”‘’；此处为首处")
+        msg!(
+            zh = "全文通篇使用直引号，共{n}处，中文语句中应使用弯引号“”‘’；此处为首处",
+            en = "This document uses straight quotes throughout, {n} places; Chinese text takes the curly quotes “” ‘’; this is the first"
+        )
     });
     text::push_folded(out, corner, |n| {
-        format!("全文{n}处使用直角引号「」『』，简化字文本应使用“”‘’；此处为首处")
+        msg!(
+            zh = "全文{n}处使用直角引号「」『』，简化字文本应使用“”‘’；此处为首处",
+            en = "{n} places in this document use the corner quotes 「」『』; simplified Chinese text takes “” ‘’; this is the first"
+        )
     });
 }
 
@@ -363,9 +388,15 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
             ),
         };
         let msg = if opener {
-            format!("“{c}”没有对应的“{cl}”：成对标点缺少后一半，请补上或删去")
+            msg!(
+                zh = "“{c}”没有对应的“{cl}”：成对标点缺少后一半，请补上或删去",
+                en = "“{c}” has no matching “{cl}”: a paired mark lacks its second half; add it or delete this one"
+            )
         } else {
-            format!("“{c}”前面没有对应的“{o}”：成对标点缺少前一半，请补上或删去")
+            msg!(
+                zh = "“{c}”前面没有对应的“{o}”：成对标点缺少前一半，请补上或删去",
+                en = "“{c}” has no matching “{o}” before it: a paired mark lacks its first half; add it or delete this one"
+            )
         };
         out.push(text::finding(UNPAIRED_MARKS.id, at, at + c.len_utf8(), msg));
     };
@@ -459,7 +490,11 @@ fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
                 DUPLICATE_PUNCT.id,
                 start + m.start(),
                 start + m.end(),
-                format!("标点“{s}”重复或连用冲突，此处只应保留一个点号"),
+                msg!(
+                    zh = "标点“{s}”重复或连用冲突，此处只应保留一个点号",
+                    en =
+                        "The punctuation “{s}” is repeated or conflicting: keep only one mark here"
+                ),
             ));
         }
     }
@@ -525,7 +560,10 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
                 HEADING_TRAILING_PERIOD.id,
                 at,
                 end,
-                "公文标题末尾不加句号，应删去“。”",
+                tr(
+                    "公文标题末尾不加句号，应删去“。”",
+                    "A document title takes no full stop at the end: delete “。”",
+                ),
             ));
             continue;
         }
@@ -549,8 +587,9 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
             HEADING_TRAILING_PERIOD.id,
             at,
             end,
-            format!(
-                "单独成行的层次标题“{}”末尾不加句号，应删去“{last}”",
+            msg!(
+                zh = "单独成行的层次标题“{}”末尾不加句号，应删去“{last}”",
+                en = "The heading “{}” on a line of its own takes no full stop at the end: delete “{last}”",
                 &t[..t.len() - last.len_utf8()]
             ),
         ));
@@ -584,16 +623,26 @@ fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         for m in BAD_ELLIPSIS.find_iter(line) {
             let s = m.as_str();
             let msg = if s.contains('等') {
-                format!("省略号与“等”连用：“{s}”只保留其一，如“等”")
+                msg!(
+                    zh = "省略号与“等”连用：“{s}”只保留其一，如“等”",
+                    en = "An ellipsis used together with “等”: keep only one of them in “{s}”, such as “等”"
+                )
             } else if s.starts_with('.') || s.starts_with('。') {
                 // Dot leaders of a table of contents end in a page number.
                 let rest = line[m.end()..].trim();
                 if s.len() >= 6 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) {
                     continue;
                 }
-                format!("省略号误写作“{s}”，应写作“……”")
+                msg!(
+                    zh = "省略号误写作“{s}”，应写作“……”",
+                    en = "An ellipsis written as “{s}”: write “……”"
+                )
             } else if s.chars().count() == 1 {
-                "省略号只写了一个“…”，应写作两个“……”".to_string()
+                tr(
+                    "省略号只写了一个“…”，应写作两个“……”",
+                    "An ellipsis written with a single “…”: write two, “……”",
+                )
+                .to_string()
             } else {
                 continue;
             };
@@ -664,7 +713,11 @@ fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
                 FULLWIDTH_COLON.id,
                 at,
                 at + 1,
-                format!("“{}”后误用半角冒号“:”，应使用全角冒号“：”", &c[1]),
+                msg!(
+                    zh = "“{}”后误用半角冒号“:”，应使用全角冒号“：”",
+                    en = "Half-width colon “:” after “{}”: use the full-width colon “：”",
+                    &c[1]
+                ),
             ));
         }
         if let Some(c) = RECIPIENT_LINE.captures(line) {
@@ -674,7 +727,10 @@ fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
                     FULLWIDTH_COLON.id,
                     at,
                     at + 1,
-                    "主送机关后误用半角冒号“:”，应使用全角冒号“：”",
+                    tr(
+                        "主送机关后误用半角冒号“:”，应使用全角冒号“：”",
+                        "Half-width colon “:” after the addressee: use the full-width colon “：”",
+                    ),
                 ));
             }
         }
@@ -753,12 +809,18 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 SPACE_IN_CJK.id,
                 off + m.start(),
                 off + m.end(),
-                format!("“{l}”与“{r}”之间多了空格，公文正文字间不留空，应删去"),
+                msg!(
+                    zh = "“{l}”与“{r}”之间多了空格，公文正文字间不留空，应删去",
+                    en = "A space between “{l}” and “{r}”: the body text of a document has no spaces between characters; delete it"
+                ),
             ));
         }
     }
     text::push_folded(out, found, |n| {
-        format!("全文{n}处汉字之间或汉字与数字之间有空格，公文正文字间不留空，应删去；此处为首处")
+        msg!(
+            zh = "全文{n}处汉字之间或汉字与数字之间有空格，公文正文字间不留空，应删去；此处为首处",
+            en = "{n} places in this document have a space between Chinese characters or between a character and a number; the body text has no such spaces, so delete them; this is the first"
+        )
     });
 }
 

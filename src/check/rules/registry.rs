@@ -42,7 +42,7 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 }
 
 fn fmt_date(d: Option<(i32, u32, u32)>) -> String {
-    d.map(|(y, m, d)| format!("{y}年{m}月{d}日"))
+    d.map(|(y, m, d)| msg!(zh = "{y}年{m}月{d}日", en = "{y}-{m:02}-{d:02}"))
         .unwrap_or_default()
 }
 
@@ -60,16 +60,27 @@ fn law_currency(ctx: &DocContext, out: &mut Vec<Finding>) {
         let message = match cat.successor(&c.title) {
             Some(s) => {
                 let when = match (s.valid_from, s.published) {
-                    (Some(v), _) => format!("，{}起施行", fmt_date(Some(v))),
-                    (None, Some(p)) => format!("，{}发布", fmt_date(Some(p))),
+                    (Some(v), _) => msg!(
+                        zh = "，{}起施行",
+                        en = ", in force since {}",
+                        fmt_date(Some(v))
+                    ),
+                    (None, Some(p)) => {
+                        msg!(zh = "，{}发布", en = ", published {}", fmt_date(Some(p)))
+                    }
                     _ => String::new(),
                 };
-                format!(
-                    "《{}》已废止，现行文本为《{}》{when}；请核实是否应引用现行文本",
+                msg!(
+                    zh = "《{}》已废止，现行文本为《{}》{when}；请核实是否应引用现行文本",
+                    en = "《{}》 has been repealed; the text in force is 《{}》{when}; check whether the current text should be cited",
                     c.title, s.name
                 )
             }
-            None => format!("《{}》已废止；请核实是否应引用现行文本", c.title),
+            None => msg!(
+                zh = "《{}》已废止；请核实是否应引用现行文本",
+                en = "《{}》 has been repealed; check whether the current text should be cited",
+                c.title
+            ),
         };
         out.push(Finding::new(LAW_CURRENCY.id, c.span, message));
     }

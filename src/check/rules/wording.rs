@@ -99,7 +99,10 @@ fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
                             TERM_ODD_ONE_OUT.id,
                             p,
                             end,
-                            format!("“{written}”仅此一处，文中另有{n}处写作“{other}”：“{odd}”疑为“{common}”之误"),
+                            msg!(
+                                zh = "“{written}”仅此一处，文中另有{n}处写作“{other}”：“{odd}”疑为“{common}”之误",
+                                en = "“{written}” occurs only here, while the text writes “{other}” in {n} places: “{odd}” is likely a mistake for “{common}”"
+                            ),
                         )
                         .with_related(Span::new(first, first + other.len())),
                     );
@@ -146,8 +149,9 @@ fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Vec<Finding>) {
             FAZHI_VS_FAZHI.id,
             m.start(),
             m.end(),
-            format!(
-                "“{s}”应写作“{}”：现行提法用“法治”",
+            msg!(
+                zh = "“{s}”应写作“{}”：现行提法用“法治”",
+                en = "Write “{}”, not “{s}”: the current term is “法治” (rule of law)",
                 s.replacen("法制", "法治", 1)
             ),
         ));
@@ -207,7 +211,12 @@ fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
                 CONFUSABLE_LEXICON.id,
                 p,
                 end,
-                format!("“{}”应写作“{}”", c.wrong, c.right),
+                msg!(
+                    zh = "“{}”应写作“{}”",
+                    en = "Write “{1}”, not “{0}”",
+                    c.wrong,
+                    c.right
+                ),
             ));
         }
     }
@@ -259,7 +268,10 @@ fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
                 REPEATED_TOKEN.id,
                 a.start,
                 b.end,
-                format!("“{word}”重复：“{word}{word}”应为“{word}”"),
+                msg!(
+                    zh = "“{word}”重复：“{word}{word}”应为“{word}”",
+                    en = "“{word}” is repeated: write “{word}”, not “{word}{word}”"
+                ),
             ));
         }
     }
@@ -305,7 +317,11 @@ fn placeholder_residue(ctx: &DocContext, out: &mut Vec<Finding>) {
             PLACEHOLDER_RESIDUE.id,
             m.start(),
             m.end(),
-            format!("模板占位符“{}”未替换为实际内容", m.as_str()),
+            msg!(
+                zh = "模板占位符“{}”未替换为实际内容",
+                en = "The template placeholder “{}” has not been replaced with the actual content",
+                m.as_str()
+            ),
         ));
     }
 }
@@ -355,11 +371,17 @@ fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
             TRADITIONAL_VARIANT_CHARS.id,
             m.start(),
             m.end(),
-            format!("“{v}”不是规范字形，应写作“{s}”"),
+            msg!(
+                zh = "“{v}”不是规范字形，应写作“{s}”",
+                en = "“{v}” is not the standard form: write “{s}”"
+            ),
         ));
     }
     text::push_folded(out, found, |n| {
-        format!("全文{n}处使用繁体字或非推荐词形，公文应使用规范汉字；此处为首处")
+        msg!(
+            zh = "全文{n}处使用繁体字或非推荐词形，公文应使用规范汉字；此处为首处",
+            en = "{n} places in this document use traditional characters or non-recommended forms; documents use standard simplified characters; this is the first"
+        )
     });
 }
 
@@ -421,7 +443,10 @@ fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
                 OUTDATED_INSTITUTION.id,
                 p,
                 end,
-                format!("“{old}”已在{since}年机构改革中撤销，现为“{new}”；如指改革前的机构，宜写作“原{old}”"),
+                msg!(
+                    zh = "“{old}”已在{since}年机构改革中撤销，现为“{new}”；如指改革前的机构，宜写作“原{old}”",
+                    en = "“{old}” was abolished in the {since} institutional reform and is now “{new}”; for the body before the reform, write “原{old}”"
+                ),
             ));
         }
     }
@@ -491,7 +516,10 @@ fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
                 CANONICAL_PHRASE.id,
                 s,
                 s + written.len(),
-                format!("固定表述有错字：“{written}”应为“{right}”"),
+                msg!(
+                    zh = "固定表述有错字：“{written}”应为“{right}”",
+                    en = "A miswritten set phrase: write “{right}”, not “{written}”"
+                ),
             ));
         }
     }
