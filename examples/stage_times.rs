@@ -87,6 +87,7 @@ fn main() {
             docnums: &nums,
             citations: &cites,
             meta: &m,
+            shared: Default::default(),
         };
         for (i, r) in ALL.iter().enumerate() {
             let f = match r.check {

@@ -97,6 +97,7 @@ pub fn analyse_with(
         docnums: &docnums,
         citations: &citations,
         meta: &meta,
+        shared: Default::default(),
     };
     let findings = checker.check_document(&ctx);
     let metrics = crate::check::rules::batch_metrics(&ctx);

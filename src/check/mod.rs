@@ -51,6 +51,14 @@ pub struct DocContext<'a> {
     pub docnums: &'a [DocNum],
     pub citations: &'a [Citation],
     pub meta: &'a DocMeta,
+    /// What several rules derive from the text, made once on first use.
+    pub shared: Shared<'a>,
+}
+
+/// Views of a document that several rules need, computed lazily once per document.
+#[derive(Default)]
+pub struct Shared<'a> {
+    pub(crate) body_lines: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
 }
 
 /// A citation as batch rules see it.

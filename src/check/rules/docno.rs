@@ -714,6 +714,7 @@ mod tests {
                 docnums: &nums,
                 citations: &cites,
                 meta: &meta,
+                shared: Default::default(),
             })
             .into_iter()
             .filter(|f| f.rule == rule)

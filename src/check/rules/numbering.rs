@@ -100,6 +100,18 @@ static DI_YI: LazyLock<Regex> =
 
 /// The structural ordinal that `line` (already trimmed) starts with.
 pub fn heading_marker(line: &str) -> Option<Heading> {
+    // Most lines start with none of the characters an ordinal can start with; several rules ask
+    // this of every line, and the patterns below cost far more than this test.
+    let first = line.chars().next()?;
+    if !(first == '第'
+        || first == '（'
+        || first == '('
+        || first.is_ascii_digit()
+        || ('①'..='⑳').contains(&first)
+        || text::cn_digit(first).is_some())
+    {
+        return None;
+    }
     let next_is_digit = |end: usize| text::char_at(line, end).is_some_and(|c| c.is_ascii_digit());
     if let Some(c) = CHAPTER.captures(line) {
         let kind = match &c[2] {
@@ -165,7 +177,13 @@ fn is_attachment_page(t: &str) -> bool {
 }
 
 /// Trimmed body lines with the offset of their first character.
-fn body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
+fn body_lines<'c>(ctx: &'c DocContext) -> &'c [(usize, std::borrow::Cow<'c, str>)] {
+    ctx.shared
+        .body_lines
+        .get_or_init(|| compute_body_lines(&ctx.doc.text))
+}
+
+fn compute_body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
     let mut v: Vec<(usize, std::borrow::Cow<str>)> = Vec::new();
     let mut lone_open: Option<usize> = None;
     // Unclosed “ carried from earlier lines, and for how many more lines to trust it: a stray
@@ -186,8 +204,12 @@ fn body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
         let quoted = open_quotes > 0 && quote_lines > 0;
         quote_lines = if quoted { quote_lines - 1 } else { 30 };
         open_quotes = if quoted { open_quotes } else { 0 };
-        open_quotes =
-            (open_quotes + t.matches('“').count() as i32 - t.matches('”').count() as i32).max(0);
+        let (opened, closed) = t.chars().fold((0, 0), |(o, c), ch| match ch {
+            '“' => (o + 1, c),
+            '”' => (o, c + 1),
+            _ => (o, c),
+        });
+        open_quotes = (open_quotes + opened - closed).max(0);
         if quoted {
             continue;
         }
@@ -202,7 +224,8 @@ fn body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
         }
         // Items run together on one line by a web page: ……服务； （三）支持……
         let mut from = 0;
-        for m in RUN_TOGETHER.find_iter(t) {
+        let spaced = t.contains([' ', '\u{3000}']);
+        for m in RUN_TOGETHER.find_iter(t).filter(|_| spaced) {
             let gap = &m.as_str()['；'.len_utf8()..];
             let cut = m.start()
                 + '；'.len_utf8()
@@ -238,7 +261,7 @@ pub static HEADING_NUMBER_FORM: Rule = Rule {
 fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
     // Grouped by wrong form, so that a numbering style used throughout is one finding.
     let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
-    for (start, t) in &body_lines(&ctx.doc.text) {
+    for (start, t) in body_lines(ctx) {
         let (start, t) = (*start, t.as_ref());
         let (wrong, fix, len) = if let Some(h) = heading_marker(t) {
             match h.fix {
@@ -308,7 +331,6 @@ static SHI_RUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     // The open levels, outermost first, with the last number of each; chapters, sections and
     // articles are tracked apart, since judicial interpretations put articles under 一、.
     let mut stack: Vec<(Kind, u32)> = Vec::new();
@@ -317,7 +339,7 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut last_seen: Vec<(Kind, u32)> = Vec::new();
     // The last number of the current 一是/二是 run.
     let mut shi: Option<u32> = None;
-    for (start, t) in &body_lines(text) {
+    for (start, t) in body_lines(ctx) {
         let (start, t) = (*start, t.as_ref());
         if is_attachment_page(t) {
             stack.clear();
@@ -469,7 +491,7 @@ pub static HEADING_LEVEL_ORDER: Rule = Rule {
 
 fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut stack: Vec<Kind> = Vec::new();
-    for (start, t) in &body_lines(&ctx.doc.text) {
+    for (start, t) in body_lines(ctx) {
         let (start, t) = (*start, t.as_ref());
         if is_attachment_page(t) {
             stack.clear();

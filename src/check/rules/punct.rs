@@ -352,6 +352,10 @@ const OPENERS: &str = "《（(“〈【";
 const CLOSERS: &str = "》）)”〉】";
 
 fn pair_kind(c: char) -> Option<(usize, bool)> {
+    // Ideographs are most of the text and never marks: settled before the lists are searched.
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() {
+        return None;
+    }
     let k = |i: usize| match i {
         2 => 1,
         i => i,
@@ -425,7 +429,8 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
                 open.remove(p);
             }
         }
-        let ordinal_close = LINE_ORDINAL_CLOSE.find(line).map(|m| m.end() - 1);
+        // Asked only of a closer without its opener, which is rare.
+        let ordinal_close = || LINE_ORDINAL_CLOSE.find(line).map(|m| m.end() - 1);
         for (i, c) in line.char_indices() {
             let Some((kind, is_open)) = pair_kind(c) else {
                 continue;
@@ -444,7 +449,7 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
                         open.push(s);
                     }
                 }
-            } else if ordinal_close != Some(i) || c == '》' {
+            } else if c == '》' || ordinal_close() != Some(i) {
                 report(start + i, c, false);
             }
         }
@@ -543,17 +548,19 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut seen_lines = 0;
     for (start, line) in text::lines(text) {
         let t = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
-        if t.is_empty() || text::is_scrape_line(line) {
-            continue;
-        }
-        seen_lines += 1;
         let Some(last) = t.chars().next_back() else {
             continue;
         };
+        // Only the count of the first lines needs the line test for every line.
+        if (seen_lines <= 6 || last == '。' || last == '.') && text::is_scrape_line(line) {
+            continue;
+        }
+        seen_lines += 1;
         if last != '。' && last != '.' {
             continue;
         }
-        let end = start + line.find(t).unwrap_or(0) + t.len();
+        // `t` is a part of `line`: its offset is where it starts in memory.
+        let end = start + (t.as_ptr() as usize - line.as_ptr() as usize) + t.len();
         let at = end - last.len_utf8();
         if seen_lines <= 6 && DOC_TITLE.is_match(t) {
             out.push(text::finding(
@@ -761,14 +768,18 @@ static ARTICLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let titles = text::title_ranges(text);
-    let quotes = quote_ranges(text);
+    // Most documents have no space inside a body line: the ranges are made only when needed.
+    let ranges = std::cell::OnceCell::new();
+    let ranges = || ranges.get_or_init(|| (text::title_ranges(text), quote_ranges(text)));
     let mut found = Vec::new();
     for (k, (start, line)) in text::lines(text)
         .filter(|(_, l)| !l.trim().is_empty())
         .enumerate()
     {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+        if !body.contains([' ', '\u{3000}', '\u{a0}']) {
+            continue;
+        }
         // The head of a document (title, subtitle, speaker) and a law's 题注 （……公布　根据……修订）
         // are laid out with spaces.
         if k < 5
@@ -800,8 +811,8 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             }
             // A title may separate its phrases with a space (《推进“四化”联动 提升公开效能》).
             if ARTICLE_BEFORE.is_match(&body[..m.start()])
-                || text::in_ranges(&titles, off + m.start())
-                || text::in_ranges(&quotes, off + m.start())
+                || text::in_ranges(&ranges().0, off + m.start())
+                || text::in_ranges(&ranges().1, off + m.start())
             {
                 continue;
             }
@@ -840,6 +851,7 @@ mod tests {
                 docnums: &[],
                 citations: &[],
                 meta: &Default::default(),
+                shared: Default::default(),
             })
             .into_iter()
             .filter(|f| f.rule == "cjk-one-as-dash")

@@ -95,9 +95,13 @@ static PAPER_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 /// 来源： / 时间：) a newspaper page line (《××日报》（2026年01月05日 第01版）) or a photo caption (××日报记者 某某 摄). Such lines
 /// follow the site's conventions, not the drafter's, so style rules skip them.
 pub fn is_scrape_line(line: &str) -> bool {
+    // Every label is followed by a colon, and every newspaper pattern holds 版, 记者 or 摄: the
+    // byte searches settle most lines before a pattern runs.
     line.contains('\t')
-        || SCRAPE_LABEL.is_match(line)
-        || (line.len() < 300 && PAPER_PAGE.is_match(line.trim_end()))
+        || ((line.contains('：') || line.contains(':')) && SCRAPE_LABEL.is_match(line))
+        || (line.len() < 300
+            && (line.contains('版') || line.contains('者') || line.contains('摄'))
+            && PAPER_PAGE.is_match(line.trim_end()))
 }
 
 /// Byte ranges inside 《》 (titles quoted as written), for rules that must not rewrite a title.

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::text;
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
@@ -71,29 +72,42 @@ fn han_context(text: &str, at: usize, to: usize, n: usize, m: usize) -> Option<(
     (text[to..e].chars().count() == m).then_some((s, e))
 }
 
+/// Ideographs compared before and after a word, in order of preference. Context on both sides:
+/// 社会主义法制 and 社会主义法治 are both right (法制的统一).
+const WINDOWS: [(usize, usize); 7] = [(4, 2), (2, 4), (3, 2), (2, 3), (3, 1), (1, 3), (2, 2)];
+
+/// Both words of every pair, pattern `2i` and `2i + 1` for pair `i`: one pass over a document
+/// tells which pairs it holds at all.
+static PAIR_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(PAIR_LIST.iter().flat_map(|(a, b)| [a, b]))
+        .expect("the pair list builds")
+});
+
 fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    // Context on both sides: 社会主义法制 and 社会主义法治 are both right (法制的统一).
-    const WINDOWS: [(usize, usize); 7] = [(4, 2), (2, 4), (3, 2), (2, 3), (3, 1), (1, 3), (2, 2)];
-    for (a, b) in PAIR_LIST.iter() {
-        for (common, odd) in [(a, b), (b, a)] {
-            if !text.contains(odd.as_str()) || !text.contains(common.as_str()) {
-                continue;
-            }
+    let mut present = vec![false; PAIR_LIST.len() * 2];
+    for m in PAIR_WORDS.find_overlapping_iter(text) {
+        present[m.pattern().as_usize()] = true;
+    }
+    for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
+        if !(present[2 * i] && present[2 * i + 1]) {
+            continue;
+        }
+        let (ca, cb) = (contexts(text, a), contexts(text, b));
+        for (common, odd, cc, co) in [(a, b, &ca, &cb), (b, a, &cb, &ca)] {
             for (p, _) in text.match_indices(odd.as_str()) {
                 let end = p + odd.len();
-                let hit = WINDOWS.iter().find_map(|&(l, r)| {
+                let hit = WINDOWS.iter().enumerate().find_map(|(w, &(l, r))| {
                     let (s, e) = han_context(text, p, end, l, r)?;
-                    let written = &text[s..e];
-                    let other = format!("{}{common}{}", &text[s..p], &text[end..e]);
-                    if text.matches(written).count() != 1 {
+                    let key = (w, &text[s..p], &text[end..e]);
+                    if co.get(&key).map(|c| c.0) != Some(1) {
                         return None;
                     }
-                    let first = text.find(&other)?;
-                    (text.matches(&other).count() >= 2).then(|| (written.to_string(), other, first))
+                    let &(n, first) = cc.get(&key)?;
+                    let other = format!("{}{common}{}", key.1, key.2);
+                    (n >= 2).then(|| (text[s..e].to_string(), other, first, n))
                 });
-                if let Some((written, other, first)) = hit {
-                    let n = text.matches(&other).count();
+                if let Some((written, other, first, n)) = hit {
                     out.push(
                         text::finding(
                             TERM_ODD_ONE_OUT.id,
@@ -110,6 +124,27 @@ fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Context key of an occurrence: which window, the ideographs before and after.
+type ContextKey<'t> = (usize, &'t str, &'t str);
+
+/// For every occurrence of `word` and every context window around it, how often the word occurs
+/// in that same context and where the first such phrase starts — counted in one pass over the
+/// occurrences, instead of searching the whole text for each phrase.
+fn contexts<'t>(text: &'t str, word: &str) -> FxHashMap<ContextKey<'t>, (usize, usize)> {
+    let mut map: FxHashMap<ContextKey<'t>, (usize, usize)> = FxHashMap::default();
+    for (p, _) in text.match_indices(word) {
+        let end = p + word.len();
+        for (w, &(l, r)) in WINDOWS.iter().enumerate() {
+            if let Some((s, e)) = han_context(text, p, end, l, r) {
+                map.entry((w, &text[s..p], &text[end..e]))
+                    .or_insert((0, s))
+                    .0 += 1;
+            }
+        }
+    }
+    map
 }
 
 /// `fazhi-vs-fazhi`: 法制 where current usage is 法治.
@@ -475,20 +510,41 @@ static PHRASE_LIST: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first and the second half of every phrase, patterns `2i` and `2i + 1` for phrase `i`:
+/// a phrase with one wrong character still has one half intact, and one pass over a document
+/// finds every such half of every phrase.
+static PHRASE_HALVES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(PHRASE_LIST.iter().flat_map(|p| {
+        let half = p.len() / 2;
+        [
+            p[..half].iter().collect::<String>(),
+            p[half..].iter().collect::<String>(),
+        ]
+    }))
+    .expect("the phrase list builds")
+});
+
 fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let mut seen: Vec<usize> = Vec::new();
-    for phrase in PHRASE_LIST.iter() {
-        let n = phrase.len();
-        let half = n / 2;
-        let head: String = phrase[..half].iter().collect();
-        let tail: String = phrase[half..].iter().collect();
-        let mut starts: Vec<usize> = text.match_indices(head.as_str()).map(|(p, _)| p).collect();
-        for (p, _) in text.match_indices(tail.as_str()) {
-            let back: Option<usize> = text[..p].char_indices().rev().nth(half - 1).map(|(k, _)| k);
-            starts.extend(back);
+    // Where each phrase could start, by phrase: an earlier phrase of the list wins a place.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for m in PHRASE_HALVES.find_overlapping_iter(text) {
+        let i = m.pattern().as_usize() / 2;
+        if m.pattern().as_usize() % 2 == 0 {
+            candidates.push((i, m.start()));
+        } else {
+            let half = PHRASE_LIST[i].len() / 2;
+            let back = text[..m.start()].char_indices().rev().nth(half - 1);
+            candidates.extend(back.map(|(k, _)| (i, k)));
         }
-        for s in starts {
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut seen: Vec<usize> = Vec::new();
+    for (i, s) in candidates {
+        let phrase = &PHRASE_LIST[i];
+        let n = phrase.len();
+        {
             let window: Vec<char> = text[s..].chars().take(n).collect();
             if window.len() != n {
                 continue;
