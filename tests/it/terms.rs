@@ -115,6 +115,7 @@ fn top_terms_of_the_provincial_reports_are_content_words() {
             "新质生产力",
             "全国统一大市场",
             "低空经济",
+            "稳中求进",
         ] {
             let n = text.matches(w).count();
             let got = block
