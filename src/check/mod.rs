@@ -59,6 +59,21 @@ pub struct DocContext<'a> {
 #[derive(Default)]
 pub struct Shared<'a> {
     pub(crate) body_lines: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
+    /// Every line with its offset, but a web page's or newspaper's own lines.
+    pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
+}
+
+impl<'a> DocContext<'a> {
+    /// The lines of the text written by the drafter (see `text::is_scrape_line`), with the byte
+    /// offset of each; made once per document.
+    pub fn text_lines(&self) -> &[(usize, &'a str)] {
+        let text: &'a str = &self.doc.text;
+        self.shared.text_lines.get_or_init(|| {
+            rules::text::lines(text)
+                .filter(|(_, l)| !rules::text::is_scrape_line(l))
+                .collect()
+        })
+    }
 }
 
 /// A citation as batch rules see it.

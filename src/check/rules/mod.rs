@@ -10,7 +10,7 @@ mod numbering;
 mod numbers;
 mod punct;
 mod registry;
-mod text;
+pub(crate) mod text;
 mod wording;
 
 use std::sync::atomic::AtomicBool;

@@ -8,8 +8,8 @@ use super::text;
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
 
 /// Body lines with their offsets, without web metadata and newspaper lines.
-fn body(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text::lines(text).filter(|(_, l)| !text::is_scrape_line(l))
+fn body<'c>(ctx: &'c DocContext) -> impl Iterator<Item = (usize, &'c str)> {
+    ctx.text_lines().iter().copied()
 }
 
 fn prev_char(line: &str, at: usize) -> Option<char> {
@@ -41,7 +41,7 @@ static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static APOS_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[’'‘]([0-9]{2})(年)?").unwrap());
 
 fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in SHORT_YEAR.captures_iter(line) {
             let y = c.get(2).unwrap();
             let p = prev_char(line, c.get(0).unwrap().start());
@@ -110,7 +110,7 @@ static YMD: LazyLock<Regex> =
 
 fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in YMD.captures_iter(line) {
             let m = c.get(0).unwrap();
             let (mo, d) = (&c[2], c.get(3).map_or("", |d| d.as_str()));
@@ -176,7 +176,7 @@ fn cn_year(s: &str) -> Option<i32> {
 }
 
 fn signoff_date_chinese(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         let i = text::indent_len(line);
         let t = line[i..].trim_end();
         let Some(c) = CN_DATE_LINE.captures(t) else {
@@ -234,7 +234,7 @@ fn days_in(y: Option<i32>, m: u32) -> u32 {
 }
 
 fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in MD.captures_iter(line) {
             let m = c.get(0).unwrap();
             if c.get(1).is_none()
@@ -308,7 +308,7 @@ static CN_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〇○零OΟ0一二三四五六七八九]{4}年").unwrap());
 
 fn zero_glyph(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for m in CN_YEAR.find_iter(line) {
             let s = m.as_str();
             let han = s.chars().filter(|c| text::cn_digit(*c).is_some()).count();
@@ -355,7 +355,7 @@ static FW_DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[０-９]+").u
 
 fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for m in FW_DIGITS.find_iter(line) {
             let half: String = m
                 .as_str()
@@ -402,7 +402,7 @@ static DIGIT_PLACE: LazyLock<Regex> =
 const SI_AFTER_QIAN: &str = "米克瓦伏帕焦赫卡兆字";
 
 fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in DIGIT_PLACE.captures_iter(line) {
             let m = c.get(0).unwrap();
             let next = text::char_at(line, m.end());
@@ -454,7 +454,7 @@ static RANGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in RANGE_UNIT.captures_iter(line) {
             let m = c.get(0).unwrap();
             if prev_char(line, m.start())
@@ -501,7 +501,7 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 
 fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
     let val = |s: &str| s.parse::<u32>().ok().or_else(|| text::cn_number(s));
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in APPROX.captures_iter(line) {
             let m = c.get(0).unwrap();
             let (Some(a), Some(b)) = (val(&c[1]), val(&c[2])) else {
@@ -563,7 +563,7 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numeric_wording(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in WORDING.captures_iter(line) {
             let m = c.get(0).unwrap();
             let s = m.as_str();
@@ -620,7 +620,7 @@ pub static YU_POSITION: Rule = Rule {
 static YU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([1-9])余(万|亿)").unwrap());
 
 fn yu_position(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for c in YU.captures_iter(line) {
             let m = c.get(0).unwrap();
             if prev_char(line, m.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
@@ -665,7 +665,7 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn session_numerals(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(&ctx.doc.text) {
+    for (start, line) in body(ctx) {
         for m in SESSION.find_iter(line) {
             if m.as_str().contains("常务") {
                 continue;
@@ -721,7 +721,7 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
     };
     let mut grouped = Vec::new();
     let mut plain = None;
-    for (start, line) in body(text) {
+    for (start, line) in body(ctx) {
         for m in GROUPED.find_iter(line) {
             if edge(line, m.start()) && with_unit(line, m.end()) {
                 grouped.push((start + m.start(), start + m.end(), m.as_str().to_string()));

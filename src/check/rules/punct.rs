@@ -85,8 +85,8 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let labels = label_colons(text);
     let mut found = Vec::new();
     let mut counts: Vec<(char, usize)> = Vec::new();
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) || !line.contains([',', '.', ';', ':', '?', '!', '(', ')']) {
+    for &(start, line) in ctx.text_lines() {
+        if !line.contains([',', '.', ';', ':', '?', '!', '(', ')']) {
             continue;
         }
         let urls: Vec<(usize, usize)> = URL.find_iter(line).map(|m| (m.start(), m.end())).collect();
@@ -198,12 +198,8 @@ static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     let mut found = Vec::new();
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) {
-            continue;
-        }
+    for &(start, line) in ctx.text_lines() {
         for c in BAD_RANGE.captures_iter(line) {
             let m = c.get(0).unwrap();
             let prev = text::char_before(line, m.start());
@@ -253,13 +249,9 @@ pub static QUOTE_FORM: Rule = Rule {
 };
 
 fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     let mut straight = Vec::new();
     let mut corner = Vec::new();
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) {
-            continue;
-        }
+    for &(start, line) in ctx.text_lines() {
         let mut depth = 0usize;
         let mut nested: Option<usize> = None;
         for (i, c) in line.char_indices() {
@@ -478,11 +470,7 @@ static PUNCT_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。，、；：！？,;]{2,}").unwrap());
 
 fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) {
-            continue;
-        }
+    for &(start, line) in ctx.text_lines() {
         for m in PUNCT_RUN.find_iter(line) {
             let s = m.as_str();
             if s.chars().all(|c| c == '。') && s.chars().count() >= 3 {
@@ -622,9 +610,8 @@ static BAD_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.{3,}|。{3,}|…+\s*等|等…+|…+").unwrap());
 
 fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) || URL.is_match(line) {
+    for &(start, line) in ctx.text_lines() {
+        if URL.is_match(line) {
             continue;
         }
         for m in BAD_ELLIPSIS.find_iter(line) {
