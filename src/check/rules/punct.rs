@@ -82,7 +82,8 @@ static CN_ORDINAL_DOT: LazyLock<Regex> =
 
 fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let labels = label_colons(text);
+    // Made only for a document with an ASCII colon in Chinese text.
+    let labels = std::cell::OnceCell::new();
     let mut found = Vec::new();
     let mut counts: Vec<(char, usize)> = Vec::new();
     for &(start, line) in ctx.text_lines() {
@@ -119,7 +120,10 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             };
             if guarded
                 || urls.iter().any(|&(s, e)| s <= i && i < e)
-                || (c == ':' && labels.contains(&(start + i)))
+                || (c == ':'
+                    && labels
+                        .get_or_init(|| label_colons(text))
+                        .contains(&(start + i)))
             {
                 continue;
             }
@@ -534,15 +538,11 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
     }
     let sentence_items = with_period * 2 > level1 && with_comma > 0;
     let mut seen_lines = 0;
-    for (start, line) in text::lines(text) {
+    for &(start, line) in ctx.text_lines() {
         let t = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
         let Some(last) = t.chars().next_back() else {
             continue;
         };
-        // Only the count of the first lines needs the line test for every line.
-        if (seen_lines <= 6 || last == '。' || last == '.') && text::is_scrape_line(line) {
-            continue;
-        }
         seen_lines += 1;
         if last != '。' && last != '.' {
             continue;
