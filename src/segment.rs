@@ -13,13 +13,16 @@ use crate::span::Span;
 /// The policy vocabulary shipped with gongwen.
 pub const USER_WORDS: &str = include_str!("../dicts/userwords.txt");
 
-/// A token: its byte span in the text, its part-of-speech tag (jieba's tag set) and the id of
-/// its word (see [`word_id`]).
+/// A token: its byte span in the text, its part-of-speech tag (jieba's tag set), the id of its
+/// word in the process (see [`word_id`]) and in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     pub pos: &'static str,
     pub word: u32,
+    /// The word's number among the distinct words of the text it was cut from, in order of
+    /// first occurrence (0, 1, 2, …): what counting needs, dense and small.
+    pub local: u32,
 }
 
 const SHARD_BITS: u32 = 6;
@@ -149,13 +152,18 @@ impl Segmenter {
 
     /// Tokens with part-of-speech tags, exactly as jieba-rs `tag` (HMM on) gives them.
     pub fn tag_exact(&self, text: &str) -> Vec<Token> {
+        let mut local: FxHashMap<&str, u32> = FxHashMap::default();
         self.jieba
             .tag(text, true)
             .into_iter()
-            .map(|t| Token {
-                span: Span::new(t.byte_start, t.byte_end),
-                pos: intern_pos(t.tag),
-                word: word_id(t.word),
+            .map(|t| {
+                let n = local.len() as u32;
+                Token {
+                    span: Span::new(t.byte_start, t.byte_end),
+                    pos: intern_pos(t.tag),
+                    word: word_id(t.word),
+                    local: *local.entry(t.word).or_insert(n),
+                }
             })
             .collect()
     }
@@ -167,34 +175,60 @@ impl Segmenter {
     /// HMM that is costly to run (it made tagging three times slower than cutting). So the text
     /// is cut, and each distinct word is tagged once per thread and remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
+        /// What a thread knows of a word: its tag and id, and its number in the text being cut
+        /// (valid while `text` equals the thread's current text number).
+        struct Known {
+            pos: &'static str,
+            word: u32,
+            text: u32,
+            local: u32,
+        }
         thread_local! {
-            static CACHE: std::cell::RefCell<FxHashMap<Box<str>, (&'static str, u32)>> =
+            static CACHE: std::cell::RefCell<(u32, FxHashMap<Box<str>, Known>)> =
                 Default::default();
         }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.len() > 1_000_000 {
+            let (current, cache) = &mut *cache;
+            if cache.len() > 1_000_000 || *current == u32::MAX {
                 cache.clear();
+                *current = 0;
             }
+            *current += 1;
+            let current = *current;
+            let mut distinct = 0u32;
             self.jieba
                 .cut(text, true)
                 .into_iter()
                 .map(|t| {
-                    let (pos, word) = match cache.get(t.word) {
-                        Some(p) => *p,
+                    let span = Span::new(t.byte_start, t.byte_end);
+                    let known = match cache.get_mut(t.word) {
+                        Some(k) => k,
                         None => {
-                            let p = self.word_tag(t.word).unwrap_or_else(|| {
+                            let pos = self.word_tag(t.word).unwrap_or_else(|| {
                                 self.tag_in_line(text, t.byte_start, t.byte_end)
                             });
-                            let entry = (p, word_id(t.word));
-                            cache.insert(t.word.into(), entry);
-                            entry
+                            let k = Known {
+                                pos,
+                                word: word_id(t.word),
+                                text: 0,
+                                local: 0,
+                            };
+                            cache.entry(t.word.into()).or_insert(k)
                         }
                     };
+                    // The entry was just looked up, so numbering the word here costs nothing,
+                    // where a table indexed by word id later would miss the cache.
+                    if known.text != current {
+                        known.text = current;
+                        known.local = distinct;
+                        distinct += 1;
+                    }
                     Token {
-                        span: Span::new(t.byte_start, t.byte_end),
-                        pos,
-                        word,
+                        span,
+                        pos: known.pos,
+                        word: known.word,
+                        local: known.local,
                     }
                 })
                 .collect()

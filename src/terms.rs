@@ -199,34 +199,18 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 
 /// Counts the terms of `text` from its tokens.
 ///
-/// Tokens carry the id of their word, so a token costs one array access, not a hash of its
-/// text: each thread keeps a table indexed by word id whose entries are stamped with the
-/// document they belong to (a new document needs no clearing, and a document abandoned half-way
-/// leaves nothing behind). Owned strings are made only for the distinct terms.
+/// Tokens number the distinct words of their text (`Token::local`), so a token costs one access
+/// to a small table indexed by that number, not a hash of its text. Owned strings are made only
+/// for the distinct terms.
 pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
-    thread_local! {
-        static SLOTS: std::cell::RefCell<(u32, Vec<(u32, u32)>)> = Default::default();
-    }
-    SLOTS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        let (stamp, slots) = &mut *cell;
-        *stamp = stamp.wrapping_add(1);
-        if *stamp == 0 {
-            // After four billion documents the stamps come round: start again from clean.
-            slots.iter_mut().for_each(|s| *s = (0, 0));
-            *stamp = 1;
-        }
-        count_with(text, tokens, opts, *stamp, slots)
-    })
-}
-
-fn count_with(
-    text: &str,
-    tokens: &[Token],
-    opts: &Options,
-    stamp: u32,
-    slots: &mut Vec<(u32, u32)>,
-) -> DocTerms {
+    let distinct = tokens
+        .iter()
+        .map(|t| t.local as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // A word not judged yet.
+    const UNSEEN: u32 = u32::MAX - 2;
+    let mut slots = vec![UNSEEN; distinct];
     let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
     let textrank_on = opts.method == Method::TextRank;
     let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
@@ -246,31 +230,30 @@ fn count_with(
                 continue;
             }
         }
-        let id = t.word as usize;
-        if id >= slots.len() {
-            slots.resize(id + 1, (0, 0));
-        }
-        let slot = if slots[id].0 == stamp {
-            slots[id].1
-        } else {
-            let slot = if !w.chars().any(is_word_char) {
-                NOT_A_WORD
-            } else if opts.is_term(w, t.pos) {
-                found.push((
-                    w,
-                    t.word,
-                    TermStat {
-                        count: 0,
-                        pos: t.pos,
-                        textrank: 0.0,
-                    },
-                ));
-                (found.len() - 1) as u32
-            } else {
-                NOT_A_TERM
-            };
-            slots[id] = (stamp, slot);
-            slot
+        let slot = match slots.get(t.local as usize) {
+            Some(&s) if s != UNSEEN => s,
+            _ => {
+                let slot = if !w.chars().any(is_word_char) {
+                    NOT_A_WORD
+                } else if opts.is_term(w, t.pos) {
+                    found.push((
+                        w,
+                        t.word,
+                        TermStat {
+                            count: 0,
+                            pos: t.pos,
+                            textrank: 0.0,
+                        },
+                    ));
+                    (found.len() - 1) as u32
+                } else {
+                    NOT_A_TERM
+                };
+                if let Some(s) = slots.get_mut(t.local as usize) {
+                    *s = slot;
+                }
+                slot
+            }
         };
         if slot != NOT_A_WORD {
             words = words.saturating_add(1);
