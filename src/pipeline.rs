@@ -5,8 +5,6 @@
 //! sink in input order. Output therefore never depends on the number of threads, and memory
 //! holds one chunk of per-document results at a time.
 
-use rayon::prelude::*;
-
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::corpus::{self, IndexCitation, IndexDoc};
 use crate::document::Document;
@@ -382,20 +380,104 @@ pub fn chunk_size() -> usize {
     (rayon::current_num_threads() * 16).max(64)
 }
 
-/// Runs `work` over `inputs` in parallel chunks and hands the results to `emit` in input order.
+/// Runs `work` over `inputs` on the run's threads and hands the results to `emit` in input
+/// order, on the calling thread.
+///
+/// Workers take the next input as soon as they finish one, so a long document holds up no one,
+/// and the caller writes results while the workers go on. A worker does not start an input more
+/// than [`chunk_size`] places ahead of the last one written, which bounds the results waiting
+/// for their turn. With one thread everything runs in turn on the calling thread.
 pub fn for_each_ordered<T, W, E>(inputs: &[Input], work: W, mut emit: E) -> std::io::Result<()>
 where
     T: Send,
     W: Fn(&Input) -> T + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
-    for chunk in inputs.chunks(chunk_size()) {
-        let results: Vec<T> = chunk.par_iter().map(&work).collect();
-        for r in results {
-            emit(r)?;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{mpsc, Condvar, Mutex};
+
+    let threads = rayon::current_num_threads();
+    if threads <= 1 || inputs.len() <= 1 {
+        for input in inputs {
+            emit(work(input))?;
+        }
+        return Ok(());
+    }
+    let window = chunk_size();
+    /// How far the writer has got, and whether the run is over for the workers.
+    struct Gate {
+        written: usize,
+        stop: bool,
+    }
+    let gate = (
+        Mutex::new(Gate {
+            written: 0,
+            stop: false,
+        }),
+        Condvar::new(),
+    );
+    fn lock(m: &Mutex<Gate>) -> std::sync::MutexGuard<'_, Gate> {
+        m.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    let stop = || {
+        lock(&gate.0).stop = true;
+        gate.1.notify_all();
+    };
+    /// Stops the other workers when a worker unwinds, so that none waits for a result that
+    /// will never be written.
+    struct StopOnPanic<'g, F: Fn()>(&'g F);
+    impl<F: Fn()> Drop for StopOnPanic<'_, F> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                (self.0)();
+            }
         }
     }
-    Ok(())
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (gate, next, work, stop) = (&gate, &next, &work, &stop);
+            scope.spawn(move || {
+                let _guard = StopOnPanic(stop);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let mut g = lock(&gate.0);
+                    while !g.stop && i >= g.written + window {
+                        g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if g.stop {
+                        break;
+                    }
+                    drop(g);
+                    if tx.send((i, work(input))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut written = 0;
+        for (i, r) in rx.iter() {
+            waiting.insert(i, r);
+            let before = written;
+            while let Some(r) = waiting.remove(&written) {
+                if let Err(e) = emit(r) {
+                    stop();
+                    return Err(e);
+                }
+                written += 1;
+            }
+            if written != before {
+                lock(&gate.0).written = written;
+                gate.1.notify_all();
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Receives table rows in order and writes them somewhere.
@@ -458,4 +540,103 @@ pub fn extract(
     term_corpus.finish(ctx.seg, &mut *sink)?;
     sink.finish()?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn inputs(n: usize) -> Vec<Input> {
+        (0..n)
+            .map(|i| Input::Unlistable {
+                display: i.to_string(),
+                reason: String::new(),
+            })
+            .collect()
+    }
+
+    fn index(input: &Input) -> usize {
+        input.display().parse().unwrap()
+    }
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn results_come_in_input_order_and_workers_stay_within_the_window() {
+        let all = inputs(500);
+        let written = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let mut got = Vec::new();
+        pool(4)
+            .install(|| {
+                let window = chunk_size();
+                for_each_ordered(
+                    &all,
+                    |input| {
+                        let i = index(input);
+                        // Uneven work, so that results arrive out of order.
+                        std::thread::sleep(std::time::Duration::from_micros(
+                            (i * 7919 % 13) as u64 * 50,
+                        ));
+                        ahead
+                            .fetch_max(i - written.load(Ordering::SeqCst).min(i), Ordering::SeqCst);
+                        assert!(i < written.load(Ordering::SeqCst) + window);
+                        i
+                    },
+                    |i| {
+                        got.push(i);
+                        written.store(got.len(), Ordering::SeqCst);
+                        Ok(())
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(got, (0..500).collect::<Vec<_>>());
+        assert!(
+            ahead.load(Ordering::SeqCst) > 0,
+            "the workers never ran ahead"
+        );
+    }
+
+    #[test]
+    fn a_write_error_ends_the_run() {
+        let all = inputs(300);
+        let mut n = 0;
+        let r = pool(3).install(|| {
+            for_each_ordered(&all, index, |_| {
+                n += 1;
+                if n == 10 {
+                    Err(std::io::Error::other("disk full"))
+                } else {
+                    Ok(())
+                }
+            })
+        });
+        assert_eq!(r.unwrap_err().to_string(), "disk full");
+        assert_eq!(n, 10);
+    }
+
+    #[test]
+    fn a_panicking_worker_ends_the_run_without_a_hang() {
+        let all = inputs(300);
+        let r = std::panic::catch_unwind(|| {
+            pool(3).install(|| {
+                for_each_ordered(
+                    &all,
+                    |input| {
+                        assert_ne!(index(input), 5, "bad input");
+                        index(input)
+                    },
+                    |_| Ok(()),
+                )
+            })
+        });
+        assert!(r.is_err());
+    }
 }
