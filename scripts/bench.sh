@@ -31,4 +31,6 @@ for t in ("1", "2"):
     for cmd in ("segment", "extract"):
         ratio = statistics.median(float(r[cmd]) / float(r["raw_cut"]) for r in rs)
         print(f"threads={t} {cmd}/raw_cut median ratio = {ratio:.2f}")
+med = lambda t: statistics.median(float(r["extract"]) for r in rows if r["threads"] == t)
+print(f"extract 2 threads / 1 thread median ratio = {med('2') / med('1'):.2f}")
 PY
