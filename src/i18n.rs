@@ -78,6 +78,22 @@ macro_rules! msg {
     };
 }
 
+/// `s` without its quoted fragments (“…”, 《…》): in an English message those hold the
+/// document's own Chinese, and what is left must be English.
+pub fn unquoted(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '“' | '《' => depth += 1,
+            '”' | '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,23 +18,10 @@ fn gongwen(lang: Option<&str>, args: &[&str]) -> Output {
     c.args(args).output().expect("run gongwen")
 }
 
+use gongwen::i18n::unquoted;
+
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// `s` without its quoted fragments (“…”, 《…》): what is left is the message's own words.
-fn unquoted(s: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '“' | '《' => depth += 1,
-            '”' | '》' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 fn assert_english(what: &str, s: &str) {

@@ -765,22 +765,7 @@ mod tests {
     use super::*;
     use crate::check::rules::text::is_han;
     use crate::check::rules::ALL;
-    use crate::i18n::Lang;
-
-    /// `s` without its quoted fragments (“…”, 《…》), which are Chinese by design.
-    fn unquoted(s: &str) -> String {
-        let mut out = String::new();
-        let mut depth = 0usize;
-        for c in s.chars() {
-            match c {
-                '“' | '《' => depth += 1,
-                '”' | '》' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
+    use crate::i18n::{unquoted, Lang};
 
     #[test]
     fn every_rule_has_english_texts_and_nothing_else_does() {
