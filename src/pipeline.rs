@@ -1,9 +1,9 @@
 //! The per-document pipeline and the parallel driver.
 //!
-//! Documents are independent until the corpus stage, so inputs are processed in chunks: each
-//! chunk is read, decoded and analysed in parallel with rayon, then its rows are handed to the
-//! sink in input order. Output therefore never depends on the number of threads, and memory
-//! holds one chunk of per-document results at a time.
+//! Documents are independent until the corpus stage, so each is read, decoded and analysed on
+//! whichever thread is free, and its rows are handed to the sink in input order. Output
+//! therefore never depends on the number of threads, and memory holds at most a window of
+//! per-document results at a time.
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::corpus::{self, IndexCitation, IndexDoc};
@@ -375,7 +375,8 @@ impl Summary {
     }
 }
 
-/// How many inputs are processed together before their rows are written.
+/// How far analysis may run ahead of writing, in inputs (and how many lines of
+/// `--stdin-jsonl` are read at a time).
 pub fn chunk_size() -> usize {
     (rayon::current_num_threads() * 16).max(64)
 }
