@@ -368,16 +368,28 @@ pub fn codebook_row(file: &str, t: &DocTerms) -> Row {
 struct Global {
     term: Box<str>,
     pos: &'static str,
+    /// Its word id; the sums are kept by word id while documents come in.
+    word: u32,
     total: u64,
     docs: u32,
+}
+
+/// What the run knows of a word id: the term's index in `Corpus::terms` plus one (0: not met
+/// yet), and its running sums. Kept together so that a document's term costs one memory
+/// access, not one for the index and one for the sums.
+#[derive(Clone, Copy, Default)]
+struct ByWord {
+    index: u32,
+    docs: u32,
+    total: u64,
 }
 
 /// The corpus-wide term statistics of a run, and each document's counts on disk until the end.
 pub struct Corpus<'a> {
     opts: &'a Options,
-    /// Index in `terms` of each word id met so far (`u32::MAX`: none). Indices follow the input
-    /// order of documents, so they are the same whatever the threads did.
-    index: Vec<u32>,
+    /// Indexed by word id. Indices into `terms` follow the input order of documents, so they are
+    /// the same whatever the threads did.
+    by_word: Vec<ByWord>,
     terms: Vec<Global>,
     docs: usize,
     words: u64,
@@ -391,7 +403,7 @@ impl<'a> Corpus<'a> {
     pub fn new(opts: &'a Options) -> std::io::Result<Self> {
         Ok(Corpus {
             opts,
-            index: Vec::new(),
+            by_word: Vec::new(),
             terms: Vec::new(),
             docs: 0,
             words: 0,
@@ -409,26 +421,23 @@ impl<'a> Corpus<'a> {
         self.spill.write_all(&(doc.len() as u32).to_le_bytes())?;
         for (term, word, s) in doc.iter_ids() {
             let w = word as usize;
-            if w >= self.index.len() {
-                self.index.resize(w + 1, u32::MAX);
+            if w >= self.by_word.len() {
+                self.by_word.resize(w + 1, ByWord::default());
             }
-            let id = match self.index[w] {
-                u32::MAX => {
-                    let id = self.terms.len() as u32;
-                    self.index[w] = id;
-                    self.terms.push(Global {
-                        term: term.into(),
-                        pos: s.pos,
-                        total: 0,
-                        docs: 0,
-                    });
-                    id
-                }
-                id => id,
-            };
-            let g = &mut self.terms[id as usize];
-            g.total += u64::from(s.count);
-            g.docs += 1;
+            let b = &mut self.by_word[w];
+            if b.index == 0 {
+                self.terms.push(Global {
+                    term: term.into(),
+                    pos: s.pos,
+                    word,
+                    total: 0,
+                    docs: 0,
+                });
+                b.index = self.terms.len() as u32;
+            }
+            b.total += u64::from(s.count);
+            b.docs += 1;
+            let id = b.index - 1;
             self.spill.write_all(&id.to_le_bytes())?;
             self.spill.write_all(&s.count.to_le_bytes())?;
             self.spill.write_all(&s.textrank.to_le_bytes())?;
@@ -443,7 +452,11 @@ impl<'a> Corpus<'a> {
 
     /// Ranks every document's terms and writes the `terms.csv` rows: each document's block in
     /// input order, then the corpus block (`file` = `*`).
-    pub fn finish(self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
+    pub fn finish(mut self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
+        for g in &mut self.terms {
+            let b = self.by_word[g.word as usize];
+            (g.total, g.docs) = (b.total, b.docs);
+        }
         let idf: Vec<f64> = if self.corpus_idf() {
             let n = self.docs as f64;
             self.terms
