@@ -544,39 +544,37 @@ fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
     for (i, s) in candidates {
         let phrase = &PHRASE_LIST[i];
         let n = phrase.len();
-        {
-            let window: Vec<char> = text[s..].chars().take(n).collect();
-            if window.len() != n {
-                continue;
-            }
-            let diff: Vec<usize> = (0..n).filter(|&k| window[k] != phrase[k]).collect();
-            // An edge character belongs to the neighbouring word (的发展格局), and a different
-            // count (“三位一体”) is a different formulation.
-            let numeral = |c: char| "一二三四五六七八九十两".contains(c);
-            if diff.len() != 1
-                || diff[0] == 0
-                || diff[0] == n - 1
-                || !text::is_han(window[diff[0]])
-                || (numeral(window[diff[0]]) && numeral(phrase[diff[0]]))
-                || PHRASE_LIST.contains(&window)
-            {
-                continue;
-            }
-            if seen.contains(&s) {
-                continue;
-            }
-            seen.push(s);
-            let written: String = window.iter().collect();
-            let right: String = phrase.iter().collect();
-            out.push(text::finding(
-                CANONICAL_PHRASE.id,
-                s,
-                s + written.len(),
-                msg!(
-                    zh = "固定表述有错字：“{written}”应为“{right}”",
-                    en = "A miswritten set phrase: write “{right}”, not “{written}”"
-                ),
-            ));
+        let window: Vec<char> = text[s..].chars().take(n).collect();
+        if window.len() != n {
+            continue;
         }
+        let diff: Vec<usize> = (0..n).filter(|&k| window[k] != phrase[k]).collect();
+        // An edge character belongs to the neighbouring word (的发展格局), and a different
+        // count (“三位一体”) is a different formulation.
+        let numeral = |c: char| "一二三四五六七八九十两".contains(c);
+        if diff.len() != 1
+            || diff[0] == 0
+            || diff[0] == n - 1
+            || !text::is_han(window[diff[0]])
+            || (numeral(window[diff[0]]) && numeral(phrase[diff[0]]))
+            || PHRASE_LIST.contains(&window)
+        {
+            continue;
+        }
+        if seen.contains(&s) {
+            continue;
+        }
+        seen.push(s);
+        let written: String = window.iter().collect();
+        let right: String = phrase.iter().collect();
+        out.push(text::finding(
+            CANONICAL_PHRASE.id,
+            s,
+            s + written.len(),
+            msg!(
+                zh = "固定表述有错字：“{written}”应为“{right}”",
+                en = "A miswritten set phrase: write “{right}”, not “{written}”"
+            ),
+        ));
     }
 }
