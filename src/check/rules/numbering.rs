@@ -180,20 +180,17 @@ fn is_attachment_page(t: &str) -> bool {
 fn body_lines<'c>(ctx: &'c DocContext) -> &'c [(usize, std::borrow::Cow<'c, str>)] {
     ctx.shared
         .body_lines
-        .get_or_init(|| compute_body_lines(&ctx.doc.text))
+        .get_or_init(|| compute_body_lines(ctx.text_lines()))
 }
 
-fn compute_body_lines(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
+fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow::Cow<'t, str>)> {
     let mut v: Vec<(usize, std::borrow::Cow<str>)> = Vec::new();
     let mut lone_open: Option<usize> = None;
     // Unclosed “ carried from earlier lines, and for how many more lines to trust it: a stray
     // unclosed quote must not silence the rest of the document.
     let mut open_quotes = 0i32;
     let mut quote_lines = 0;
-    for (start, line) in text::lines(text) {
-        if text::is_scrape_line(line) {
-            continue;
-        }
+    for &(start, line) in lines {
         let i = text::indent_len(line);
         let t = line[i..].trim_end();
         if t.is_empty() {
