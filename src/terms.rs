@@ -203,14 +203,9 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 /// to a small table indexed by that number, not a hash of its text. Owned strings are made only
 /// for the distinct terms.
 pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
-    let distinct = tokens
-        .iter()
-        .map(|t| t.local as usize + 1)
-        .max()
-        .unwrap_or(0);
     // A word not judged yet.
     const UNSEEN: u32 = u32::MAX - 2;
-    let mut slots = vec![UNSEEN; distinct];
+    let mut slots: Vec<u32> = Vec::new();
     let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
     let textrank_on = opts.method == Method::TextRank;
     let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
@@ -230,9 +225,13 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
                 continue;
             }
         }
-        let slot = match slots.get(t.local as usize) {
-            Some(&s) if s != UNSEEN => s,
-            _ => {
+        let local = t.local as usize;
+        if local >= slots.len() {
+            // Words are numbered in order of first occurrence, so the table grows as they come.
+            slots.resize(local + 1, UNSEEN);
+        }
+        let slot = match slots[local] {
+            UNSEEN => {
                 let slot = if !w.chars().any(is_word_char) {
                     NOT_A_WORD
                 } else if opts.is_term(w, t.pos) {
@@ -249,11 +248,10 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
                 } else {
                     NOT_A_TERM
                 };
-                if let Some(s) = slots.get_mut(t.local as usize) {
-                    *s = slot;
-                }
+                slots[local] = slot;
                 slot
             }
+            s => s,
         };
         if slot != NOT_A_WORD {
             words = words.saturating_add(1);
