@@ -47,6 +47,8 @@ pub struct Options {
     /// Terms counted as plain substrings in every document (`term_counts.csv`).
     pub codebook: Vec<String>,
     stop: FxHashSet<Box<str>>,
+    /// New whenever `stop` changes (see [`new_stamp`]).
+    stamp: u64,
 }
 
 impl Default for Options {
@@ -59,6 +61,7 @@ impl Default for Options {
             single_chars: false,
             codebook: Vec::new(),
             stop: FxHashSet::default(),
+            stamp: new_stamp(),
         };
         o.add_stop_words(STOP_WORDS);
         o
@@ -81,6 +84,7 @@ impl Options {
     /// Adds the words of a list (see [`parse_word_list`]) to the words that are never terms.
     pub fn add_stop_words(&mut self, list: &str) {
         self.stop.extend(parse_word_list(list).map(Box::from));
+        self.stamp = new_stamp();
     }
 
     /// Drops the boilerplate of official documents too.
@@ -90,9 +94,55 @@ impl Options {
 
     /// Whether `word`, tagged `pos`, is counted as a term.
     pub fn is_term(&self, word: &str, pos: &str) -> bool {
+        self.verdict(self.facts(word), pos) == Verdict::Term
+    }
+
+    /// What the verdict on a word needs to know of its text, in one byte.
+    fn facts(&self, word: &str) -> u8 {
+        let mut f = FACTS_KNOWN;
         // Punctuation, spaces and symbols: nothing to read.
-        if !word.chars().any(is_word_char) || self.stop.contains(word) {
-            return false;
+        if word.chars().any(is_word_char) {
+            f |= FACT_WORD;
+        }
+        if self.stop.contains(word) {
+            f |= FACT_STOP;
+        }
+        if is_number(word) {
+            f |= FACT_NUMBER;
+        }
+        if is_plan(word) {
+            f |= FACT_PLAN;
+        }
+        if word.chars().nth(1).is_none() {
+            f |= FACT_SINGLE;
+        }
+        f
+    }
+
+    /// Runs `f` on this thread's table of facts by word id (0: not judged yet).
+    fn with_facts<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        thread_local! {
+            static FACTS: std::cell::RefCell<(u64, Vec<u8>)> = Default::default();
+        }
+        FACTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (stamp, facts) = &mut *cache;
+            if *stamp != self.stamp {
+                // Other stop words: the cached facts are another list's.
+                *stamp = self.stamp;
+                facts.clear();
+            }
+            f(facts)
+        })
+    }
+
+    fn verdict(&self, facts: u8, pos: &str) -> Verdict {
+        let has = |f: u8| facts & f != 0;
+        if !has(FACT_WORD) {
+            return Verdict::NotAWord;
+        }
+        if has(FACT_STOP) || (has(FACT_SINGLE) && !self.single_chars) {
+            return Verdict::NotATerm;
         }
         // Closed classes of function words: conjunctions, prepositions, particles, interjections,
         // modal particles, onomatopoeia.
@@ -100,16 +150,37 @@ impl Options {
             pos,
             "c" | "p" | "u" | "ud" | "ug" | "uj" | "ul" | "uv" | "uz" | "e" | "y" | "o"
         ) {
-            return false;
+            return Verdict::NotATerm;
         }
         // Numerals and measure words (一批, 万辆, 一处) are quantities, not subjects; 十四五 is
         // tagged a numeral too, hence the test on the characters.
-        if !self.numbers && (is_number(word) || (matches!(pos, "m" | "mq" | "q") && !is_plan(word)))
+        if !self.numbers
+            && (has(FACT_NUMBER) || (matches!(pos, "m" | "mq" | "q") && !has(FACT_PLAN)))
         {
-            return false;
+            return Verdict::NotATerm;
         }
-        self.single_chars || word.chars().nth(1).is_some()
+        Verdict::Term
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    NotAWord,
+    NotATerm,
+    Term,
+}
+
+const FACTS_KNOWN: u8 = 1;
+const FACT_WORD: u8 = 2;
+const FACT_STOP: u8 = 4;
+const FACT_NUMBER: u8 = 8;
+const FACT_PLAN: u8 = 16;
+const FACT_SINGLE: u8 = 32;
+
+/// Distinguishes stop-word lists, so that a thread's cached facts are never another list's.
+fn new_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A number written in digits or Chinese numerals (`2025`, `3.5%`, `１２`, 三十, 第一), but not
@@ -200,70 +271,78 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 /// Counts the terms of `text` from its tokens.
 ///
 /// Tokens number the distinct words of their text (`Token::local`), so a token costs one access
-/// to a small table indexed by that number, not a hash of its text. Owned strings are made only
-/// for the distinct terms.
+/// to a small table indexed by that number, not a hash of its text. What decides whether a word
+/// is a term (stop word, number, single character) is learnt once per thread and word id, so a
+/// document's distinct words cost a byte lookup each. Owned strings are made only for the
+/// distinct terms.
 pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
-    // A word not judged yet.
-    const UNSEEN: u32 = u32::MAX - 2;
-    let mut slots: Vec<u32> = Vec::new();
-    let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
-    let textrank_on = opts.method == Method::TextRank;
-    let mut sequence: Vec<u32> = Vec::with_capacity(if textrank_on { tokens.len() } else { 0 });
-    let mut words = 0u32;
-    for t in tokens {
-        let w = t.span.text(text);
-        // Single characters (的, 和, punctuation) are a third of the tokens and never terms by
-        // default: they are settled without a lookup.
-        if !opts.single_chars {
-            let mut cs = w.chars();
-            if let (Some(c), None) = (cs.next(), cs.next()) {
-                let word = is_word_char(c);
-                words = words.saturating_add(u32::from(word));
-                if textrank_on {
-                    sequence.push(if word { NOT_A_TERM } else { NOT_A_WORD });
-                }
-                continue;
-            }
-        }
+    // Occurrences of each distinct word, the index of its first token and its id. The token
+    // loop touches nothing but this small table: the words' text is read once per distinct word.
+    let mut counts: Vec<(u32, u32, u32)> = Vec::new();
+    let mut max_id = 0;
+    for (i, t) in tokens.iter().enumerate() {
         let local = t.local as usize;
-        if local >= slots.len() {
-            // Words are numbered in order of first occurrence, so the table grows as they come.
-            slots.resize(local + 1, UNSEEN);
-        }
-        let slot = match slots[local] {
-            UNSEEN => {
-                let slot = if !w.chars().any(is_word_char) {
-                    NOT_A_WORD
-                } else if opts.is_term(w, t.pos) {
-                    found.push((
-                        w,
-                        t.word,
-                        TermStat {
-                            count: 0,
-                            pos: t.pos,
-                            textrank: 0.0,
-                        },
-                    ));
-                    (found.len() - 1) as u32
-                } else {
-                    NOT_A_TERM
-                };
-                slots[local] = slot;
-                slot
+        if let Some(c) = counts.get_mut(local) {
+            if c.0 == 0 {
+                (c.1, c.2) = (i as u32, t.word);
+                max_id = max_id.max(t.word);
             }
-            s => s,
-        };
-        if slot != NOT_A_WORD {
-            words = words.saturating_add(1);
-        }
-        if let Some((_, _, s)) = found.get_mut(slot as usize) {
-            s.count = s.count.saturating_add(1);
-        }
-        if textrank_on {
-            sequence.push(slot);
+            c.0 = c.0.saturating_add(1);
+        } else {
+            // Words are numbered in order of first occurrence, so the table grows as they come.
+            counts.resize(local, (0, 0, 0));
+            counts.push((1, i as u32, t.word));
+            max_id = max_id.max(t.word);
         }
     }
+    let textrank_on = opts.method == Method::TextRank;
+    let mut slots: Vec<u32> = Vec::with_capacity(if textrank_on { counts.len() } else { 0 });
+    let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
+    let mut words = 0u32;
+    opts.with_facts(|facts| {
+        if !counts.is_empty() && max_id as usize >= facts.len() {
+            facts.resize(max_id as usize + 1, 0);
+        }
+        // The table is indexed by process-wide ids and larger than the CPU caches: reading all
+        // entries first, in a loop with nothing depending on them, overlaps the misses.
+        let known: Vec<u8> = counts.iter().map(|c| facts[c.2 as usize]).collect();
+        for (&(n, first, id), mut f) in counts.iter().zip(known) {
+            let slot = match tokens.get(first as usize) {
+                Some(t) if n > 0 => {
+                    let w = t.span.text(text);
+                    if f == 0 {
+                        f = opts.facts(w);
+                        facts[id as usize] = f;
+                    }
+                    match opts.verdict(f, t.pos) {
+                        Verdict::NotAWord => NOT_A_WORD,
+                        Verdict::NotATerm => NOT_A_TERM,
+                        Verdict::Term => {
+                            found.push((
+                                w,
+                                id,
+                                TermStat {
+                                    count: n,
+                                    pos: t.pos,
+                                    textrank: 0.0,
+                                },
+                            ));
+                            (found.len() - 1) as u32
+                        }
+                    }
+                }
+                _ => NOT_A_WORD,
+            };
+            if slot != NOT_A_WORD {
+                words = words.saturating_add(n);
+            }
+            if textrank_on {
+                slots.push(slot);
+            }
+        }
+    });
     if textrank_on {
+        let sequence: Vec<u32> = tokens.iter().map(|t| slots[t.local as usize]).collect();
         let weights = textrank(&sequence, found.len());
         for (s, w) in found.iter_mut().zip(weights) {
             s.2.textrank = w;
@@ -392,6 +471,8 @@ pub struct Corpus<'a> {
     docs: usize,
     words: u64,
     spill: BufWriter<std::fs::File>,
+    /// One document's spilled terms, written to `spill` at once.
+    record: Vec<u8>,
 }
 
 /// Where a spilled document record ends up: (file, words, [(term id, count, textrank)]).
@@ -406,6 +487,7 @@ impl<'a> Corpus<'a> {
             docs: 0,
             words: 0,
             spill: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            record: Vec::new(),
         })
     }
 
@@ -417,12 +499,21 @@ impl<'a> Corpus<'a> {
         write_bytes(&mut self.spill, file.as_bytes())?;
         self.spill.write_all(&doc.words.to_le_bytes())?;
         self.spill.write_all(&(doc.len() as u32).to_le_bytes())?;
+        let max = doc.stats.iter().map(|(_, id, _)| *id as usize + 1).max();
+        if let Some(max) = max.filter(|m| *m > self.by_word.len()) {
+            self.by_word.resize(max, ByWord::default());
+        }
+        // The table is indexed by process-wide word ids and outgrows the CPU's nearest caches:
+        // reading the document's entries first, in a loop that nothing waits on, overlaps the
+        // misses that the loop below would otherwise take one after another.
+        let new_terms = doc
+            .stats
+            .iter()
+            .filter(|(_, id, _)| self.by_word[*id as usize].index == 0)
+            .count();
+        self.terms.reserve(new_terms);
         for (term, word, s) in doc.iter_ids() {
-            let w = word as usize;
-            if w >= self.by_word.len() {
-                self.by_word.resize(w + 1, ByWord::default());
-            }
-            let b = &mut self.by_word[w];
+            let b = &mut self.by_word[word as usize];
             if b.index == 0 {
                 self.terms.push(Global {
                     term: term.into(),
@@ -436,10 +527,12 @@ impl<'a> Corpus<'a> {
             b.total += u64::from(s.count);
             b.docs += 1;
             let id = b.index - 1;
-            self.spill.write_all(&id.to_le_bytes())?;
-            self.spill.write_all(&s.count.to_le_bytes())?;
-            self.spill.write_all(&s.textrank.to_le_bytes())?;
+            self.record.extend_from_slice(&id.to_le_bytes());
+            self.record.extend_from_slice(&s.count.to_le_bytes());
+            self.record.extend_from_slice(&s.textrank.to_le_bytes());
         }
+        self.spill.write_all(&self.record)?;
+        self.record.clear();
         Ok(())
     }
 
@@ -670,6 +763,23 @@ mod tests {
         o.single_chars = true;
         let terms: Vec<String> = counts(text, &o).into_iter().map(|(t, _)| t).collect();
         assert!(terms.contains(&"2025".to_string()) && terms.contains(&"年".to_string()));
+    }
+
+    #[test]
+    fn each_stop_list_judges_words_afresh() {
+        // A thread remembers what it learnt of each word: that must never leak from one list of
+        // stop words to another, in either direction, nor to a list changed after use.
+        let text = "优化营商环境，建设法治政府。";
+        let has = |o: &Options, w: &str| counts(text, o).iter().any(|(t, _)| t == w);
+        let plain = Options::default();
+        let mut stop = Options::default();
+        stop.add_stop_words("营商环境\n");
+        assert!(has(&plain, "营商环境"));
+        assert!(!has(&stop, "营商环境"));
+        assert!(has(&plain, "营商环境"));
+        stop.add_stop_words("法治政府");
+        assert!(!has(&stop, "法治政府") && has(&plain, "法治政府"));
+        assert!(has(&stop, "优化"));
     }
 
     #[test]
