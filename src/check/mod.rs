@@ -61,6 +61,7 @@ pub struct Shared<'a> {
     pub(crate) body_lines: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
     /// Every line with its offset, but a web page's or newspaper's own lines.
     pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
+    titles: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -73,6 +74,13 @@ impl<'a> DocContext<'a> {
                 .filter(|(_, l)| !rules::text::is_scrape_line(l))
                 .collect()
         })
+    }
+
+    /// The byte ranges of the titles in 《》 (see `text::title_ranges`); made once per document.
+    pub fn title_ranges(&self) -> &[(usize, usize)] {
+        self.shared
+            .titles
+            .get_or_init(|| rules::text::title_ranges(&self.doc.text))
     }
 }
 

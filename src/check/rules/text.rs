@@ -106,21 +106,88 @@ pub fn is_scrape_line(line: &str) -> bool {
 
 /// Byte ranges inside 《》 (titles quoted as written), for rules that must not rewrite a title.
 pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
+    // 《 and 》 are E3 80 8A and E3 80 8B in UTF-8: a byte loop finds them and the line breaks
+    // several times faster than decoding every character.
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(s) = open.take() {
-                    out.push((s, i + c.len_utf8()));
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => open = None,
+            0xE3 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
+                0x8A => open = Some(i),
+                0x8B => {
+                    if let Some(s) = open.take() {
+                        out.push((s, i + 3));
+                    }
                 }
-            }
-            '\n' => open = None,
+                _ => {}
+            },
             _ => {}
         }
+        i += 1;
     }
     out
+}
+
+/// A list of strings to find in texts, each on its own, as `str::match_indices` finds it, but
+/// faster: a SIMD substring search per string for a few strings, one Aho-Corasick pass for more.
+pub enum Needles {
+    Few(Vec<memchr::memmem::Finder<'static>>),
+    Many(aho_corasick::AhoCorasick),
+}
+
+impl Needles {
+    /// Up to this many strings, one substring search each beats one pass of an automaton over
+    /// Chinese text, whose bytes defeat its prefilter.
+    const FEW: usize = 8;
+
+    /// The strings must not be empty.
+    pub fn new<S: AsRef<str>>(strings: impl IntoIterator<Item = S>) -> Self {
+        let strings: Vec<S> = strings.into_iter().collect();
+        assert!(strings.iter().all(|s| !s.as_ref().is_empty()));
+        if strings.len() <= Self::FEW {
+            Needles::Few(
+                strings
+                    .iter()
+                    .map(|s| memchr::memmem::Finder::new(s.as_ref().as_bytes()).into_owned())
+                    .collect(),
+            )
+        } else {
+            Needles::Many(
+                aho_corasick::AhoCorasick::new(strings.iter().map(|s| s.as_ref())).unwrap(),
+            )
+        }
+    }
+
+    /// Every occurrence of each string, as `text.match_indices(s)` gives them string by string:
+    /// (string index, start), ordered by string and then start.
+    pub fn match_indices_each(&self, text: &str) -> Vec<(usize, usize)> {
+        match self {
+            Needles::Few(finders) => finders
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| f.find_iter(text.as_bytes()).map(move |p| (i, p)))
+                .collect(),
+            Needles::Many(ac) => {
+                let mut last_end = vec![0usize; ac.patterns_len()];
+                let mut found = Vec::new();
+                // Overlapping matches come by end; a string's matches, all of one length,
+                // therefore come by start too, and taking each one that starts after the
+                // previous one taken ends is what `match_indices` does.
+                for m in ac.find_overlapping_iter(text) {
+                    let p = m.pattern().as_usize();
+                    if m.start() >= last_end[p] {
+                        last_end[p] = m.end();
+                        found.push((p, m.start()));
+                    }
+                }
+                found.sort_unstable();
+                found
+            }
+        }
+    }
 }
 
 pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {
@@ -179,6 +246,45 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_find_what_match_indices_finds() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/baoshan-fzzf-report-2022.txt"
+        ))
+        .unwrap();
+        let text = format!("的的的，国土资源局国土资源厅。资源局{seed}");
+        let few = ["的的", "资源局", "国土资源局", "政府", "》《"];
+        let many = [
+            "的的",
+            "资源局",
+            "国土资源局",
+            "政府",
+            "》《",
+            "法治",
+            "依法",
+            "行政",
+            "决策",
+            "规定",
+            "〔",
+            "年",
+        ];
+        for list in [&few[..], &many[..]] {
+            let needles = Needles::new(list);
+            assert_eq!(
+                matches!(needles, Needles::Few(_)),
+                list.len() <= Needles::FEW
+            );
+            let want: Vec<(usize, usize)> = list
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| text.match_indices(s).map(move |(p, _)| (i, p)))
+                .collect();
+            assert!(want.len() > 40, "{}", want.len());
+            assert_eq!(needles.match_indices_each(&text), want);
+        }
+    }
 
     #[test]
     fn numbers_and_ranges() {

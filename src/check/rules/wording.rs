@@ -172,10 +172,10 @@ fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Vec<Finding>) {
         return;
     }
     let text = &ctx.doc.text;
-    let titles = text::title_ranges(text);
+    let titles = ctx.title_ranges();
     for m in FAZHI.find_iter(text) {
         let before = &text[..m.start()];
-        if text::in_ranges(&titles, m.start()) || before.ends_with("民主") || before.ends_with('原')
+        if text::in_ranges(titles, m.start()) || before.ends_with("民主") || before.ends_with('原')
         {
             continue;
         }
@@ -234,26 +234,27 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
+    static WRONG: LazyLock<text::Needles> =
+        LazyLock::new(|| text::Needles::new(CONFUSABLE_LIST.iter().map(|c| &c.wrong)));
     let text = &ctx.doc.text;
-    let titles = text::title_ranges(text);
-    for c in CONFUSABLE_LIST.iter() {
-        for (p, w) in text.match_indices(c.wrong.as_str()) {
-            let end = p + w.len();
-            if text::in_ranges(&titles, p) || (c.after_time && !TIME_AFTER.is_match(&text[end..])) {
-                continue;
-            }
-            out.push(text::finding(
-                CONFUSABLE_LEXICON.id,
-                p,
-                end,
-                msg!(
-                    zh = "“{}”应写作“{}”",
-                    en = "Write “{1}”, not “{0}”",
-                    c.wrong,
-                    c.right
-                ),
-            ));
+    let titles = ctx.title_ranges();
+    for (i, p) in WRONG.match_indices_each(text) {
+        let c = &CONFUSABLE_LIST[i];
+        let end = p + c.wrong.len();
+        if text::in_ranges(titles, p) || (c.after_time && !TIME_AFTER.is_match(&text[end..])) {
+            continue;
         }
+        out.push(text::finding(
+            CONFUSABLE_LEXICON.id,
+            p,
+            end,
+            msg!(
+                zh = "“{}”应写作“{}”",
+                en = "Write “{1}”, not “{0}”",
+                c.wrong,
+                c.right
+            ),
+        ));
     }
 }
 
@@ -450,40 +451,41 @@ static OUTDATED_LIST: LazyLock<Vec<(String, String, i32)>> = LazyLock::new(|| {
 });
 
 fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
+    static OLD: LazyLock<text::Needles> =
+        LazyLock::new(|| text::Needles::new(OUTDATED_LIST.iter().map(|o| &o.0)));
     let Some(year) = ctx.meta.year else { return };
     let text = &ctx.doc.text;
-    let titles = text::title_ranges(text);
+    let titles = ctx.title_ranges();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (old, new, since) in OUTDATED_LIST.iter() {
+    for (i, p) in OLD.match_indices_each(text) {
+        let (old, new, since) = &OUTDATED_LIST[i];
         if year <= *since {
             continue;
         }
-        for (p, _) in text.match_indices(old.as_str()) {
-            let end = p + old.len();
-            if text::in_ranges(&titles, p) || taken.iter().any(|&(s, e)| s < end && p < e) {
-                continue;
-            }
-            // 原××局: the organ's name before the reform, said as such.
-            let lead: String = text[..p]
-                .chars()
-                .rev()
-                .take_while(|c| text::is_han(*c))
-                .take(8)
-                .collect();
-            if lead.contains('原') {
-                continue;
-            }
-            taken.push((p, end));
-            out.push(text::finding(
-                OUTDATED_INSTITUTION.id,
-                p,
-                end,
-                msg!(
-                    zh = "“{old}”已在{since}年机构改革中撤销，现为“{new}”；如指改革前的机构，宜写作“原{old}”",
-                    en = "“{old}” was abolished in the {since} institutional reform and is now “{new}”; for the body before the reform, write “原{old}”"
-                ),
-            ));
+        let end = p + old.len();
+        if text::in_ranges(titles, p) || taken.iter().any(|&(s, e)| s < end && p < e) {
+            continue;
         }
+        // 原××局: the organ's name before the reform, said as such.
+        let lead: String = text[..p]
+            .chars()
+            .rev()
+            .take_while(|c| text::is_han(*c))
+            .take(8)
+            .collect();
+        if lead.contains('原') {
+            continue;
+        }
+        taken.push((p, end));
+        out.push(text::finding(
+            OUTDATED_INSTITUTION.id,
+            p,
+            end,
+            msg!(
+                zh = "“{old}”已在{since}年机构改革中撤销，现为“{new}”；如指改革前的机构，宜写作“原{old}”",
+                en = "“{old}” was abolished in the {since} institutional reform and is now “{new}”; for the body before the reform, write “原{old}”"
+            ),
+        ));
     }
 }
 
