@@ -62,6 +62,7 @@ pub struct Shared<'a> {
     /// Every line with its offset, but a web page's or newspaper's own lines.
     pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
     titles: std::cell::OnceCell<Vec<(usize, usize)>>,
+    digit_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -72,6 +73,18 @@ impl<'a> DocContext<'a> {
         self.shared.text_lines.get_or_init(|| {
             rules::text::lines(text)
                 .filter(|(_, l)| !rules::text::is_scrape_line(l))
+                .collect()
+        })
+    }
+
+    /// The drafter's lines that hold an ASCII digit: all that the rules on figures written in
+    /// digits need to read, and in policy documents a small part of the lines.
+    pub fn digit_lines(&self) -> &[(usize, &'a str)] {
+        self.shared.digit_lines.get_or_init(|| {
+            self.text_lines()
+                .iter()
+                .filter(|(_, l)| l.bytes().any(|b| b.is_ascii_digit()))
+                .copied()
                 .collect()
         })
     }

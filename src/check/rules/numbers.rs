@@ -12,6 +12,11 @@ fn body<'c>(ctx: &'c DocContext) -> impl Iterator<Item = (usize, &'c str)> {
     ctx.text_lines().iter().copied()
 }
 
+/// The lines for a rule whose every pattern needs an ASCII digit.
+fn digit_body<'c>(ctx: &'c DocContext) -> impl Iterator<Item = (usize, &'c str)> {
+    ctx.digit_lines().iter().copied()
+}
+
 fn prev_char(line: &str, at: usize) -> Option<char> {
     text::char_before(line, at)
 }
@@ -41,7 +46,7 @@ static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static APOS_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[’'‘]([0-9]{2})(年)?").unwrap());
 
 fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in SHORT_YEAR.captures_iter(line) {
             let y = c.get(2).unwrap();
             let p = prev_char(line, c.get(0).unwrap().start());
@@ -110,7 +115,7 @@ static YMD: LazyLock<Regex> =
 
 fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in YMD.captures_iter(line) {
             let m = c.get(0).unwrap();
             let (mo, d) = (&c[2], c.get(3).map_or("", |d| d.as_str()));
@@ -234,7 +239,7 @@ fn days_in(y: Option<i32>, m: u32) -> u32 {
 }
 
 fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in MD.captures_iter(line) {
             let m = c.get(0).unwrap();
             if c.get(1).is_none()
@@ -402,7 +407,7 @@ static DIGIT_PLACE: LazyLock<Regex> =
 const SI_AFTER_QIAN: &str = "米克瓦伏帕焦赫卡兆字";
 
 fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in DIGIT_PLACE.captures_iter(line) {
             let m = c.get(0).unwrap();
             let next = text::char_at(line, m.end());
@@ -454,7 +459,7 @@ static RANGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in RANGE_UNIT.captures_iter(line) {
             let m = c.get(0).unwrap();
             if prev_char(line, m.start())
@@ -620,7 +625,7 @@ pub static YU_POSITION: Rule = Rule {
 static YU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([1-9])余(万|亿)").unwrap());
 
 fn yu_position(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for c in YU.captures_iter(line) {
             let m = c.get(0).unwrap();
             if prev_char(line, m.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
@@ -665,7 +670,7 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn session_numerals(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for m in SESSION.find_iter(line) {
             if m.as_str().contains("常务") {
                 continue;
@@ -721,7 +726,7 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
     };
     let mut grouped = Vec::new();
     let mut plain = None;
-    for (start, line) in body(ctx) {
+    for (start, line) in digit_body(ctx) {
         for m in GROUPED.find_iter(line) {
             if edge(line, m.start()) && with_unit(line, m.end()) {
                 grouped.push((start + m.start(), start + m.end(), m.as_str().to_string()));
