@@ -89,6 +89,44 @@ impl<'a> DocContext<'a> {
         })
     }
 
+    /// The drafter's lines in which `re` matches, found by one search of the whole text instead
+    /// of one search per line, which costs more than the search itself on short lines. `re` must
+    /// not be able to match a line break or use anchors: then it matches inside a line just as it
+    /// matches in the line alone, and a rule that searches these lines finds what it would find
+    /// in all of them.
+    pub fn lines_matching(&self, re: &regex::Regex) -> Vec<(usize, &'a str)> {
+        self.lines_at(re.find_iter(&self.doc.text).map(|m| m.start()))
+    }
+
+    /// The drafter's lines that hold one of `needles` (see [`rules::text::Needles`]).
+    pub fn lines_with(&self, needles: &rules::text::Needles) -> Vec<(usize, &'a str)> {
+        let mut at: Vec<usize> = needles
+            .match_indices_each(&self.doc.text)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        at.sort_unstable();
+        self.lines_at(at.into_iter())
+    }
+
+    /// The drafter's lines in which the byte offsets `at`, in increasing order, fall.
+    pub(crate) fn lines_at(&self, at: impl Iterator<Item = usize>) -> Vec<(usize, &'a str)> {
+        let lines = self.text_lines();
+        let mut out: Vec<(usize, &'a str)> = Vec::new();
+        let mut i = 0;
+        for p in at {
+            // Lines are in text order, as are the offsets: skip the lines that end before it.
+            while lines.get(i).is_some_and(|(s, l)| s + l.len() < p) {
+                i += 1;
+            }
+            let Some(&(s, l)) = lines.get(i) else { break };
+            if s <= p && out.last().is_none_or(|last| last.0 != s) {
+                out.push((s, l));
+            }
+        }
+        out
+    }
+
     /// The byte ranges of the titles in 《》 (see `text::title_ranges`); made once per document.
     pub fn title_ranges(&self) -> &[(usize, usize)] {
         self.shared
@@ -367,5 +405,58 @@ impl Checker {
         }
         out.retain(|l| !self.allowed(&l.text));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_prefilters_pick_the_lines_a_search_of_every_line_picks() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut checked = 0;
+        let re = regex::Regex::new(r"[0-9]+(年|月|日|件|%)|、|二").unwrap();
+        let needles = rules::text::Needles::new(["○", "、", "年"]);
+        for e in std::fs::read_dir(root).unwrap().flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            // A scraped page's line holding a match, and a match on the last line.
+            let doc =
+                Document::from_text("t.txt", format!("来源：国务院 2、3个\n{text}\n二○二四年"));
+            let ctx = DocContext {
+                doc: &doc,
+                tokens: &[],
+                figures: &[],
+                docnums: &[],
+                citations: &[],
+                meta: &Default::default(),
+                shared: Default::default(),
+            };
+            let want_re: Vec<_> = ctx
+                .text_lines()
+                .iter()
+                .filter(|(_, l)| re.is_match(l))
+                .copied()
+                .collect();
+            let want_needles: Vec<_> = ctx
+                .text_lines()
+                .iter()
+                .filter(|(_, l)| ["○", "、", "年"].iter().any(|n| l.contains(n)))
+                .copied()
+                .collect();
+            let want_digits: Vec<_> = ctx
+                .text_lines()
+                .iter()
+                .filter(|(_, l)| l.chars().any(|c| c.is_ascii_digit()))
+                .copied()
+                .collect();
+            checked += want_re.len().min(want_needles.len());
+            assert_eq!(ctx.lines_matching(&re), want_re);
+            assert_eq!(ctx.lines_with(&needles), want_needles);
+            assert_eq!(ctx.digit_lines(), want_digits);
+        }
+        assert!(checked > 100, "{checked}");
     }
 }

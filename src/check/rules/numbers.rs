@@ -313,7 +313,11 @@ static CN_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〇○零OΟ0一二三四五六七八九]{4}年").unwrap());
 
 fn zero_glyph(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    // Only a year holding one of these is reported, and they are rare: the lines without any
+    // need no search.
+    static BAD_ZERO: LazyLock<text::Needles> =
+        LazyLock::new(|| text::Needles::new(["○", "零", "O", "Ο", "0"]));
+    for (start, line) in ctx.lines_with(&BAD_ZERO) {
         for m in CN_YEAR.find_iter(line) {
             let s = m.as_str();
             let han = s.chars().filter(|c| text::cn_digit(*c).is_some()).count();
@@ -360,7 +364,7 @@ static FW_DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[０-９]+").u
 
 fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for (start, line) in body(ctx) {
+    for (start, line) in ctx.lines_matching(&FW_DIGITS) {
         for m in FW_DIGITS.find_iter(line) {
             let half: String = m
                 .as_str()
@@ -506,7 +510,14 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 
 fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
     let val = |s: &str| s.parse::<u32>().ok().or_else(|| text::cn_number(s));
-    for (start, line) in body(ctx) {
+    // A 、 between two digits is rare and found fast; only its lines are searched.
+    let text = &ctx.doc.text;
+    let is_digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || text::cn_digit(c).is_some());
+    let candidates = memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()).filter(|&p| {
+        is_digit(text::char_before(text, p)) && is_digit(text::char_at(text, p + "、".len()))
+    });
+    for (start, line) in ctx.lines_at(candidates) {
         for c in APPROX.captures_iter(line) {
             let m = c.get(0).unwrap();
             let (Some(a), Some(b)) = (val(&c[1]), val(&c[2])) else {
@@ -568,7 +579,7 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numeric_wording(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for (start, line) in body(ctx) {
+    for (start, line) in ctx.lines_matching(&WORDING) {
         for c in WORDING.captures_iter(line) {
             let m = c.get(0).unwrap();
             let s = m.as_str();
