@@ -78,16 +78,14 @@ const WINDOWS: [(usize, usize); 7] = [(4, 2), (2, 4), (3, 2), (2, 3), (3, 1), (1
 
 /// Both words of every pair, pattern `2i` and `2i + 1` for pair `i`: one pass over a document
 /// tells which pairs it holds at all.
-static PAIR_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(PAIR_LIST.iter().flat_map(|(a, b)| [a, b]))
-        .expect("the pair list builds")
-});
+static PAIR_WORDS: LazyLock<text::Needles> =
+    LazyLock::new(|| text::Needles::new(PAIR_LIST.iter().flat_map(|(a, b)| [a, b])));
 
 fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut present = vec![false; PAIR_LIST.len() * 2];
-    for m in PAIR_WORDS.find_overlapping_iter(text) {
-        present[m.pattern().as_usize()] = true;
+    for (pattern, _) in PAIR_WORDS.find_overlapping(text) {
+        present[pattern] = true;
     }
     for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
         if !(present[2 * i] && present[2 * i + 1]) {
@@ -387,26 +385,19 @@ static VARIANT_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// All variant forms in one automaton: one pass over the text instead of one per form.
-static VARIANT_MATCHER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(VARIANT_LIST.iter().map(|(v, _)| v.as_str()))
-        .ok()
-});
+/// All variant forms found in one pass over the text instead of one per form.
+static VARIANT_MATCHER: LazyLock<text::Needles> =
+    LazyLock::new(|| text::Needles::new(VARIANT_LIST.iter().map(|(v, _)| v.as_str())));
 
 fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let Some(matcher) = VARIANT_MATCHER.as_ref() else {
-        return;
-    };
     let mut found = Vec::new();
-    for m in matcher.find_iter(text) {
-        let (v, s) = &VARIANT_LIST[m.pattern().as_usize()];
+    for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest(text) {
+        let (v, s) = &VARIANT_LIST[pattern];
         found.push(text::finding(
             TRADITIONAL_VARIANT_CHARS.id,
-            m.start(),
-            m.end(),
+            start,
+            start + v.len(),
             msg!(
                 zh = "“{v}”不是规范字形，应写作“{s}”",
                 en = "“{v}” is not the standard form: write “{s}”"
@@ -515,28 +506,27 @@ static PHRASE_LIST: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
 /// The first and the second half of every phrase, patterns `2i` and `2i + 1` for phrase `i`:
 /// a phrase with one wrong character still has one half intact, and one pass over a document
 /// finds every such half of every phrase.
-static PHRASE_HALVES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(PHRASE_LIST.iter().flat_map(|p| {
+static PHRASE_HALVES: LazyLock<text::Needles> = LazyLock::new(|| {
+    text::Needles::new(PHRASE_LIST.iter().flat_map(|p| {
         let half = p.len() / 2;
         [
             p[..half].iter().collect::<String>(),
             p[half..].iter().collect::<String>(),
         ]
     }))
-    .expect("the phrase list builds")
 });
 
 fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     // Where each phrase could start, by phrase: an earlier phrase of the list wins a place.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for m in PHRASE_HALVES.find_overlapping_iter(text) {
-        let i = m.pattern().as_usize() / 2;
-        if m.pattern().as_usize() % 2 == 0 {
-            candidates.push((i, m.start()));
+    for (pattern, start) in PHRASE_HALVES.find_overlapping(text) {
+        let i = pattern / 2;
+        if pattern % 2 == 0 {
+            candidates.push((i, start));
         } else {
             let half = PHRASE_LIST[i].len() / 2;
-            let back = text[..m.start()].char_indices().rev().nth(half - 1);
+            let back = text[..start].char_indices().rev().nth(half - 1);
             candidates.extend(back.map(|(k, _)| (i, k)));
         }
     }
