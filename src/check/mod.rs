@@ -77,6 +77,14 @@ impl<'a> DocContext<'a> {
         })
     }
 
+    /// Whether the line starting at byte `start` is one of the drafter's (see
+    /// [`DocContext::text_lines`]): the test is made once per line and document.
+    pub fn is_text_line(&self, start: usize) -> bool {
+        self.text_lines()
+            .binary_search_by_key(&start, |(s, _)| *s)
+            .is_ok()
+    }
+
     /// The drafter's lines that hold an ASCII digit: all that the rules on figures written in
     /// digits need to read, and in policy documents a small part of the lines.
     pub fn digit_lines(&self) -> &[(usize, &'a str)] {

@@ -30,6 +30,13 @@ static ONE_BETWEEN_DIGITS: LazyLock<Regex> =
 
 fn cjk_one_as_dash(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
+    // 一 is common and digits rare: the pattern is searched for only when some 一 follows a digit.
+    let after_digit = |p: usize| {
+        text::char_before(text, p).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    if !memchr::memmem::find_iter(text.as_bytes(), "一".as_bytes()).any(after_digit) {
+        return;
+    }
     for m in ONE_BETWEEN_DIGITS.find_iter(text) {
         let s = m.as_str();
         out.push(Finding::new(
@@ -348,18 +355,21 @@ const OPENERS: &str = "《（(“〈【";
 const CLOSERS: &str = "》）)”〉】";
 
 fn pair_kind(c: char) -> Option<(usize, bool)> {
-    // Ideographs are most of the text and never marks: settled before the lists are searched.
-    if ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() {
-        return None;
-    }
-    let k = |i: usize| match i {
-        2 => 1,
-        i => i,
-    };
-    if let Some(i) = OPENERS.chars().position(|o| o == c) {
-        return Some((k(i), true));
-    }
-    CLOSERS.chars().position(|o| o == c).map(|i| (k(i), false))
+    // Asked of every character: a match compiles to a few comparisons. The kinds are the
+    // positions in OPENERS and CLOSERS, with ( and （ one kind.
+    Some(match c {
+        '《' => (0, true),
+        '（' | '(' => (1, true),
+        '“' => (3, true),
+        '〈' => (4, true),
+        '【' => (5, true),
+        '》' => (0, false),
+        '）' | ')' => (1, false),
+        '”' => (3, false),
+        '〉' => (4, false),
+        '】' => (5, false),
+        _ => return None,
+    })
 }
 
 static LINE_ORDINAL_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -407,7 +417,7 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
             continue;
         }
         n += 1;
-        if text::is_scrape_line(line) {
+        if !ctx.is_text_line(start) {
             continue;
         }
         // Openers carried too long are unclosed.
@@ -843,6 +853,19 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_kinds_follow_the_lists_of_marks() {
+        let kind = |i: usize| if i == 2 { 1 } else { i };
+        for (i, c) in OPENERS.chars().enumerate() {
+            assert_eq!(pair_kind(c), Some((kind(i), true)), "{c}");
+        }
+        for (i, c) in CLOSERS.chars().enumerate() {
+            assert_eq!(pair_kind(c), Some((kind(i), false)), "{c}");
+        }
+        assert_eq!(pair_kind('「'), None);
+        assert_eq!(pair_kind('法'), None);
+    }
     use crate::check::Checker;
     use crate::Document;
 
