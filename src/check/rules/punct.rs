@@ -94,11 +94,21 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     let mut counts: Vec<(char, usize)> = Vec::new();
     for &(start, line) in ctx.text_lines() {
-        if !line.contains([',', '.', ';', ':', '?', '!', '(', ')']) {
+        // ASCII marks: a byte test, without decoding the line.
+        if !line
+            .bytes()
+            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
+        {
             continue;
         }
-        let urls: Vec<(usize, usize)> = URL.find_iter(line).map(|m| (m.start(), m.end())).collect();
-        let ordinal_dot = CN_ORDINAL_DOT.find(line).map(|m| m.end() - 1);
+        // Searched only when a mark sits by Chinese text.
+        let urls = std::cell::OnceCell::new();
+        let urls = || -> &Vec<(usize, usize)> {
+            urls.get_or_init(|| URL.find_iter(line).map(|m| (m.start(), m.end())).collect())
+        };
+        let ordinal_dot = std::cell::OnceCell::new();
+        let ordinal_dot =
+            || *ordinal_dot.get_or_init(|| CN_ORDINAL_DOT.find(line).map(|m| m.end() - 1));
         for (i, c) in line.char_indices() {
             let Some(&(_, full)) = ASCII_TO_FULL.iter().find(|(a, _)| *a == c) else {
                 continue;
@@ -116,7 +126,7 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 '.' => {
                     digit(prev)
                         || latin(prev)
-                        || ordinal_dot == Some(i)
+                        || ordinal_dot() == Some(i)
                         || prev == Some('.')
                         || next == Some('.')
                 }
@@ -126,7 +136,7 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 _ => false,
             };
             if guarded
-                || urls.iter().any(|&(s, e)| s <= i && i < e)
+                || urls().iter().any(|&(s, e)| s <= i && i < e)
                 || (c == ':'
                     && labels
                         .get_or_init(|| label_colons(text))
@@ -308,8 +318,9 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 _ => {}
             }
         }
-        let balanced = line.matches('“').count() == line.matches('”').count();
-        if let (Some(i), true) = (nested, balanced) {
+        // Counted only for the rare line with a nested “.
+        let balanced = || line.matches('“').count() == line.matches('”').count();
+        if let Some(i) = nested.filter(|_| balanced()) {
             out.push(text::finding(
                 QUOTE_FORM.id,
                 start + i,
@@ -484,7 +495,22 @@ static PUNCT_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。，、；：！？,;]{2,}").unwrap());
 
 fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for &(start, line) in ctx.text_lines() {
+    // Two marks of PUNCT_RUN in a row are rare: one pass over the characters finds the lines
+    // that have them, and only those are searched.
+    let is_mark = |c: char| {
+        matches!(
+            c,
+            '。' | '，' | '、' | '；' | '：' | '！' | '？' | ',' | ';'
+        )
+    };
+    let mut prev = false;
+    let pairs = ctx.doc.text.char_indices().filter_map(|(i, c)| {
+        let mark = is_mark(c);
+        let pair = prev && mark;
+        prev = mark;
+        pair.then_some(i)
+    });
+    for (start, line) in ctx.lines_at(pairs) {
         for m in PUNCT_RUN.find_iter(line) {
             let s = m.as_str();
             if s.chars().all(|c| c == '。') && s.chars().count() >= 3 {
