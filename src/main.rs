@@ -417,10 +417,20 @@ fn exit_for(summary: &Summary) -> ExitCode {
     }
 }
 
+/// A run of few documents ranks terms with jieba-rs's IDF table: it is built beside the
+/// dictionary instead of after the documents.
+fn prewarm_idf(inputs: Option<&[input::Input]>) {
+    if inputs.is_some_and(|i| !i.is_empty() && i.len() < terms::MIN_DOCS_FOR_CORPUS_IDF) {
+        terms::prewarm_builtin_idf();
+    }
+}
+
 fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    let listed = (a.output.is_some() && !a.stdin_jsonl).then(|| input::expand(&a.input.paths));
+    prewarm_idf(listed.as_deref());
     let seg = segmenter(&config, &a.terms.dict)?;
     let term_opts = term_options(&a.terms)?;
     let checker = checker(&config, &a.input)?;
@@ -434,7 +444,7 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
         return run_stdin_jsonl(&ctx);
     };
     need_paths(&a.input)?;
-    let inputs = input::expand(&a.input.paths);
+    let inputs = listed.unwrap_or_default();
     let zh = a.headers == HeaderLang::Zh;
     let sink: Box<dyn pipeline::Sink> = match a.format {
         TableFormat::Csv => CsvDirSink::create(&output, !a.no_bom, zh).map(|s| Box::new(s) as _),
@@ -773,9 +783,10 @@ fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    let inputs = input::expand(&a.input.paths);
+    prewarm_idf(Some(&inputs));
     let seg = segmenter(&config, &a.terms.dict)?;
     let opts = term_options(&a.terms)?;
-    let inputs = input::expand(&a.input.paths);
     let mut sink = CsvDirSink::create_tables(
         &a.output,
         !a.no_bom,

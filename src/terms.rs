@@ -671,12 +671,7 @@ fn read_record(r: &mut impl Read) -> std::io::Result<Record> {
 /// table lacks), so each term is asked for alone. A term that jieba would split when alone gets
 /// the median too, which is what jieba's own extraction would give a word it never sees.
 pub fn builtin_idf<'t>(seg: &Segmenter, terms: impl Iterator<Item = &'t str>) -> Vec<f64> {
-    let mut tfidf = TfIdf::default();
-    *tfidf.config_mut() = KeywordExtractConfig::builder()
-        .set_stop_words(Default::default())
-        .min_keyword_length(1)
-        .use_hmm(true)
-        .build();
+    let tfidf = builtin_tfidf();
     let weight = |w: &str| match tfidf
         .extract_keywords(seg.jieba(), w, 2, Vec::new())
         .as_slice()
@@ -687,6 +682,30 @@ pub fn builtin_idf<'t>(seg: &Segmenter, terms: impl Iterator<Item = &'t str>) ->
     // Latin letters form one token, and no entry of the table is this word.
     let median = weight("zzqxjv").unwrap_or(0.0);
     terms.map(|t| weight(t).unwrap_or(median)).collect()
+}
+
+/// jieba-rs's IDF table, built once and kept for the life of the process (dropping its quarter
+/// of a million strings at exit would cost as much again).
+fn builtin_tfidf() -> &'static TfIdf {
+    static TABLE: std::sync::OnceLock<TfIdf> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut tfidf = TfIdf::default();
+        *tfidf.config_mut() = KeywordExtractConfig::builder()
+            .set_stop_words(Default::default())
+            .min_keyword_length(1)
+            .use_hmm(true)
+            .build();
+        tfidf
+    })
+}
+
+/// Starts building jieba-rs's IDF table on a thread of its own. A run of fewer than
+/// [`MIN_DOCS_FOR_CORPUS_IDF`] documents needs it at the end, and it takes about as long to
+/// build as the dictionary, which the calling thread loads meanwhile.
+pub fn prewarm_builtin_idf() {
+    std::thread::spawn(|| {
+        builtin_tfidf();
+    });
 }
 
 /// `gongwen terms`: reads and segments the inputs and writes `terms.csv` (and `term_counts.csv`

@@ -1214,10 +1214,20 @@ mod tests {
         }
         let mut seen = HashSet::new();
         titles.retain(|t| seen.insert(t.clone()));
-        let base: Vec<Vec<char>> = titles.iter().take(300).map(|t| t.chars().collect()).collect();
+        let base: Vec<Vec<char>> = titles
+            .iter()
+            .take(300)
+            .map(|t| t.chars().collect())
+            .collect();
         for t in base.iter().filter(|t| t.len() >= 6) {
             let n = t.len();
-            for (at, ins) in [(0, "省"), (n / 2, "实施"), (n - 2, "管理"), (n, "办法"), (1, "市级")] {
+            for (at, ins) in [
+                (0, "省"),
+                (n / 2, "实施"),
+                (n - 2, "管理"),
+                (n, "办法"),
+                (1, "市级"),
+            ] {
                 let mut v = t.clone();
                 v.splice(at..at, ins.chars());
                 titles.push(v.into_iter().collect());
