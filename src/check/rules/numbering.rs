@@ -327,7 +327,7 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 Some(fix) => (t[..h.len].to_string(), fix, h.len),
                 None => continue,
             }
-        } else if let Some(c) = DI_YI.captures(t) {
+        } else if let Some(c) = t.starts_with('第').then(|| DI_YI.captures(t)).flatten() {
             let m = c.get(0).unwrap();
             (m.as_str().to_string(), format!("第{}，", &c[1]), m.end())
         } else {
