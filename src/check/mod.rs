@@ -417,6 +417,23 @@ impl Checker {
 }
 
 #[cfg(test)]
+impl<'a> DocContext<'a> {
+    /// A context holding the text alone, for tests of what is read from the text only.
+    pub(crate) fn text_only(doc: &'a Document) -> Self {
+        static META: std::sync::LazyLock<DocMeta> = std::sync::LazyLock::new(Default::default);
+        DocContext {
+            doc,
+            tokens: &[],
+            figures: &[],
+            docnums: &[],
+            citations: &[],
+            meta: &META,
+            shared: Default::default(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -433,15 +450,7 @@ mod tests {
             // A scraped page's line holding a match, and a match on the last line.
             let doc =
                 Document::from_text("t.txt", format!("来源：国务院 2、3个\n{text}\n二○二四年"));
-            let ctx = DocContext {
-                doc: &doc,
-                tokens: &[],
-                figures: &[],
-                docnums: &[],
-                citations: &[],
-                meta: &Default::default(),
-                shared: Default::default(),
-            };
+            let ctx = DocContext::text_only(&doc);
             let want_re: Vec<_> = ctx
                 .text_lines()
                 .iter()

@@ -898,15 +898,7 @@ mod tests {
     fn run(text: &str) -> Vec<String> {
         let doc = Document::from_text("t.txt", text);
         Checker::default_rules()
-            .check_document(&DocContext {
-                doc: &doc,
-                tokens: &[],
-                figures: &[],
-                docnums: &[],
-                citations: &[],
-                meta: &Default::default(),
-                shared: Default::default(),
-            })
+            .check_document(&DocContext::text_only(&doc))
             .into_iter()
             .filter(|f| f.rule == "cjk-one-as-dash")
             .map(|f| format!("{}:{} {}", f.at.line, f.at.column, f.text))
