@@ -823,21 +823,29 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let ranges = std::cell::OnceCell::new();
     let ranges = || ranges.get_or_init(|| (ctx.title_ranges().to_vec(), quote_ranges(text)));
     let mut found = Vec::new();
-    for (k, (start, line)) in text::lines(text)
+    // The head of a document (title, subtitle, speaker), its first five lines that are not
+    // blank, is laid out with spaces.
+    let head_end = text::lines(text)
         .filter(|(_, l)| !l.trim().is_empty())
-        .enumerate()
-    {
+        .nth(5)
+        .map_or(text.len(), |(s, _)| s);
+    // Only the drafter's lines that hold a space at all are read, found by substring searches.
+    let b = text.as_bytes();
+    let mut spaces: Vec<usize> = memchr::memchr_iter(b' ', b).collect();
+    spaces.extend(memchr::memmem::find_iter(b, "\u{3000}".as_bytes()));
+    spaces.extend(memchr::memmem::find_iter(b, "\u{a0}".as_bytes()));
+    spaces.sort_unstable();
+    for (start, line) in ctx.lines_at(spaces.into_iter()) {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
         if !body.contains([' ', '\u{3000}', '\u{a0}']) {
             continue;
         }
-        // The head of a document (title, subtitle, speaker) and a law's 题注 （……公布　根据……修订）
-        // are laid out with spaces.
-        if k < 5 || body.starts_with(['（', '(']) || body.chars().count() < 20 {
+        // A law's 题注 （……公布　根据……修订） is laid out with spaces too.
+        if start < head_end || body.starts_with(['（', '(']) || body.chars().count() < 20 {
             continue;
         }
         let runs = space_runs(body);
-        if runs.iter().any(|r| r.2 >= 2) || text::is_scrape_line(line) {
+        if runs.iter().any(|r| r.2 >= 2) {
             continue;
         }
         let off = start + (body.as_ptr() as usize - line.as_ptr() as usize);
