@@ -732,9 +732,8 @@ fn label_colons(text: &str) -> Vec<usize> {
 }
 
 fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
-    for (start, line) in text::lines(text) {
-        if !line.contains(':') || text::is_scrape_line(line) {
+    for &(start, line) in ctx.text_lines() {
+        if !line.contains(':') {
             continue;
         }
         for c in LABEL_COLON.captures_iter(line) {
@@ -829,13 +828,10 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         .filter(|(_, l)| !l.trim().is_empty())
         .nth(5)
         .map_or(text.len(), |(s, _)| s);
-    // Only the drafter's lines that hold a space at all are read, found by substring searches.
-    let b = text.as_bytes();
-    let mut spaces: Vec<usize> = memchr::memchr_iter(b' ', b).collect();
-    spaces.extend(memchr::memmem::find_iter(b, "\u{3000}".as_bytes()));
-    spaces.extend(memchr::memmem::find_iter(b, "\u{a0}".as_bytes()));
-    spaces.sort_unstable();
-    for (start, line) in ctx.lines_at(spaces.into_iter()) {
+    // Only the drafter's lines that hold a space at all are read.
+    static SPACES: LazyLock<text::Needles> =
+        LazyLock::new(|| text::Needles::new([" ", "\u{3000}", "\u{a0}"]));
+    for (start, line) in ctx.lines_with(&SPACES) {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
         if !body.contains([' ', '\u{3000}', '\u{a0}']) {
             continue;
