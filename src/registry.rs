@@ -42,6 +42,8 @@ impl Status {
 /// The catalogue, indexed by normalised name.
 pub struct Catalogue {
     entries: Vec<Entry>,
+    /// `key` of each entry's name, made once: finding a successor compares it with every entry.
+    keys: Vec<String>,
     by_key: HashMap<String, Vec<usize>>,
 }
 
@@ -73,9 +75,10 @@ impl Catalogue {
                 expired: get(4).trim() == "1",
             });
         }
+        let keys: Vec<String> = entries.iter().map(|e| key(&e.name)).collect();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
-            by_key.entry(key(&e.name)).or_default().push(i);
+            by_key.entry(keys[i].clone()).or_default().push(i);
             // Parts of a code are catalogued as "民法典 总则"; the code itself is cited whole.
             if let Some((whole, _)) = e.name.split_once(' ') {
                 by_key.entry(key(whole)).or_default().push(i);
@@ -85,7 +88,11 @@ impl Catalogue {
             v.sort_by_key(|&i| entries[i].published);
             v.dedup();
         }
-        Catalogue { entries, by_key }
+        Catalogue {
+            entries,
+            keys,
+            by_key,
+        }
     }
 
     /// The embedded catalogue, parsed on first use.
@@ -159,11 +166,10 @@ impl Catalogue {
         }
         self.entries
             .iter()
-            .filter(|e| !e.expired && key(&e.name) != name)
-            .filter(|e| {
-                let k = key(&e.name);
-                k.ends_with(form) && k.contains(stem)
-            })
+            .zip(&self.keys)
+            .filter(|(e, k)| !e.expired && **k != name)
+            .filter(|(_, k)| k.ends_with(form) && k.contains(stem))
+            .map(|(e, _)| e)
             .filter(|e| e.published >= last.published)
             .min_by_key(|e| (e.published, e.name.len()))
     }
