@@ -46,12 +46,20 @@ struct Note {
 }
 
 fn parse_notes(text: &str) -> Vec<Note> {
+    // Every note starts with 附件: most documents have none, and most lines of the rest neither.
+    const ATTACHMENT: &str = "附件";
+    if !text.contains(ATTACHMENT) {
+        return Vec::new();
+    }
     let lines: Vec<(usize, &str)> = text::lines(text).collect();
     let mut notes = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let (start, line) = lines[i];
         i += 1;
+        if !line.contains(ATTACHMENT) {
+            continue;
+        }
         let Some(c) = NOTE.captures(line) else {
             continue;
         };
