@@ -283,8 +283,13 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
         }
         // Items run together on one line by a web page: ……服务； （三）支持……
         let mut from = 0;
+        // Only a line with a space can hold such items: the others need no search.
         let spaced = t.contains([' ', '\u{3000}']);
-        for m in RUN_TOGETHER.find_iter(t).filter(|_| spaced) {
+        for m in spaced
+            .then(|| RUN_TOGETHER.find_iter(t))
+            .into_iter()
+            .flatten()
+        {
             let gap = &m.as_str()['；'.len_utf8()..];
             let cut = m.start()
                 + '；'.len_utf8()
