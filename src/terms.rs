@@ -575,15 +575,23 @@ impl<'a> Corpus<'a> {
                     (score, tfidf, count, id)
                 })
                 .collect();
-            ranked.sort_by(|a, b| {
+            // Ids are distinct within a document and name distinct terms, so this order is
+            // total: picking the first `keep` and sorting only them gives the same rows as
+            // sorting all, for a fraction of the comparisons.
+            let order = |a: &(f64, f64, u32, u32), b: &(f64, f64, u32, u32)| {
                 b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then_with(|| {
                     self.terms[a.3 as usize]
                         .term
                         .cmp(&self.terms[b.3 as usize].term)
                 })
-            });
+            };
             let keep = top(ranked.len());
-            for (rank, (_, tfidf, count, id)) in ranked.into_iter().take(keep).enumerate() {
+            if keep < ranked.len() {
+                ranked.select_nth_unstable_by(keep, order);
+                ranked.truncate(keep);
+            }
+            ranked.sort_by(order);
+            for (rank, (_, tfidf, count, id)) in ranked.into_iter().enumerate() {
                 let g = &self.terms[id as usize];
                 sink.row(
                     TableId::Terms,
