@@ -109,7 +109,9 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         let ordinal_dot = std::cell::OnceCell::new();
         let ordinal_dot =
             || *ordinal_dot.get_or_init(|| CN_ORDINAL_DOT.find(line).map(|m| m.end() - 1));
-        for (i, c) in line.char_indices() {
+        // The marks are ASCII, so their bytes are found without decoding the line.
+        for (i, b) in line.bytes().enumerate() {
+            let c = char::from(b);
             let Some(&(_, full)) = ASCII_TO_FULL.iter().find(|(a, _)| *a == c) else {
                 continue;
             };
