@@ -63,6 +63,7 @@ pub struct Shared<'a> {
     pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
     titles: std::cell::OnceCell<Vec<(usize, usize)>>,
     digit_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
+    list_starts: std::cell::OnceCell<Vec<(usize, char)>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -83,6 +84,14 @@ impl<'a> DocContext<'a> {
         self.text_lines()
             .binary_search_by_key(&start, |(s, _)| *s)
             .is_ok()
+    }
+
+    /// Where a string of one of the wording rules' word lists may start (see
+    /// [`rules::text::Starts`]), found in one pass over the text for all of them.
+    pub fn list_starts(&self) -> &[(usize, char)] {
+        self.shared
+            .list_starts
+            .get_or_init(|| rules::wording::LIST_STARTS.scan(&self.doc.text))
     }
 
     /// The drafter's lines that hold an ASCII digit: all that the rules on figures written in

@@ -11,7 +11,7 @@ mod numbers;
 mod punct;
 mod registry;
 pub(crate) mod text;
-mod wording;
+pub(crate) mod wording;
 
 use std::sync::atomic::AtomicBool;
 

@@ -84,7 +84,7 @@ static PAIR_WORDS: LazyLock<text::Needles> =
 fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut present = vec![false; PAIR_LIST.len() * 2];
-    for (pattern, _) in PAIR_WORDS.find_overlapping(text) {
+    for (pattern, _) in PAIR_WORDS.find_overlapping_at(text, ctx.list_starts()) {
         present[pattern] = true;
     }
     for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
@@ -392,7 +392,7 @@ static VARIANT_MATCHER: LazyLock<text::Needles> =
 fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut found = Vec::new();
-    for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest(text) {
+    for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest_at(text, ctx.list_starts()) {
         let (v, s) = &VARIANT_LIST[pattern];
         found.push(text::finding(
             TRADITIONAL_VARIANT_CHARS.id,
@@ -441,14 +441,20 @@ static OUTDATED_LIST: LazyLock<Vec<(String, String, i32)>> = LazyLock::new(|| {
         .collect()
 });
 
+static OLD: LazyLock<text::Needles> =
+    LazyLock::new(|| text::Needles::new(OUTDATED_LIST.iter().map(|o| &o.0)));
+
+/// The word lists read character by character (the others are few strings, each found by a
+/// substring search): one scan of a document finds where any of their strings may start.
+pub(crate) static LIST_STARTS: LazyLock<text::Starts> =
+    LazyLock::new(|| text::Starts::of(&[&PAIR_WORDS, &VARIANT_MATCHER, &OLD, &PHRASE_HALVES]));
+
 fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
-    static OLD: LazyLock<text::Needles> =
-        LazyLock::new(|| text::Needles::new(OUTDATED_LIST.iter().map(|o| &o.0)));
     let Some(year) = ctx.meta.year else { return };
     let text = &ctx.doc.text;
     let titles = ctx.title_ranges();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (i, p) in OLD.match_indices_each(text) {
+    for (i, p) in OLD.match_indices_each_at(text, ctx.list_starts()) {
         let (old, new, since) = &OUTDATED_LIST[i];
         if year <= *since {
             continue;
@@ -520,7 +526,7 @@ fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     // Where each phrase could start, by phrase: an earlier phrase of the list wins a place.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for (pattern, start) in PHRASE_HALVES.find_overlapping(text) {
+    for (pattern, start) in PHRASE_HALVES.find_overlapping_at(text, ctx.list_starts()) {
         let i = pattern / 2;
         if pattern % 2 == 0 {
             candidates.push((i, start));
