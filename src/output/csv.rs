@@ -15,11 +15,13 @@ pub fn is_formula_like(s: &str) -> bool {
     )
 }
 
-/// The cell as written to CSV.
-pub fn csv_field(cell: &Cell) -> String {
+/// The cell as written to CSV. Text is borrowed: most cells of every row are text, and a copy
+/// of each was most of the cost of writing a row.
+pub fn csv_field(cell: &Cell) -> std::borrow::Cow<'_, str> {
     match cell {
-        Cell::Text(s) if is_formula_like(s) => format!("'{s}"),
-        other => other.render(),
+        Cell::Text(s) if is_formula_like(s) => format!("'{s}").into(),
+        Cell::Text(s) => s.as_str().into(),
+        other => other.render().into(),
     }
 }
 
@@ -41,9 +43,13 @@ impl<W: Write> CsvTable<W> {
     }
 
     pub fn write_row(&mut self, row: &Row) -> std::io::Result<()> {
-        self.inner
-            .write_record(row.iter().map(csv_field))
-            .map_err(to_io)
+        for cell in row {
+            self.inner
+                .write_field(csv_field(cell).as_bytes())
+                .map_err(to_io)?;
+        }
+        // An empty record ends the row whose fields were just written.
+        self.inner.write_record(None::<&[u8]>).map_err(to_io)
     }
 
     pub fn finish(self) -> std::io::Result<W> {
