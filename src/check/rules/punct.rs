@@ -497,22 +497,44 @@ static PUNCT_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。，、；：！？,;]{2,}").unwrap());
 
 fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
-    // Two marks of PUNCT_RUN in a row are rare: one pass over the characters finds the lines
-    // that have them, and only those are searched.
-    let is_mark = |c: char| {
-        matches!(
-            c,
-            '。' | '，' | '、' | '；' | '：' | '！' | '？' | ',' | ';'
-        )
-    };
-    let mut prev = false;
-    let pairs = ctx.doc.text.char_indices().filter_map(|(i, c)| {
-        let mark = is_mark(c);
-        let pair = prev && mark;
-        prev = mark;
-        pair.then_some(i)
+    // Two marks of PUNCT_RUN in a row are rare: one pass over the bytes finds the lines that
+    // have them, and only those are searched. A mark is ASCII or one of the three-byte forms
+    // below, whose lead bytes (E3, EF) are not those of CJK ideographs, so the pass seldom
+    // looks further than one byte.
+    const WIDE: [[u8; 3]; 7] = [
+        *b"\xE3\x80\x82", // 。
+        *b"\xEF\xBC\x8C", // ，
+        *b"\xE3\x80\x81", // 、
+        *b"\xEF\xBC\x9B", // ；
+        *b"\xEF\xBC\x9A", // ：
+        *b"\xEF\xBC\x81", // ！
+        *b"\xEF\xBC\x9F", // ？
+    ];
+    let b = ctx.doc.text.as_bytes();
+    // Candidate bytes by SIMD search, the semicolon apart (memchr takes three bytes at most),
+    // merged in order.
+    let mut most = memchr::memchr3_iter(b',', 0xE3, 0xEF, b).peekable();
+    let mut semicolons = memchr::memchr_iter(b';', b).peekable();
+    let candidates = std::iter::from_fn(|| match (most.peek(), semicolons.peek()) {
+        (Some(x), Some(y)) if y < x => semicolons.next(),
+        (Some(_), _) => most.next(),
+        (None, _) => semicolons.next(),
     });
-    for (start, line) in ctx.lines_at(pairs) {
+    let mut pairs = Vec::new();
+    // The end of the last mark seen: a mark starting there follows a mark.
+    let mut mark_end = usize::MAX;
+    for i in candidates {
+        let len = match b[i] {
+            b',' | b';' => 1,
+            _ if b.len() - i >= 3 && WIDE.contains(&[b[i], b[i + 1], b[i + 2]]) => 3,
+            _ => continue,
+        };
+        if mark_end == i {
+            pairs.push(i);
+        }
+        mark_end = i + len;
+    }
+    for (start, line) in ctx.lines_at(pairs.into_iter()) {
         for m in PUNCT_RUN.find_iter(line) {
             let s = m.as_str();
             if s.chars().all(|c| c == '。') && s.chars().count() >= 3 {
