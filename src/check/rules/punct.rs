@@ -942,3 +942,42 @@ mod tests {
         assert!(run("二〇一六年一月 第一条 1个 一2 2一").is_empty());
     }
 }
+
+#[cfg(test)]
+mod duplicate_tests {
+    use super::*;
+    use crate::Document;
+
+    /// The byte search finds the same runs as the pattern run over every line of the drafter's.
+    #[test]
+    fn the_byte_search_misses_no_run() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        // One case a line: the search picks the lines that the pattern then reads.
+        texts.push("一，，二\n三、；四\n五;,六\n七。。。\n八？！\n九：，十\n七,八\n八；;九\n，，开头。\n一,二;三\n结尾、、".into());
+        let mut runs = 0;
+        for text in &texts {
+            let doc = Document::from_text("t.txt", text.as_str());
+            let ctx = DocContext::text_only(&doc);
+            let mut found = Vec::new();
+            duplicate_punct(&ctx, &mut found);
+            let mut want = Vec::new();
+            for &(start, line) in ctx.text_lines() {
+                for m in PUNCT_RUN.find_iter(line) {
+                    let s = m.as_str();
+                    let dots = s.chars().all(|c| c == '。') && s.chars().count() >= 3;
+                    if !dots && !s.chars().all(|c| c == '？' || c == '！') {
+                        want.push(start + m.start());
+                    }
+                }
+            }
+            let got: Vec<usize> = found.iter().map(|f| f.span.start).collect();
+            assert_eq!(got, want);
+            runs += want.len();
+        }
+        assert!(runs >= 7, "{runs}");
+    }
+}
