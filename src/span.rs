@@ -71,7 +71,7 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
         line_starts.push(0);
-        line_starts.extend(memchr_iter(b'\n', bytes).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut acc = 0;
         chars_before.push(0);
@@ -132,14 +132,6 @@ impl LineIndex {
             .unwrap_or(text.len());
         text[start..end].trim_end_matches('\r')
     }
-}
-
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |(_, &b)| b == needle)
-        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
