@@ -107,13 +107,12 @@ pub fn is_scrape_line(line: &str) -> bool {
 
 /// Byte ranges inside 《》 (titles quoted as written), for rules that must not rewrite a title.
 pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
-    // 《 and 》 are E3 80 8A and E3 80 8B in UTF-8: a byte loop finds them and the line breaks
-    // several times faster than decoding every character.
+    // 《 and 》 are E3 80 8A and E3 80 8B in UTF-8: a SIMD search for their lead byte and for
+    // line breaks finds them without reading every character.
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i < b.len() {
+    for i in memchr::memchr2_iter(b'\n', 0xE3, b) {
         match b[i] {
             b'\n' => open = None,
             0xE3 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
@@ -127,7 +126,6 @@ pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
             },
             _ => {}
         }
-        i += 1;
     }
     out
 }
