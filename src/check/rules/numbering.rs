@@ -263,11 +263,14 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
         let quoted = open_quotes > 0 && quote_lines > 0;
         quote_lines = if quoted { quote_lines - 1 } else { 30 };
         open_quotes = if quoted { open_quotes } else { 0 };
-        let (opened, closed) = t.chars().fold((0, 0), |(o, c), ch| match ch {
-            '“' => (o + 1, c),
-            '”' => (o, c + 1),
-            _ => (o, c),
-        });
+        // “ and ” are E2 80 9C and E2 80 9D: found by their lead byte, without decoding the line.
+        let tb = t.as_bytes();
+        let (opened, closed) =
+            memchr::memchr_iter(0xE2, tb).fold((0, 0), |(o, c), i| match tb.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => (o + 1, c),
+                Some([0x80, 0x9D]) => (o, c + 1),
+                _ => (o, c),
+            });
         open_quotes = (open_quotes + opened - closed).max(0);
         if quoted {
             continue;
@@ -284,7 +287,8 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
         // Items run together on one line by a web page: ……服务； （三）支持……
         let mut from = 0;
         // Only a line with a space can hold such items: the others need no search.
-        let spaced = t.contains([' ', '\u{3000}']);
+        let spaced =
+            tb.contains(&b' ') || memchr::memmem::find(tb, "\u{3000}".as_bytes()).is_some();
         for m in spaced
             .then(|| RUN_TOGETHER.find_iter(t))
             .into_iter()
