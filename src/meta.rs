@@ -32,12 +32,9 @@ const TITLE_ENDINGS: &[&str] = &[
 
 /// True when `line` starts with `label` once spaces are squeezed out (`标　　题：` → `标题`).
 fn has_label(line: &str, label: &str) -> bool {
-    let squeezed: String = line
-        .chars()
-        .take(12)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    squeezed.starts_with(label) && squeezed[label.len()..].starts_with(['：', ':'])
+    // The first twelve characters without their spaces: the label, then a colon.
+    let mut squeezed = line.chars().take(12).filter(|c| !c.is_whitespace());
+    label.chars().all(|l| squeezed.next() == Some(l)) && matches!(squeezed.next(), Some('：' | ':'))
 }
 
 /// Value of a gov.cn metadata cell such as `标　　题： \t国务院关于…的通知`. In a .docx the box
