@@ -818,21 +818,23 @@ fn space_runs(s: &str) -> Vec<(usize, usize, usize)> {
         _ => 0,
     };
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let n = space_at(i);
-        if n == 0 {
-            i += 1;
+    // A run starts only at one of these bytes; a SIMD search skips the rest of the line.
+    let mut after = 0;
+    for start in memchr::memchr3_iter(b' ', 0xC2, 0xE3, b) {
+        if start < after {
             continue;
         }
-        let (start, mut chars) = (i, 0);
-        let mut n = n;
+        let (mut i, mut chars, mut n) = (start, 0, space_at(start));
+        if n == 0 {
+            continue;
+        }
         while n > 0 {
             i += n;
             chars += 1;
             n = if i < b.len() { space_at(i) } else { 0 };
         }
         runs.push((start, i, chars));
+        after = i;
     }
     runs
 }
@@ -857,7 +859,15 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         LazyLock::new(|| text::Needles::new([" ", "\u{3000}", "\u{a0}"]));
     for (start, line) in ctx.lines_with(&SPACES) {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
-        if !body.contains([' ', '\u{3000}', '\u{a0}']) {
+        // Nearly every paragraph is indented with spaces, so most lines come here: the test
+        // for a space inside is a byte search, not a decoding of the line.
+        let b = body.as_bytes();
+        let inner_space = memchr::memchr3_iter(b' ', 0xC2, 0xE3, b).any(|i| match b[i] {
+            b' ' => true,
+            0xC2 => b.get(i + 1) == Some(&0xA0),
+            _ => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        });
+        if !inner_space {
             continue;
         }
         // A law's 题注 （……公布　根据……修订） is laid out with spaces too.
@@ -979,5 +989,36 @@ mod duplicate_tests {
             runs += want.len();
         }
         assert!(runs >= 7, "{runs}");
+    }
+
+    /// Runs of spaces as a byte-by-byte walk finds them.
+    #[test]
+    fn space_runs_match_a_walk_over_every_byte() {
+        fn walk(s: &str) -> Vec<(usize, usize, usize)> {
+            let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                if !matches!(c, ' ' | '\u{a0}' | '\u{3000}') {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(r) if r.1 == i => (r.1, r.2) = (i + c.len_utf8(), r.2 + 1),
+                    _ => runs.push((i, i + c.len_utf8(), 1)),
+                }
+            }
+            runs
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut lines: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+            .collect();
+        lines.push("　　一 二\u{a0}\u{a0}三　 四。、 ".into());
+        let mut spaces = 0;
+        for l in &lines {
+            assert_eq!(space_runs(l), walk(l), "{l}");
+            spaces += walk(l).len();
+        }
+        assert!(spaces > 100, "{spaces}");
     }
 }
