@@ -93,14 +93,17 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let labels = std::cell::OnceCell::new();
     let mut found = Vec::new();
     let mut counts: Vec<(char, usize)> = Vec::new();
-    for &(start, line) in ctx.text_lines() {
-        // ASCII marks: a byte test, without decoding the line.
-        if !line
-            .bytes()
-            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b'(' | b')'))
-        {
-            continue;
-        }
+    // Only the drafter's lines with one of the ASCII marks are read; SIMD byte searches find
+    // them.
+    let b = text.as_bytes();
+    let marks = text::merged(
+        text::merged(
+            memchr::memchr3_iter(b',', b'.', b';', b),
+            memchr::memchr3_iter(b':', b'?', b'!', b),
+        ),
+        memchr::memchr2_iter(b'(', b')', b),
+    );
+    for (start, line) in ctx.lines_at(marks) {
         // Searched only when a mark sits by Chinese text.
         let urls = std::cell::OnceCell::new();
         let urls = || -> &Vec<(usize, usize)> {
@@ -111,6 +114,9 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             || *ordinal_dot.get_or_init(|| CN_ORDINAL_DOT.find(line).map(|m| m.end() - 1));
         // The marks are ASCII, so their bytes are found without decoding the line.
         for (i, b) in line.bytes().enumerate() {
+            if !matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!' | b'(' | b')') {
+                continue;
+            }
             let c = char::from(b);
             let Some(&(_, full)) = ASCII_TO_FULL.iter().find(|(a, _)| *a == c) else {
                 continue;
@@ -277,7 +283,17 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
     for &(start, line) in ctx.text_lines() {
         let mut depth = 0usize;
         let mut nested: Option<usize> = None;
-        for (i, c) in line.char_indices() {
+        // The marks are " ' and characters led by the bytes E2 (“”) and E3 (「」『』): only
+        // those characters are decoded.
+        let lb = line.as_bytes();
+        let marks = text::merged(
+            memchr::memchr3_iter(b'"', b'\'', 0xE2, lb),
+            memchr::memchr_iter(0xE3, lb),
+        );
+        for i in marks {
+            let Some(c) = line[i..].chars().next() else {
+                continue;
+            };
             match c {
                 '"' | '\'' => {
                     let prev = text::char_before(line, i);
@@ -450,7 +466,17 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
         // Asked only of a closer without its opener, which is rare.
         let ordinal_close = || LINE_ORDINAL_CLOSE.find(line).map(|m| m.end() - 1);
-        for (i, c) in line.char_indices() {
+        // The marks are ( ) and characters led by the bytes E2, E3 and EF: only those
+        // characters are decoded.
+        let lb = line.as_bytes();
+        let marks = text::merged(
+            memchr::memchr3_iter(0xE2, 0xE3, 0xEF, lb),
+            memchr::memchr2_iter(b'(', b')', lb),
+        );
+        for i in marks {
+            let Some(c) = line[i..].chars().next() else {
+                continue;
+            };
             let Some((kind, is_open)) = pair_kind(c) else {
                 continue;
             };
@@ -513,13 +539,10 @@ fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
     let b = ctx.doc.text.as_bytes();
     // Candidate bytes by SIMD search, the semicolon apart (memchr takes three bytes at most),
     // merged in order.
-    let mut most = memchr::memchr3_iter(b',', 0xE3, 0xEF, b).peekable();
-    let mut semicolons = memchr::memchr_iter(b';', b).peekable();
-    let candidates = std::iter::from_fn(|| match (most.peek(), semicolons.peek()) {
-        (Some(x), Some(y)) if y < x => semicolons.next(),
-        (Some(_), _) => most.next(),
-        (None, _) => semicolons.next(),
-    });
+    let candidates = text::merged(
+        memchr::memchr3_iter(b',', 0xE3, 0xEF, b),
+        memchr::memchr_iter(b';', b),
+    );
     let mut pairs = Vec::new();
     // The end of the last mark seen: a mark starting there follows a mark.
     let mut mark_end = usize::MAX;
@@ -929,6 +952,11 @@ mod tests {
         }
         assert_eq!(pair_kind('「'), None);
         assert_eq!(pair_kind('法'), None);
+        // unpaired-marks decodes only ( ) and the characters led by these bytes.
+        for c in OPENERS.chars().chain(CLOSERS.chars()) {
+            let lead = c.to_string().as_bytes()[0];
+            assert!(matches!(lead, b'(' | b')' | 0xE2 | 0xE3 | 0xEF), "{c}");
+        }
     }
     use crate::check::Checker;
     use crate::Document;

@@ -98,10 +98,17 @@ static PAPER_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_scrape_line(line: &str) -> bool {
     // Every label is followed by a colon, and every newspaper pattern holds 版, 记者 or 摄: the
     // byte searches settle most lines before a pattern runs.
-    line.contains('\t')
-        || ((line.contains('：') || line.contains(':')) && SCRAPE_LABEL.is_match(line))
+    // `str::contains` of a CJK character looks for its last byte, which is everywhere in CJK
+    // text; a substring search does better.
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["：", "版", "者", "摄"].map(|s| memchr::memmem::Finder::new(s.as_bytes()))
+    });
+    let has = |i: usize| FINDERS[i].find(line.as_bytes()).is_some();
+    let b = line.as_bytes();
+    memchr::memchr(b'\t', b).is_some()
+        || ((memchr::memchr(b':', b).is_some() || has(0)) && SCRAPE_LABEL.is_match(line))
         || (line.len() < 300
-            && (line.contains('版') || line.contains('者') || line.contains('摄'))
+            && (has(1) || has(2) || has(3))
             && PAPER_PAGE.is_match(line.trim_end()))
 }
 
@@ -350,6 +357,20 @@ impl Starts {
             })
             .collect()
     }
+}
+
+/// Two ascending sequences of offsets as one, in order: memchr searches for at most three
+/// bytes at once, and some rules need more.
+pub fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {
