@@ -284,7 +284,9 @@ fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     for w in ctx.tokens.windows(2) {
         let (a, b) = (w[0].span, w[1].span);
-        if a.end != b.start || a.text(text) != b.text(text) {
+        // Equal words have equal ids: an integer comparison instead of a string comparison
+        // for every pair of tokens.
+        if a.end != b.start || w[0].word != w[1].word {
             continue;
         }
         let word = a.text(text);
