@@ -44,3 +44,18 @@ pub mod terms;
 pub mod tokens_csv;
 
 pub use document::{Document, Format};
+
+/// The texts of the bundled `corpus/`, in file-name order: the real documents unit tests read.
+#[cfg(test)]
+pub(crate) fn corpus_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/")
+        .map(|e| e.expect("corpus/ entry").path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}

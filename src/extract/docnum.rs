@@ -714,11 +714,7 @@ mod tests {
     /// Searching only the lines with a digit or 号 finds what a search of the whole text finds.
     #[test]
     fn line_search_finds_what_the_whole_text_search_finds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-            .collect();
+        let mut texts = crate::corpus_texts();
         texts.push("保政发〔2022〕10号\n国办发2019年39号 二〇一九年３９号\n〔二〇二二〕１０号〔2022〕\n10号".into());
         let spans = |cs: Vec<regex::Captures>| -> Vec<(usize, usize)> {
             cs.iter()

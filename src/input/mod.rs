@@ -291,11 +291,7 @@ mod tests {
                 control as f64 / total as f64
             }
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-            .collect();
+        let mut texts = crate::corpus_texts();
         texts.push("法\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}¢\t\n\r\u{c}治".into());
         texts.push("法".repeat(60_000) + "\u{85}\u{1}");
         texts.push("\u{1}".repeat(99_999) + "法\u{1}\u{1}");

@@ -989,11 +989,7 @@ mod duplicate_tests {
     /// The byte search finds the same runs as the pattern run over every line of the drafter's.
     #[test]
     fn the_byte_search_misses_no_run() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-            .collect();
+        let mut texts = crate::corpus_texts();
         // One case a line: the search picks the lines that the pattern then reads.
         texts.push("一，，二\n三、；四\n五;,六\n七。。。\n八？！\n九：，十\n七,八\n八；;九\n，，开头。\n一,二;三\n结尾、、".into());
         let mut runs = 0;
@@ -1035,11 +1031,9 @@ mod duplicate_tests {
             }
             runs
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut lines: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
-            .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+        let mut lines: Vec<String> = crate::corpus_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(String::from))
             .collect();
         lines.push("　　一 二\u{a0}\u{a0}三　 四。、 ".into());
         let mut spaces = 0;
