@@ -710,6 +710,7 @@ pub fn docnum_row(doc: &Document, d: &DocNum) -> Row {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// Searching only the lines with a digit or 号 finds what a search of the whole text finds.
     #[test]
@@ -754,7 +755,6 @@ mod tests {
         }
         assert!(n > 20, "{n}");
     }
-    use super::*;
 
     /// (text, surface, normalized, problems)
     const FORMS: &[(&str, &str, &str, &str)] = &[
