@@ -882,22 +882,16 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         LazyLock::new(|| text::Needles::new([" ", "\u{3000}", "\u{a0}"]));
     for (start, line) in ctx.lines_with(&SPACES) {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
-        // Nearly every paragraph is indented with spaces, so most lines come here: the test
-        // for a space inside is a byte search, not a decoding of the line.
-        let b = body.as_bytes();
-        let inner_space = memchr::memchr3_iter(b' ', 0xC2, 0xE3, b).any(|i| match b[i] {
-            b' ' => true,
-            0xC2 => b.get(i + 1) == Some(&0xA0),
-            _ => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-        });
-        if !inner_space {
+        // Nearly every paragraph is indented with spaces, so most lines come here: finding the
+        // runs is a byte search, and most lines have none inside.
+        let runs = space_runs(body);
+        if runs.is_empty() {
             continue;
         }
         // A law's 题注 （……公布　根据……修订） is laid out with spaces too.
         if start < head_end || body.starts_with(['（', '(']) || body.chars().count() < 20 {
             continue;
         }
-        let runs = space_runs(body);
         if runs.iter().any(|r| r.2 >= 2) {
             continue;
         }
