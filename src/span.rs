@@ -52,7 +52,7 @@ pub struct LineIndex {
     chars_before: Vec<usize>,
 }
 
-fn count_chars(bytes: &[u8]) -> usize {
+pub(crate) fn count_chars(bytes: &[u8]) -> usize {
     // A character starts at every byte that is not a UTF-8 continuation byte (10xxxxxx). Eight
     // bytes at a time: shifting left by one puts each byte's bit 6 under its bit 7, so a byte
     // keeps its top bit below only if it is a continuation byte.

@@ -185,7 +185,7 @@ fn control_share(text: &str) -> f64 {
             .map_or(text.len(), |(i, _)| i)
     };
     let b = &text.as_bytes()[..end];
-    let total = b.iter().filter(|&&x| (x & 0xC0) != 0x80).count();
+    let total = crate::span::count_chars(b);
     let control = b
         .iter()
         .enumerate()
