@@ -200,11 +200,7 @@ impl Needles {
         mut f: impl FnMut(usize, usize),
     ) {
         for (at, c) in positions {
-            if self
-                .first_bits
-                .get(c as usize >> 6)
-                .is_some_and(|w| w & (1 << (c as u32 & 63)) == 0)
-            {
+            if !may_start(&self.first_bits, c) {
                 continue;
             }
             let Some(list) = self.by_first.get(&c) else {
@@ -345,18 +341,21 @@ impl Starts {
         Starts { first_bits }
     }
 
-    /// Every character of `text` that may start a string of the lists: those whose bit is set,
-    /// and every character outside the Basic Multilingual Plane (which the bitmaps do not
-    /// cover), as `Needles` itself treats them.
+    /// Every character of `text` that may start a string of the lists (see `may_start`).
     pub fn scan(&self, text: &str) -> Vec<(usize, char)> {
         text.char_indices()
-            .filter(|&(_, c)| {
-                self.first_bits
-                    .get(c as usize >> 6)
-                    .is_none_or(|w| w & (1 << (c as u32 & 63)) != 0)
-            })
+            .filter(|&(_, c)| may_start(&self.first_bits, c))
             .collect()
     }
+}
+
+/// Whether `c` may start a string, by a bitmap of first characters: its bit is set, or it is
+/// outside the Basic Multilingual Plane, which the bitmap does not cover. [`Needles`] and
+/// [`Starts`] must agree on this for a shared scan to miss nothing.
+fn may_start(first_bits: &[u64], c: char) -> bool {
+    first_bits
+        .get(c as usize >> 6)
+        .is_none_or(|w| w & (1 << (c as u32 & 63)) != 0)
 }
 
 /// Two ascending sequences of offsets as one, in order: memchr searches for at most three
