@@ -429,6 +429,7 @@ fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    gongwen::segment::prewarm_unknown_word_tags();
     let listed = (a.output.is_some() && !a.stdin_jsonl).then(|| input::expand(&a.input.paths));
     prewarm_idf(listed.as_deref());
     let seg = segmenter(&config, &a.terms.dict)?;
@@ -604,6 +605,7 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
         });
     }
     setup_threads(a.input.threads);
+    gongwen::segment::prewarm_unknown_word_tags();
     let seg = segmenter(&config, &[])?;
     let checker = checker(&config, &a.input)?;
     let inputs = input::expand(&a.input.paths);
@@ -709,6 +711,7 @@ fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    gongwen::segment::prewarm_unknown_word_tags();
     let inputs = input::expand(&a.input.paths);
     let seg = segmenter(&config, &[])?;
     let mut summary = Summary::default();
@@ -783,6 +786,7 @@ fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
+    gongwen::segment::prewarm_unknown_word_tags();
     let inputs = input::expand(&a.input.paths);
     prewarm_idf(Some(&inputs));
     let seg = segmenter(&config, &a.terms.dict)?;
