@@ -65,11 +65,15 @@ pub fn cn_number(s: &str) -> Option<u32> {
 
 /// Each line of `text` with the byte offset of its start, without the line break.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // The memchr crate's search: `str::split` on a character uses the standard library's,
+    // which is several times slower, and rules walk the lines of every document.
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     let mut start = 0;
-    text.split('\n').map(move |l| {
-        let s = start;
-        start += l.len() + 1;
-        (s, l.strip_suffix('\r').unwrap_or(l))
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let (s, l) = (start, &text[start..end]);
+        start = end + 1;
+        Some((s, l.strip_suffix('\r').unwrap_or(l)))
     })
 }
 
@@ -428,6 +432,26 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_the_pieces_between_line_breaks() {
+        let mut texts: Vec<String> = ["", "\n", "一", "一\n", "\n\n二\r\n", "甲\r\n乙\r", "\r"]
+            .map(String::from)
+            .into();
+        texts.extend(crate::corpus_texts());
+        for text in &texts {
+            let mut start = 0;
+            let want: Vec<(usize, &str)> = text
+                .split('\n')
+                .map(|l| {
+                    let s = start;
+                    start += l.len() + 1;
+                    (s, l.strip_suffix('\r').unwrap_or(l))
+                })
+                .collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn needles_find_what_match_indices_finds() {
