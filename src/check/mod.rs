@@ -126,6 +126,49 @@ impl<'a> DocContext<'a> {
         self.lines_at(at.into_iter())
     }
 
+    /// The drafter's lines that hold one of `bytes`, with SIMD searches that resume after each
+    /// line found: a line thick with these bytes (figures, English) costs one search, not one
+    /// step per byte, as walking every offset with [`DocContext::lines_at`] would.
+    pub fn lines_with_bytes(&self, bytes: &[u8]) -> Vec<(usize, &'a str)> {
+        let hay = self.doc.text.as_bytes();
+        let groups: Vec<&[u8]> = bytes.chunks(3).collect();
+        let find = |g: &[u8], from: usize| {
+            let h = &hay[from.min(hay.len())..];
+            let i = match *g {
+                [a] => memchr::memchr(a, h),
+                [a, b] => memchr::memchr2(a, b, h),
+                [a, b, c, ..] => memchr::memchr3(a, b, c, h),
+                [] => None,
+            };
+            i.map_or(usize::MAX, |i| from + i)
+        };
+        // The next offset each search has found; one is searched again only once passed.
+        let mut next: Vec<usize> = groups.iter().map(|g| find(g, 0)).collect();
+        let lines = self.text_lines();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&p) = next.iter().min().filter(|&&p| p != usize::MAX) {
+            while lines.get(i).is_some_and(|(s, l)| s + l.len() < p) {
+                i += 1;
+            }
+            let Some(&(s, l)) = lines.get(i) else { break };
+            // Before the line: the byte is in a line that is not the drafter's.
+            let resume = if s <= p {
+                out.push((s, l));
+                i += 1;
+                s + l.len()
+            } else {
+                s
+            };
+            for (n, g) in next.iter_mut().zip(&groups) {
+                if *n < resume {
+                    *n = find(g, resume);
+                }
+            }
+        }
+        out
+    }
+
     /// The drafter's lines in which the byte offsets `at`, in increasing order, fall.
     pub(crate) fn lines_at(&self, at: impl Iterator<Item = usize>) -> Vec<(usize, &'a str)> {
         let lines = self.text_lines();
@@ -479,6 +522,26 @@ mod tests {
                 .copied()
                 .collect();
             checked += want_re.len().min(want_needles.len());
+            for bytes in [&b",.;:?!()"[..], b"(", b"\xE3", b"0123456789"] {
+                let every = memchr::memchr_iter(bytes[0], doc.text.as_bytes());
+                let every = bytes[1..].iter().fold(
+                    Box::new(every) as Box<dyn Iterator<Item = usize>>,
+                    |all, &b| {
+                        Box::new(rules::text::merged(
+                            all,
+                            memchr::memchr_iter(b, doc.text.as_bytes()),
+                        ))
+                    },
+                );
+                let want: Vec<_> = ctx
+                    .text_lines()
+                    .iter()
+                    .filter(|(_, l)| l.bytes().any(|b| bytes.contains(&b)))
+                    .copied()
+                    .collect();
+                assert_eq!(ctx.lines_with_bytes(bytes), want, "{bytes:?}");
+                assert_eq!(ctx.lines_at(every), want, "{bytes:?}");
+            }
             assert_eq!(ctx.lines_matching(&re), want_re);
             assert_eq!(ctx.lines_with(&needles), want_needles);
             assert_eq!(ctx.digit_lines(), want_digits);
