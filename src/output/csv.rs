@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Cell, Row};
+use super::{Cell, NumBuf, Row};
 
 /// Text that Excel, WPS or LibreOffice would evaluate when the file is opened.
 pub fn is_formula_like(s: &str) -> bool {
@@ -15,53 +15,84 @@ pub fn is_formula_like(s: &str) -> bool {
     )
 }
 
-/// The cell as written to CSV. Text is borrowed: most cells of every row are text, and copying
-/// each was a fifth of the cost of writing a row.
-pub fn csv_field(cell: &Cell) -> std::borrow::Cow<'_, str> {
-    match cell {
-        Cell::Text(s) if is_formula_like(s) => format!("'{s}").into(),
-        Cell::Text(s) => s.as_str().into(),
-        other => other.render().into(),
-    }
-}
-
-/// Writes one CSV table to any writer.
+/// Writes one CSV table to any writer: fields separated by commas, rows ended by CRLF, and a
+/// field quoted (its quotes doubled) only when it holds a comma, a quote or a line break, as
+/// RFC 4180 has it and as the csv crate writes.
 pub struct CsvTable<W: Write> {
-    inner: csv::Writer<W>,
+    out: std::io::BufWriter<W>,
+    nums: NumBuf,
 }
 
 impl<W: Write> CsvTable<W> {
-    pub fn new(mut out: W, header: &[&str], bom: bool) -> std::io::Result<Self> {
+    pub fn new(out: W, header: &[&str], bom: bool) -> std::io::Result<Self> {
+        let mut t = CsvTable {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            nums: NumBuf::default(),
+        };
         if bom {
-            out.write_all("\u{feff}".as_bytes())?;
+            t.out.write_all("\u{feff}".as_bytes())?;
         }
-        let mut inner = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(out);
-        inner.write_record(header).map_err(to_io)?;
-        Ok(CsvTable { inner })
+        for (i, h) in header.iter().enumerate() {
+            t.field(i, header.len(), b"", h)?;
+        }
+        t.out.write_all(b"\r\n")?;
+        Ok(t)
     }
 
     pub fn write_row(&mut self, row: &Row) -> std::io::Result<()> {
-        for cell in row {
-            self.inner
-                .write_field(csv_field(cell).as_bytes())
-                .map_err(to_io)?;
+        for (i, cell) in row.iter().enumerate() {
+            match cell {
+                Cell::Text(s) if is_formula_like(s) => self.field(i, row.len(), b"'", s)?,
+                // Cells are written straight from the row, numbers from a buffer reused for
+                // every row: copying them into a string each was most of the cost of a table.
+                other => {
+                    let text = other.text_in(&mut self.nums);
+                    write_field(&mut self.out, i, row.len(), b"", text)?;
+                }
+            }
         }
-        // An empty record ends the row whose fields were just written.
-        self.inner.write_record(None::<&[u8]>).map_err(to_io)
+        self.out.write_all(b"\r\n")
+    }
+
+    fn field(&mut self, i: usize, n: usize, prefix: &[u8], text: &str) -> std::io::Result<()> {
+        write_field(&mut self.out, i, n, prefix, text)
     }
 
     pub fn finish(self) -> std::io::Result<W> {
-        self.inner.into_inner().map_err(|e| e.into_error())
+        self.out.into_inner().map_err(|e| e.into_error())
     }
 }
 
-fn to_io(e: csv::Error) -> std::io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io,
-        other => std::io::Error::other(format!("{other:?}")),
+/// Field `i` of a row of `n`: `prefix` and `text`, quoted where needed. An empty field that
+/// is a whole row is quoted, or the row would read as no field at all.
+fn write_field(
+    out: &mut impl Write,
+    i: usize,
+    n: usize,
+    prefix: &[u8],
+    text: &str,
+) -> std::io::Result<()> {
+    if i > 0 {
+        out.write_all(b",")?;
     }
+    let b = text.as_bytes();
+    let quote = memchr::memchr3(b',', b'"', b'\n', b).is_some()
+        || memchr::memchr(b'\r', b).is_some()
+        || (n == 1 && prefix.is_empty() && b.is_empty());
+    if !quote {
+        out.write_all(prefix)?;
+        return out.write_all(b);
+    }
+    out.write_all(b"\"")?;
+    out.write_all(prefix)?;
+    let mut rest = b;
+    while let Some(q) = memchr::memchr(b'"', rest) {
+        out.write_all(&rest[..=q])?;
+        out.write_all(b"\"")?;
+        rest = &rest[q + 1..];
+    }
+    out.write_all(rest)?;
+    out.write_all(b"\"")
 }
 
 /// A file that appears under its final name only when complete: rows go to a temporary file in

@@ -16,7 +16,7 @@ pub struct CsvDirSink {
     dir: PathBuf,
     bom: bool,
     chinese_headers: bool,
-    tables: BTreeMap<TableId, CsvTable<std::io::BufWriter<AtomicFile>>>,
+    tables: BTreeMap<TableId, CsvTable<AtomicFile>>,
 }
 
 impl CsvDirSink {
@@ -114,8 +114,7 @@ impl Sink for JsonlFileSink {
 impl Sink for CsvDirSink {
     fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
         let path: PathBuf = self.dir.join(format!("{}.csv", table.name()));
-        let file = AtomicFile::create(&path)?;
-        let w = std::io::BufWriter::with_capacity(1 << 16, file);
+        let w = AtomicFile::create(&path)?;
         let header: Vec<&str> = header
             .iter()
             .map(|n| {
@@ -142,8 +141,7 @@ impl Sink for CsvDirSink {
         // Flush every table before renaming any, so that a failure leaves no new table behind.
         let mut files = Vec::new();
         for (_, t) in self.tables {
-            let w = t.finish()?;
-            files.push(w.into_inner().map_err(|e| e.into_error())?);
+            files.push(t.finish()?);
         }
         for f in files {
             f.commit()?;
