@@ -220,7 +220,8 @@ static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for &(start, line) in ctx.text_lines() {
+    // The pattern starts with a digit.
+    for &(start, line) in ctx.digit_lines() {
         for c in BAD_RANGE.captures_iter(line) {
             let m = c.get(0).unwrap();
             let prev = text::char_before(line, m.start());
@@ -685,7 +686,11 @@ static BAD_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.{3,}|。{3,}|…+\s*等|等…+|…+").unwrap());
 
 fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    for &(start, line) in ctx.text_lines() {
+    // Every form the pattern finds holds one of these, so only their lines are read: a search
+    // of each line costs more than the search itself on short lines.
+    static MARKS: LazyLock<text::Needles> =
+        LazyLock::new(|| text::Needles::new(["…", "...", "。。。"]));
+    for (start, line) in ctx.lines_with(&MARKS) {
         if URL.is_match(line) {
             continue;
         }
