@@ -66,6 +66,23 @@ pub(crate) fn count_chars(bytes: &[u8]) -> usize {
     bytes.len() - continuation - rest.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
+/// Whether one of the eight bytes of `w` is an ASCII digit: a byte strictly between 0x2F and
+/// 0x3A, found without a branch per byte (bytes of 0x80 and above never count).
+pub(crate) fn word_has_ascii_digit(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let below = (ONES * (127 + 0x3A)).wrapping_sub(w & LOW7);
+    let above = (w & LOW7) + ONES * (127 - 0x2F);
+    below & !w & above & 0x8080_8080_8080_8080 != 0
+}
+
+/// Whether `bytes` holds an ASCII digit, eight bytes at a time.
+pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    chunks.any(|c| word_has_ascii_digit(u64::from_le_bytes(c.try_into().unwrap_or_default())))
+        || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
@@ -137,6 +154,20 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_digits_are_found_in_any_byte() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0u8..=255 {
+                    let mut v = vec![b'x'; len];
+                    v[at] = b;
+                    assert_eq!(has_ascii_digit(&v), b.is_ascii_digit(), "{v:?}");
+                }
+            }
+        }
+        assert!(!has_ascii_digit("二〇二四年，１０号".as_bytes()));
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -100,7 +100,7 @@ impl<'a> DocContext<'a> {
         self.shared.digit_lines.get_or_init(|| {
             self.text_lines()
                 .iter()
-                .filter(|(_, l)| l.bytes().any(|b| b.is_ascii_digit()))
+                .filter(|(_, l)| crate::span::has_ascii_digit(l.as_bytes()))
                 .copied()
                 .collect()
         })

@@ -632,14 +632,7 @@ fn digit_lines(text: &str) -> Vec<(usize, usize)> {
 /// the regex `[0-9０-９]` has no literal to search for, and ran its automaton over every byte.
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bytes strictly between 0x2F and 0x3A, that is b'0'..=b'9' (bytes of 0x80 and above never).
-    let ascii_digit = |x: u64| {
-        ((ONES * (127 + 0x3A)).wrapping_sub(x & LOW7) & !x & ((x & LOW7) + ONES * (127 - 0x2F)))
-            & HIGH
-            != 0
-    };
     let has_bc = |x: u64| {
         let y = x ^ (ONES * 0xBC);
         y.wrapping_sub(ONES) & !y & HIGH != 0
@@ -659,7 +652,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i + 8 <= b.len() {
         let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
-        if ascii_digit(w) || has_bc(w) {
+        if crate::span::word_has_ascii_digit(w) || has_bc(w) {
             if let Some(d) = (i..i + 8).find_map(at) {
                 return Some(d);
             }
