@@ -26,6 +26,10 @@ fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+// The allocator of the gongwen binary, so that stages cost here what they cost there.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "corpus".into());
     let mut paths = Vec::new();
