@@ -24,6 +24,9 @@ pub struct CsvTable<W: Write> {
     /// The row being written, handed to `out` whole: one copy per row instead of several per
     /// field.
     line: Vec<u8>,
+    /// Fields per row: the header's. A row of another length is a fault, refused as the csv
+    /// crate refuses it, not a table that would read shifted.
+    width: usize,
 }
 
 impl<W: Write> CsvTable<W> {
@@ -32,6 +35,7 @@ impl<W: Write> CsvTable<W> {
             out: std::io::BufWriter::with_capacity(1 << 16, out),
             nums: NumBuf::default(),
             line: Vec::new(),
+            width: header.len(),
         };
         if bom {
             t.out.write_all("\u{feff}".as_bytes())?;
@@ -44,6 +48,13 @@ impl<W: Write> CsvTable<W> {
     }
 
     pub fn write_row(&mut self, row: &Row) -> std::io::Result<()> {
+        if row.len() != self.width {
+            return Err(std::io::Error::other(format!(
+                "found record with {} fields, but the previous record has {} fields",
+                row.len(),
+                self.width
+            )));
+        }
         for (i, cell) in row.iter().enumerate() {
             match cell {
                 Cell::Text(s) if is_formula_like(s) => {
@@ -61,6 +72,10 @@ impl<W: Write> CsvTable<W> {
     }
 
     fn end_row(&mut self) -> std::io::Result<()> {
+        // A record of no fields is written as one empty field, as the csv crate writes it.
+        if self.line.is_empty() {
+            self.line.extend_from_slice(b"\"\"");
+        }
         self.line.extend_from_slice(b"\r\n");
         let r = self.out.write_all(&self.line);
         self.line.clear();
@@ -207,7 +222,7 @@ mod tests {
         let mut x: u32 = 7;
         for _ in 0..2000 {
             let mut row = Vec::new();
-            for _ in 0..1 + x % 3 {
+            for _ in 0..3 {
                 let mut s = String::new();
                 for _ in 0..x % 20 {
                     x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
@@ -217,7 +232,7 @@ mod tests {
             }
             rows.push(row);
         }
-        let mut t = CsvTable::new(Vec::new(), &["a"], false).unwrap();
+        let mut t = CsvTable::new(Vec::new(), &["a", "b", "c"], false).unwrap();
         for row in &rows {
             t.write_row(&row.iter().map(|s| Cell::Text(s.clone())).collect())
                 .unwrap();
@@ -225,7 +240,6 @@ mod tests {
         let bytes = t.finish().unwrap();
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(true)
-            .flexible(true)
             .from_reader(bytes.as_slice());
         let read: Vec<Vec<String>> = reader
             .records()
@@ -246,5 +260,11 @@ mod tests {
             })
             .collect();
         assert_eq!(read, want);
+        // A lone empty field is quoted, or the row would read as none; a row of another width
+        // than the header's is refused.
+        let mut t = CsvTable::new(Vec::new(), &["a"], false).unwrap();
+        t.write_row(&vec![Cell::Empty]).unwrap();
+        assert!(t.write_row(&vec![Cell::Empty, Cell::Int(1)]).is_err());
+        assert_eq!(t.finish().unwrap(), b"a\r\n\"\"\r\n");
     }
 }
