@@ -66,6 +66,15 @@ pub(crate) fn count_chars(bytes: &[u8]) -> usize {
     bytes.len() - continuation - rest.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
+/// Whether one of the eight bytes of `w` is `c`: the bytes equal to `c` become zero, and a zero
+/// byte is the only one whose top bit survives subtracting one from every byte and masking out
+/// the bytes that had their top bit set.
+pub(crate) fn word_has_byte(w: u64, c: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = w ^ (ONES * u64::from(c));
+    x.wrapping_sub(ONES) & !x & 0x8080_8080_8080_8080 != 0
+}
+
 /// Whether one of the eight bytes of `w` is an ASCII digit: a byte strictly between 0x2F and
 /// 0x3A, found without a branch per byte (bytes of 0x80 and above never count).
 pub(crate) fn word_has_ascii_digit(w: u64) -> bool {
@@ -167,6 +176,16 @@ mod tests {
             }
         }
         assert!(!has_ascii_digit("二〇二四年，１０号".as_bytes()));
+        for at in 0..8 {
+            for b in 0u8..=255 {
+                let mut w = [b'x'; 8];
+                w[at] = b;
+                let w = u64::from_le_bytes(w);
+                for c in [0u8, b',', b'"', 0xBC, 0xFF] {
+                    assert_eq!(word_has_byte(w, c), b == c, "{b} {c}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -631,12 +631,6 @@ fn digit_lines(text: &str) -> Vec<(usize, usize)> {
 /// (and of the full-width comma, colon and parentheses, so such a block is read byte by byte):
 /// the regex `[0-9０-９]` has no literal to search for, and ran its automaton over every byte.
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_bc = |x: u64| {
-        let y = x ^ (ONES * 0xBC);
-        y.wrapping_sub(ONES) & !y & HIGH != 0
-    };
     let at = |i: usize| {
         let c = b[i];
         if c.is_ascii_digit() {
@@ -652,7 +646,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i + 8 <= b.len() {
         let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
-        if crate::span::word_has_ascii_digit(w) || has_bc(w) {
+        if crate::span::word_has_ascii_digit(w) || crate::span::word_has_byte(w, 0xBC) {
             if let Some(d) = (i..i + 8).find_map(at) {
                 return Some(d);
             }

@@ -114,12 +114,7 @@ fn push_field(line: &mut Vec<u8>, i: usize, n: usize, prefix: &[u8], text: &str)
 /// Whether `b` holds a comma, a quote or a line break, eight bytes at a time: most fields are
 /// short, where a SIMD search costs more to set up than it saves.
 fn needs_quotes(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has = |w: u64, c: u8| {
-        let x = w ^ (ONES * u64::from(c));
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
+    use crate::span::word_has_byte as has;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
