@@ -193,39 +193,57 @@ impl Segmenter {
             text: u32,
             local: u32,
         }
+        /// The thread's words: most are short enough to be their own key, held in the table
+        /// itself, so looking one up does not also chase a pointer to its text.
+        #[derive(Default)]
+        struct Cache {
+            text: u32,
+            short: FxHashMap<u128, Known>,
+            long: FxHashMap<Box<str>, Known>,
+        }
         thread_local! {
-            static CACHE: std::cell::RefCell<(u32, FxHashMap<Box<str>, Known>)> =
-                Default::default();
+            static CACHE: std::cell::RefCell<Cache> = Default::default();
         }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let (current, cache) = &mut *cache;
-            if cache.len() > 1_000_000 || *current == u32::MAX {
-                cache.clear();
+            let Cache {
+                text: current,
+                short,
+                long,
+            } = &mut *cache;
+            if short.len() + long.len() > 1_000_000 || *current == u32::MAX {
+                short.clear();
+                long.clear();
                 *current = 0;
             }
             *current += 1;
             let current = *current;
             let mut distinct = 0u32;
+            let learn = |word: &str, start: usize, end: usize| Known {
+                pos: self
+                    .word_tag(word)
+                    .unwrap_or_else(|| self.tag_in_line(text, start, end)),
+                word: word_id(word),
+                text: 0,
+                local: 0,
+            };
             self.jieba
                 .cut(text, true)
                 .into_iter()
                 .map(|t| {
                     let span = Span::new(t.byte_start, t.byte_end);
-                    let known = match cache.get_mut(t.word) {
-                        Some(k) => k,
-                        None => {
-                            let pos = self.word_tag(t.word).unwrap_or_else(|| {
-                                self.tag_in_line(text, t.byte_start, t.byte_end)
-                            });
-                            let k = Known {
-                                pos,
-                                word: word_id(t.word),
-                                text: 0,
-                                local: 0,
-                            };
-                            cache.entry(t.word.into()).or_insert(k)
-                        }
+                    let known = match short_key(t.word) {
+                        Some(key) => short
+                            .entry(key)
+                            .or_insert_with(|| learn(t.word, t.byte_start, t.byte_end)),
+                        None => match long.get_mut(t.word) {
+                            Some(k) => k,
+                            None => long.entry(t.word.into()).or_insert(learn(
+                                t.word,
+                                t.byte_start,
+                                t.byte_end,
+                            )),
+                        },
                     };
                     // The entry was just looked up, so numbering the word here costs nothing,
                     // where a table indexed by word id later would miss the cache.
@@ -284,6 +302,19 @@ impl Default for Segmenter {
 /// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
 /// segmenter. jieba's tag set is small and fixed; an unknown tag (from a user dictionary) is
 /// leaked once and then reused.
+/// `word` packed with its length into 16 bytes when it has at most 15: two distinct words never
+/// share a key, since the length byte tells trailing zeros of the text from padding.
+fn short_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 fn intern_pos(tag: &str) -> &'static str {
     const KNOWN: &[&str] = &[
         "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
