@@ -643,9 +643,10 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
             counts.fail |= f.severity >= checker.fail_on;
             fo.write(f)
         };
-        pipeline::for_each_ordered(
+        pipeline::for_each_batch_ordered(
             &inputs,
-            |inp| pipeline::process(inp, &ctx),
+            pipeline::batch_len(inputs.len()),
+            |b| pipeline::process_batch(b, &ctx),
             |res| {
                 summary.add(res.status);
                 if let (Some(reason), false) = (&res.reason, quiet) {

@@ -1,7 +1,8 @@
 //! The per-document pipeline and the parallel driver.
 //!
-//! Documents are independent until the corpus stage, so each is read, decoded and analysed on
-//! whichever thread is free, and its rows are handed to the sink in input order. Output
+//! Documents are independent until the corpus stage, so runs of consecutive documents are read,
+//! decoded and analysed on whichever thread is free, and their rows are handed to the sink in
+//! input order. Output
 //! therefore never depends on the number of threads, and memory holds at most a window of
 //! per-document results at a time.
 
@@ -16,7 +17,7 @@ use crate::meta::{self, DocMeta};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::registry::{self, Catalogue};
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Token};
 use crate::terms::{self, DocTerms};
 
 /// What a run needs besides its inputs.
@@ -64,9 +65,18 @@ pub fn analyse_with(
     checker: &Checker,
     term_options: &terms::Options,
 ) -> Analysis {
-    let tokens = seg.tag(&doc.text);
-    let terms = terms::count(&doc.text, &tokens, term_options);
-    let figures = figures::extract_figures(&doc.text, &tokens);
+    analyse_tagged(doc, &seg.tag(&doc.text), checker, term_options)
+}
+
+/// Analyses one decoded document already cut into `tokens` (by [`Segmenter::tag`]).
+pub fn analyse_tagged(
+    doc: &Document,
+    tokens: &[Token],
+    checker: &Checker,
+    term_options: &terms::Options,
+) -> Analysis {
+    let terms = terms::count(&doc.text, tokens, term_options);
+    let figures = figures::extract_figures(&doc.text, tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
     let meta = meta::detect_with(&doc.text, &docnums);
@@ -90,7 +100,7 @@ pub fn analyse_with(
     }
     let ctx = DocContext {
         doc,
-        tokens: &tokens,
+        tokens,
         figures: &figures,
         docnums: &docnums,
         citations: &citations,
@@ -300,12 +310,62 @@ pub fn process(input: &Input, ctx: &Context) -> FileResult {
     process_loaded(input::load(input, &ctx.read), ctx)
 }
 
+/// How much text [`process_batch`] cuts before it analyses what it has cut.
+const CUT_AHEAD_BYTES: usize = 512 * 1024;
+
+/// Reads, analyses and renders consecutive inputs, as [`process`] does each. Their texts are cut
+/// together, some hundreds of kilobytes at a time, before any is analysed: cutting reads
+/// jieba's dictionary trie all over, analysing reads the rules' tables, and doing each for many
+/// documents in a row keeps what it reads in the processor's caches. A one-thread run over the
+/// bench corpus took about 14% less time than one cutting and analysing each document in turn.
+pub fn process_batch(inputs: &[Input], ctx: &Context) -> Vec<FileResult> {
+    process_batch_cutting_ahead(inputs, ctx, CUT_AHEAD_BYTES)
+}
+
+fn process_batch_cutting_ahead(
+    inputs: &[Input],
+    ctx: &Context,
+    cut_ahead: usize,
+) -> Vec<FileResult> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut cut: Vec<(Result<Document, Failure>, Vec<Token>)> = Vec::new();
+    let mut bytes = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        let loaded = input::load(input, &ctx.read);
+        let tokens = loaded
+            .as_ref()
+            .map_or_else(|_| Vec::new(), |doc| ctx.seg.tag(&doc.text));
+        bytes += loaded.as_ref().map_or(0, |doc| doc.text.len());
+        cut.push((loaded, tokens));
+        if bytes >= cut_ahead || i + 1 == inputs.len() {
+            for (loaded, tokens) in cut.drain(..) {
+                out.push(process_tagged(loaded, &tokens, ctx));
+            }
+            bytes = 0;
+        }
+    }
+    out
+}
+
 /// Analyses and renders an input already read (or the reason it could not be).
 pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
+    let tokens = match &loaded {
+        Ok(doc) => ctx.seg.tag(&doc.text),
+        Err(_) => Vec::new(),
+    };
+    process_tagged(loaded, &tokens, ctx)
+}
+
+/// [`process_loaded`] for a document already cut into `tokens`.
+fn process_tagged(
+    loaded: Result<Document, Failure>,
+    tokens: &[Token],
+    ctx: &Context,
+) -> FileResult {
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let analysis = analyse_with(&doc, ctx.seg, ctx.checker, ctx.terms);
+            let analysis = analyse_tagged(&doc, tokens, ctx.checker, ctx.terms);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
             for f in &analysis.figures {
                 rows.push(TableId::Figures, figures::figure_row(&doc, f));
@@ -388,23 +448,57 @@ pub fn chunk_size() -> usize {
 /// and the caller writes results while the workers go on. A worker does not start an input more
 /// than [`chunk_size`] places ahead of the last one written, which bounds the results waiting
 /// for their turn. With one thread everything runs in turn on the calling thread.
-pub fn for_each_ordered<T, W, E>(inputs: &[Input], work: W, mut emit: E) -> std::io::Result<()>
+pub fn for_each_ordered<T, W, E>(inputs: &[Input], work: W, emit: E) -> std::io::Result<()>
 where
     T: Send,
     W: Fn(&Input) -> T + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
+    for_each_batch_ordered(inputs, 1, |batch| batch.iter().map(&work).collect(), emit)
+}
+
+/// How many consecutive inputs [`for_each_batch_ordered`] should hand a worker at a time for
+/// work that gains from batches ([`process_batch`]): up to 32, but few enough that every thread
+/// gets several batches.
+pub fn batch_len(inputs: usize) -> usize {
+    let threads = rayon::current_num_threads();
+    if threads <= 1 {
+        32
+    } else {
+        (inputs / (threads * 8)).clamp(1, 32)
+    }
+}
+
+/// [`for_each_ordered`] for work done on up to `batch` consecutive inputs at a time, which
+/// returns one result per input, in order.
+pub fn for_each_batch_ordered<T, W, E>(
+    inputs: &[Input],
+    batch: usize,
+    work: W,
+    mut emit: E,
+) -> std::io::Result<()>
+where
+    T: Send,
+    W: Fn(&[Input]) -> Vec<T> + Sync,
+    E: FnMut(T) -> std::io::Result<()>,
+{
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{mpsc, Condvar, Mutex};
 
+    let batch = batch.max(1);
     let threads = rayon::current_num_threads();
     if threads <= 1 || inputs.len() <= 1 {
-        for input in inputs {
-            emit(work(input))?;
+        for b in inputs.chunks(batch) {
+            for r in work(b) {
+                emit(r)?;
+            }
         }
         return Ok(());
     }
-    let window = chunk_size();
+    let batches: Vec<&[Input]> = inputs.chunks(batch).collect();
+    let batches = &batches;
+    // In batches: as many inputs as for single inputs, and at least four batches a thread.
+    let window = (chunk_size() / batch).max(threads * 4);
     /// How far the writer has got, and whether the run is over for the workers.
     struct Gate {
         written: usize,
@@ -435,7 +529,7 @@ where
         }
     }
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    let (tx, rx) = mpsc::channel::<(usize, Vec<T>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
@@ -444,7 +538,7 @@ where
                 let _guard = StopOnPanic(stop);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
+                    let Some(&input) = batches.get(i) else { break };
                     let mut g = lock(&gate.0);
                     while !g.stop && i >= g.written + window {
                         g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
@@ -465,10 +559,12 @@ where
         for (i, r) in rx.iter() {
             waiting.insert(i, r);
             let before = written;
-            while let Some(r) = waiting.remove(&written) {
-                if let Err(e) = emit(r) {
-                    stop();
-                    return Err(e);
+            while let Some(rs) = waiting.remove(&written) {
+                for r in rs {
+                    if let Err(e) = emit(r) {
+                        stop();
+                        return Err(e);
+                    }
                 }
                 written += 1;
             }
@@ -511,9 +607,10 @@ pub fn extract(
             &terms::codebook_header(&ctx.terms.codebook),
         )?;
     }
-    for_each_ordered(
+    for_each_batch_ordered(
         inputs,
-        |inp| process(inp, ctx),
+        batch_len(inputs.len()),
+        |b| process_batch(b, ctx),
         |res| {
             summary.add(res.status);
             progress(&res);
@@ -603,6 +700,69 @@ mod tests {
             ahead.load(Ordering::SeqCst) > 0,
             "the workers never ran ahead"
         );
+    }
+
+    #[test]
+    fn batches_come_whole_and_in_input_order() {
+        let all = inputs(500);
+        let mut got = Vec::new();
+        pool(4)
+            .install(|| {
+                for_each_batch_ordered(
+                    &all,
+                    7,
+                    |batch| {
+                        let first = index(&batch[0]);
+                        assert_eq!(first % 7, 0);
+                        assert!(batch.len() == 7 || first + batch.len() == 500);
+                        // Uneven work, so that results arrive out of order.
+                        std::thread::sleep(std::time::Duration::from_micros(
+                            (first * 7919 % 13) as u64 * 50,
+                        ));
+                        batch.iter().map(index).collect()
+                    },
+                    |i| {
+                        got.push(i);
+                        Ok(())
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(got, (0..500).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_batch_gives_what_its_inputs_give_one_by_one() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut all: Vec<Input> = crate::input::expand(&[dir.into()]);
+        all.insert(
+            3,
+            Input::Unlistable {
+                display: "missing.txt".into(),
+                reason: "no such file".into(),
+            },
+        );
+        let checker = Checker::new(&Default::default());
+        let term_options = terms::Options::default();
+        let ctx = Context {
+            read: ReadOptions::default(),
+            seg: Segmenter::global(),
+            checker: &checker,
+            terms: &term_options,
+        };
+        let one_by_one: Vec<String> = all
+            .iter()
+            .map(|i| format!("{:?}", process(i, &ctx)))
+            .collect();
+        assert!(all.len() >= 10 && one_by_one[3].contains("no such file"));
+        // Analysing after every document, after several, and only at the end.
+        for cut_ahead in [1, 40_000, usize::MAX] {
+            let batched: Vec<String> = process_batch_cutting_ahead(&all, &ctx, cut_ahead)
+                .iter()
+                .map(|r| format!("{r:?}"))
+                .collect();
+            assert!(batched == one_by_one, "cutting {cut_ahead} bytes ahead");
+        }
     }
 
     #[test]
