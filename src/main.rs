@@ -644,8 +644,7 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
             fo.write(f)
         };
         pipeline::for_each_batch_ordered(
-            &inputs,
-            pipeline::batch_len(inputs.len()),
+            &pipeline::batches(&inputs),
             |b| pipeline::process_batch(b, &ctx),
             |res| {
                 summary.add(res.status);

@@ -2,9 +2,8 @@
 //!
 //! Documents are independent until the corpus stage, so runs of consecutive documents are read,
 //! decoded and analysed on whichever thread is free, and their rows are handed to the sink in
-//! input order. Output
-//! therefore never depends on the number of threads, and memory holds at most a window of
-//! per-document results at a time.
+//! input order. Output therefore never depends on the number of threads, and memory holds at
+//! most a window of per-document results at a time.
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::corpus::{self, IndexCitation, IndexDoc};
@@ -453,26 +452,41 @@ where
     W: Fn(&Input) -> T + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
-    for_each_batch_ordered(inputs, 1, |batch| batch.iter().map(&work).collect(), emit)
+    let batches: Vec<&[Input]> = inputs.chunks(1).collect();
+    for_each_batch_ordered(&batches, |batch| batch.iter().map(&work).collect(), emit)
 }
 
-/// How many consecutive inputs [`for_each_batch_ordered`] should hand a worker at a time for
-/// work that gains from batches ([`process_batch`]): up to 32, but few enough that every thread
-/// gets several batches.
-pub fn batch_len(inputs: usize) -> usize {
+/// `inputs` split into runs of consecutive inputs for [`process_batch`]: a run ends after 32
+/// inputs or at the file that brings its files to [`CUT_AHEAD_BYTES`], so that a run of large
+/// files holds up neither the progress report nor much memory; and with several threads, runs
+/// are short enough that every thread gets several.
+pub fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     let threads = rayon::current_num_threads();
-    if threads <= 1 {
+    let most = if threads <= 1 {
         32
     } else {
-        (inputs / (threads * 8)).clamp(1, 32)
+        (inputs.len() / (threads * 8)).clamp(1, 32)
+    };
+    let size = |input: &Input| match input {
+        Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+        Input::Stdin | Input::Unlistable { .. } => 0,
+    };
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, input) in inputs.iter().enumerate() {
+        bytes += size(input);
+        if i + 1 - start == most || bytes >= CUT_AHEAD_BYTES as u64 || i + 1 == inputs.len() {
+            out.push(&inputs[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
     }
+    out
 }
 
-/// [`for_each_ordered`] for work done on up to `batch` consecutive inputs at a time, which
-/// returns one result per input, in order.
+/// [`for_each_ordered`] for work done on runs of consecutive inputs (`batches`, in order, each
+/// non-empty), which returns one result per input, in order.
 pub fn for_each_batch_ordered<T, W, E>(
-    inputs: &[Input],
-    batch: usize,
+    batches: &[&[Input]],
     work: W,
     mut emit: E,
 ) -> std::io::Result<()>
@@ -484,20 +498,18 @@ where
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{mpsc, Condvar, Mutex};
 
-    let batch = batch.max(1);
     let threads = rayon::current_num_threads();
-    if threads <= 1 || inputs.len() <= 1 {
-        for b in inputs.chunks(batch) {
+    if threads <= 1 || batches.len() <= 1 {
+        for &b in batches {
             for r in work(b) {
                 emit(r)?;
             }
         }
         return Ok(());
     }
-    let batches: Vec<&[Input]> = inputs.chunks(batch).collect();
-    let batches = &batches;
-    // In batches: as many inputs as for single inputs, and at least four batches a thread.
-    let window = (chunk_size() / batch).max(threads * 4);
+    // In runs: about as many inputs as for single inputs, and at least four runs a thread.
+    let longest = batches.iter().map(|b| b.len()).max().unwrap_or(1).max(1);
+    let window = (chunk_size() / longest).max(threads * 4);
     /// How far the writer has got, and whether the run is over for the workers.
     struct Gate {
         written: usize,
@@ -607,8 +619,7 @@ pub fn extract(
         )?;
     }
     for_each_batch_ordered(
-        inputs,
-        batch_len(inputs.len()),
+        &batches(inputs),
         |b| process_batch(b, ctx),
         |res| {
             summary.add(res.status);
@@ -707,9 +718,9 @@ mod tests {
         let mut got = Vec::new();
         pool(4)
             .install(|| {
+                let batches: Vec<&[Input]> = all.chunks(7).collect();
                 for_each_batch_ordered(
-                    &all,
-                    7,
+                    &batches,
                     |batch| {
                         let first = index(&batch[0]);
                         assert_eq!(first % 7, 0);
@@ -728,6 +739,38 @@ mod tests {
             })
             .unwrap();
         assert_eq!(got, (0..500).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn runs_end_at_32_inputs_or_half_a_megabyte() {
+        let dir = tempfile::tempdir().unwrap();
+        let sizes: Vec<usize> = [vec![1000; 40], vec![600_000], vec![1000; 5]].concat();
+        let all: Vec<Input> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                let path = dir.path().join(format!("{i:03}.txt"));
+                std::fs::write(&path, "字".repeat(n / 3)).unwrap();
+                Input::File {
+                    display: path.display().to_string(),
+                    path,
+                }
+            })
+            .collect();
+        let lens = |threads| {
+            pool(threads).install(|| batches(&all).iter().map(|b| b.len()).collect::<Vec<_>>())
+        };
+        assert_eq!(lens(1), [32, 9, 5]);
+        // With two threads, 46 inputs make runs of at most 46 / 16 = 2.
+        assert!(lens(2).iter().all(|&n| n <= 2) && lens(2).iter().sum::<usize>() == 46);
+        assert_eq!(
+            batches(&all)
+                .concat()
+                .iter()
+                .map(Input::display)
+                .collect::<Vec<_>>(),
+            all.iter().map(Input::display).collect::<Vec<_>>()
+        );
     }
 
     #[test]
