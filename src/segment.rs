@@ -299,9 +299,6 @@ impl Default for Segmenter {
     }
 }
 
-/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
-/// segmenter. jieba's tag set is small and fixed; an unknown tag (from a user dictionary) is
-/// leaked once and then reused.
 /// `word` packed with its length into 16 bytes when it has at most 15: two distinct words never
 /// share a key, since the length byte tells trailing zeros of the text from padding.
 fn short_key(word: &str) -> Option<u128> {
@@ -329,6 +326,9 @@ fn short_key_at(text: &str, start: usize, end: usize) -> Option<u128> {
     Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
 }
 
+/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
+/// segmenter. jieba's tag set is small and fixed; an unknown tag (from a user dictionary) is
+/// leaked once and then reused.
 fn intern_pos(tag: &str) -> &'static str {
     const KNOWN: &[&str] = &[
         "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
