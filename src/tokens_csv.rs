@@ -5,15 +5,13 @@
 //! text order, instead of looking each one up.
 
 use crate::document::Document;
-use crate::output::csv::is_formula_like;
+use crate::output::csv::{is_formula_like, needs_quotes};
 use crate::segment::Segmenter;
 
 pub const HEADER: &str = "file,line,column,token,pos\r\n";
 
 fn push_field(out: &mut Vec<u8>, s: &str) {
-    let needs_quotes = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-        || s.starts_with(' ')
-        || s.ends_with(' ');
+    let needs_quotes = needs_quotes(s.as_bytes()) || s.starts_with(' ') || s.ends_with(' ');
     let formula = is_formula_like(s);
     if !needs_quotes && !formula {
         out.extend_from_slice(s.as_bytes());
@@ -39,7 +37,7 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
     push_field(&mut file_field, &doc.file);
     let mut line = 1usize;
     let mut column = 1usize;
-    let mut itoa = itoa_buf();
+    let mut itoa = itoa::Buffer::new();
     for tok in seg.tag(text) {
         let word = tok.span.text(text);
         if word.trim().is_empty() {
@@ -55,9 +53,9 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
         }
         out.extend_from_slice(&file_field);
         out.push(b',');
-        out.extend_from_slice(itoa.format(line));
+        out.extend_from_slice(itoa.format(line).as_bytes());
         out.push(b',');
-        out.extend_from_slice(itoa.format(column));
+        out.extend_from_slice(itoa.format(column).as_bytes());
         out.push(b',');
         push_field(out, word);
         out.push(b',');
@@ -65,28 +63,6 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
         out.extend_from_slice(b"\r\n");
         // A word that is not blank holds no line break: only its characters move the column.
         column += word.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
-    }
-}
-
-/// A tiny integer formatter that reuses one buffer.
-struct Itoa([u8; 20]);
-
-fn itoa_buf() -> Itoa {
-    Itoa([0; 20])
-}
-
-impl Itoa {
-    fn format(&mut self, mut v: usize) -> &[u8] {
-        let mut i = self.0.len();
-        loop {
-            i -= 1;
-            self.0[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        &self.0[i..]
     }
 }
 

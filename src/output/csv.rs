@@ -113,7 +113,7 @@ fn push_field(line: &mut Vec<u8>, i: usize, n: usize, prefix: &[u8], text: &str)
 
 /// Whether `b` holds a comma, a quote or a line break, eight bytes at a time: most fields are
 /// short, where a SIMD search costs more to set up than it saves.
-fn needs_quotes(b: &[u8]) -> bool {
+pub(crate) fn needs_quotes(b: &[u8]) -> bool {
     use crate::span::word_has_byte as has;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
