@@ -330,9 +330,7 @@ fn process_batch_cutting_ahead(
     let mut bytes = 0;
     for (i, input) in inputs.iter().enumerate() {
         let loaded = input::load(input, &ctx.read);
-        let tokens = loaded
-            .as_ref()
-            .map_or_else(|_| Vec::new(), |doc| ctx.seg.tag(&doc.text));
+        let tokens = tag_loaded(&loaded, ctx);
         bytes += loaded.as_ref().map_or(0, |doc| doc.text.len());
         cut.push((loaded, tokens));
         if bytes >= cut_ahead || i + 1 == inputs.len() {
@@ -347,11 +345,15 @@ fn process_batch_cutting_ahead(
 
 /// Analyses and renders an input already read (or the reason it could not be).
 pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
-    let tokens = match &loaded {
-        Ok(doc) => ctx.seg.tag(&doc.text),
-        Err(_) => Vec::new(),
-    };
+    let tokens = tag_loaded(&loaded, ctx);
     process_tagged(loaded, &tokens, ctx)
+}
+
+/// The tokens of a document read, none for an input that could not be.
+fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Vec<Token> {
+    loaded
+        .as_ref()
+        .map_or_else(|_| Vec::new(), |doc| ctx.seg.tag(&doc.text))
 }
 
 /// [`process_loaded`] for a document already cut into `tokens`.
