@@ -417,21 +417,12 @@ fn exit_for(summary: &Summary) -> ExitCode {
     }
 }
 
-/// A run of few documents ranks terms with jieba-rs's IDF table: it is built beside the
-/// dictionary instead of after the documents.
-fn prewarm_idf(inputs: Option<&[input::Input]>) {
-    if inputs.is_some_and(|i| !i.is_empty() && i.len() < terms::MIN_DOCS_FOR_CORPUS_IDF) {
-        terms::prewarm_builtin_idf();
-    }
-}
-
 fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
     let listed = (a.output.is_some() && !a.stdin_jsonl).then(|| input::expand(&a.input.paths));
-    prewarm_idf(listed.as_deref());
     let seg = segmenter(&config, &a.terms.dict)?;
     let term_opts = term_options(&a.terms)?;
     let checker = checker(&config, &a.input)?;
@@ -788,7 +779,6 @@ fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
     let inputs = input::expand(&a.input.paths);
-    prewarm_idf(Some(&inputs));
     let seg = segmenter(&config, &a.terms.dict)?;
     let opts = term_options(&a.terms)?;
     let mut sink = CsvDirSink::create_tables(

@@ -8,7 +8,6 @@
 
 use std::io::{BufReader, BufWriter, Read, Seek, Write};
 
-use jieba_rs::{KeywordExtract, KeywordExtractConfig, TfIdf};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::input::{self, Input, ReadOptions};
@@ -674,46 +673,44 @@ fn read_record(r: &mut impl Read) -> std::io::Result<Record> {
     Ok((String::from_utf8_lossy(&name).into_owned(), words, entries))
 }
 
-/// jieba-rs's built-in IDF of each term. The crate does not expose its table, but the TF-IDF
-/// weight of a text that is one word is exactly that word's IDF (the median IDF for a word the
-/// table lacks), so each term is asked for alone. A term that jieba would split when alone gets
-/// the median too, which is what jieba's own extraction would give a word it never sees.
+/// jieba-rs's built-in IDF table (the crate's `idf.txt`), one `word idf` line per word sorted by
+/// the bytes of the word, written by `scripts/jieba-idf.sh`. Looking words up in the embedded
+/// text costs nothing at start-up; the crate's own `TfIdf` builds a hash table of all 270,000
+/// words first, which took as long as the dictionary and shared the processor with it.
+const BUILTIN_IDF: &str = include_str!("../dicts/jieba-idf.txt");
+/// The lower median of the table's values, which jieba-rs gives a word the table lacks.
+const BUILTIN_MEDIAN_IDF: f64 = 11.9547675029;
+
+/// The IDF of `word` in [`BUILTIN_IDF`], by binary search over its lines.
+fn builtin_idf_entry(word: &str) -> Option<f64> {
+    let table = BUILTIN_IDF.as_bytes();
+    // `lo` is always at the start of a line; `hi` at the start of one or at the end.
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &table[lo..mid]).map_or(lo, |i| lo + i + 1);
+        let end = memchr::memchr(b'\n', &table[start..hi]).map_or(hi, |i| start + i);
+        let line = &BUILTIN_IDF[start..end];
+        let (w, idf) = line.split_once(' ')?;
+        match w.as_bytes().cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return idf.parse().ok(),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+/// jieba-rs's built-in IDF of each term, as its TF-IDF extraction weighs a text that is the term
+/// alone: the term's IDF when jieba keeps it as one word, the median otherwise (a term it would
+/// split, or one the table lacks), which is what jieba's own extraction gives a word it never sees.
 pub fn builtin_idf<'t>(seg: &Segmenter, terms: impl Iterator<Item = &'t str>) -> Vec<f64> {
-    let tfidf = builtin_tfidf();
-    let weight = |w: &str| match tfidf
-        .extract_keywords(seg.jieba(), w, 2, Vec::new())
-        .as_slice()
-    {
-        [one] if one.keyword == w => Some(one.weight),
-        _ => None,
-    };
-    // Latin letters form one token, and no entry of the table is this word.
-    let median = weight("zzqxjv").unwrap_or(0.0);
-    terms.map(|t| weight(t).unwrap_or(median)).collect()
-}
-
-/// jieba-rs's IDF table, built once and kept for the life of the process (dropping its quarter
-/// of a million strings at exit would cost as much again).
-fn builtin_tfidf() -> &'static TfIdf {
-    static TABLE: std::sync::OnceLock<TfIdf> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut tfidf = TfIdf::default();
-        *tfidf.config_mut() = KeywordExtractConfig::builder()
-            .set_stop_words(Default::default())
-            .min_keyword_length(1)
-            .use_hmm(true)
-            .build();
-        tfidf
-    })
-}
-
-/// Starts building jieba-rs's IDF table on a thread of its own. A run of fewer than
-/// [`MIN_DOCS_FOR_CORPUS_IDF`] documents needs it at the end, and it takes about as long to
-/// build as the dictionary, which the calling thread loads meanwhile.
-pub fn prewarm_builtin_idf() {
-    std::thread::spawn(|| {
-        builtin_tfidf();
-    });
+    terms
+        .map(|t| match seg.jieba().cut(t, true).as_slice() {
+            [one] if one.word == t => builtin_idf_entry(t).unwrap_or(BUILTIN_MEDIAN_IDF),
+            _ => BUILTIN_MEDIAN_IDF,
+        })
+        .collect()
 }
 
 /// `gongwen terms`: reads and segments the inputs and writes `terms.csv` (and `term_counts.csv`
@@ -854,6 +851,77 @@ mod tests {
         let text = "深化放管服改革，优化营商环境，营商环境更好。";
         let tokens = Segmenter::global().tag(text);
         assert_eq!(count(text, &tokens, &o).codebook, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn builtin_idf_table_is_sorted_by_the_bytes_of_its_words() {
+        let mut prev: Option<&str> = None;
+        for line in BUILTIN_IDF.lines() {
+            let (w, idf) = line.split_once(' ').expect("`word idf`");
+            assert!(idf.parse::<f64>().is_ok(), "{line}");
+            assert!(
+                prev.is_none_or(|p| p.as_bytes() < w.as_bytes()),
+                "{prev:?} {w}"
+            );
+            prev = Some(w);
+        }
+        assert_eq!(BUILTIN_IDF.lines().count(), 270_132);
+    }
+
+    /// jieba-rs's own weighting: the TF-IDF weight of a text that is one word is that word's
+    /// IDF, the median for a word its table lacks, and nothing single for a text it splits.
+    fn jieba_tfidf_weight(tfidf: &jieba_rs::TfIdf, seg: &Segmenter, w: &str) -> Option<f64> {
+        use jieba_rs::KeywordExtract;
+        match tfidf
+            .extract_keywords(seg.jieba(), w, 2, Vec::new())
+            .as_slice()
+        {
+            [one] if one.keyword == w => Some(one.weight),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn builtin_idf_equals_jieba_tf_idf_for_every_word_of_its_table_and_of_the_corpus() {
+        let seg = Segmenter::global();
+        let mut tfidf = jieba_rs::TfIdf::default();
+        *tfidf.config_mut() = jieba_rs::KeywordExtractConfig::builder()
+            .set_stop_words(Default::default())
+            .min_keyword_length(1)
+            .use_hmm(true)
+            .build();
+        let median = jieba_tfidf_weight(&tfidf, seg, "zzqxjv").unwrap();
+        assert_eq!(median.to_bits(), BUILTIN_MEDIAN_IDF.to_bits());
+        let mut words: Vec<&str> = BUILTIN_IDF
+            .lines()
+            .filter_map(|l| l.split(' ').next())
+            .collect();
+        let corpus = crate::corpus_texts();
+        for text in &corpus {
+            words.extend(
+                seg.tag(text)
+                    .iter()
+                    .map(|t| &text[t.span.start..t.span.end]),
+            );
+        }
+        // Words the table lacks, words jieba splits, a word at each end of the table.
+        words.extend([
+            "zzqxjv",
+            "十四五",
+            "营商环境优化提升",
+            "一",
+            "龢",
+            "",
+            "一一二三",
+        ]);
+        let ours = builtin_idf(seg, words.iter().copied());
+        let mut in_table = 0;
+        for (w, idf) in words.iter().zip(ours) {
+            let theirs = jieba_tfidf_weight(&tfidf, seg, w).unwrap_or(median);
+            assert_eq!(idf.to_bits(), theirs.to_bits(), "{w}: {idf} vs {theirs}");
+            in_table += usize::from(builtin_idf_entry(w).is_some());
+        }
+        assert!(in_table > 270_000, "{in_table}");
     }
 
     #[test]
