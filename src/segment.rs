@@ -185,25 +185,20 @@ impl Segmenter {
     /// HMM that is costly to run (it made tagging three times slower than cutting). So the text
     /// is cut, and each distinct word is tagged once per thread and remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
-        /// What a thread knows of a word: its tag and id, and its number in the text being cut
-        /// (valid while `text` equals the thread's current text number).
-        struct Known {
-            pos: &'static str,
-            word: u32,
-            text: u32,
-            local: u32,
-        }
         /// The thread's words: most are short enough to be their own key, held in the table
         /// itself, so looking one up does not also chase a pointer to its text.
         #[derive(Default)]
         struct Cache {
             text: u32,
-            short: FxHashMap<u128, Known>,
+            short: ShortTable,
             long: FxHashMap<Box<str>, Known>,
         }
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = Default::default();
         }
+        /// How many tokens ahead a word's slot is fetched: far enough for the fetch to arrive
+        /// before the token is reached, near enough that the slot is still in the cache.
+        const AHEAD: usize = 8;
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let Cache {
@@ -212,7 +207,7 @@ impl Segmenter {
                 long,
             } = &mut *cache;
             if short.len() + long.len() > 1_000_000 || *current == u32::MAX {
-                short.clear();
+                *short = ShortTable::default();
                 long.clear();
                 *current = 0;
             }
@@ -220,46 +215,54 @@ impl Segmenter {
             let current = *current;
             let mut distinct = 0u32;
             let learn = |word: &str, start: usize, end: usize| Known {
-                pos: self
-                    .word_tag(word)
-                    .unwrap_or_else(|| self.tag_in_line(text, start, end)),
+                pos: pos_id(
+                    self.word_tag(word)
+                        .unwrap_or_else(|| self.tag_in_line(text, start, end)),
+                ),
                 word: word_id(word),
                 text: 0,
                 local: 0,
             };
-            self.jieba
-                .cut(text, true)
-                .into_iter()
-                .map(|t| {
-                    let span = Span::new(t.byte_start, t.byte_end);
-                    let known = match short_key_at(text, t.byte_start, t.byte_end) {
-                        Some(key) => short
-                            .entry(key)
-                            .or_insert_with(|| learn(t.word, t.byte_start, t.byte_end)),
-                        None => match long.get_mut(t.word) {
-                            Some(k) => k,
-                            None => long.entry(t.word.into()).or_insert(learn(
-                                t.word,
-                                t.byte_start,
-                                t.byte_end,
-                            )),
-                        },
-                    };
-                    // The entry was just looked up, so numbering the word here costs nothing,
-                    // where a table indexed by word id later would miss the cache.
-                    if known.text != current {
-                        known.text = current;
-                        known.local = distinct;
-                        distinct += 1;
+            let cut = self.jieba.cut(text, true);
+            let key_of = |t: &jieba_rs::Token| short_key_at(text, t.byte_start, t.byte_end);
+            for t in cut.iter().take(AHEAD) {
+                key_of(t).inspect(|&k| short.prefetch(k));
+            }
+            let mut tokens = Vec::with_capacity(cut.len());
+            for (i, t) in cut.iter().enumerate() {
+                // Most of a word's lookup is waiting for its slot to come from memory (the
+                // table of a large corpus is megabytes): ask for a later token's slot now.
+                if let Some(k) = cut.get(i + AHEAD).and_then(key_of) {
+                    short.prefetch(k);
+                }
+                let known = match key_of(t) {
+                    Some(key) => {
+                        short.get_or_insert_with(key, || learn(t.word, t.byte_start, t.byte_end))
                     }
-                    Token {
-                        span,
-                        pos: known.pos,
-                        word: known.word,
-                        local: known.local,
-                    }
-                })
-                .collect()
+                    None => match long.get_mut(t.word) {
+                        Some(k) => k,
+                        None => long.entry(t.word.into()).or_insert(learn(
+                            t.word,
+                            t.byte_start,
+                            t.byte_end,
+                        )),
+                    },
+                };
+                // The entry was just looked up, so numbering the word here costs nothing,
+                // where a table indexed by word id later would miss the cache.
+                if known.text != current {
+                    known.text = current;
+                    known.local = distinct;
+                    distinct += 1;
+                }
+                tokens.push(Token {
+                    span: Span::new(t.byte_start, t.byte_end),
+                    pos: pos_str(known.pos),
+                    word: known.word,
+                    local: known.local,
+                });
+            }
+            tokens
         })
     }
 
@@ -299,11 +302,128 @@ impl Default for Segmenter {
     }
 }
 
-/// `word` packed with its length into 16 bytes when it has at most 15: two distinct words never
+/// What a thread knows of a word: its tag and id, and its number in the text being cut (valid
+/// while `text` equals the thread's current text number).
+#[derive(Clone, Copy)]
+struct Known {
+    word: u32,
+    text: u32,
+    local: u32,
+    /// [`pos_id`] of the tag.
+    pos: u16,
+}
+
+/// A slot of [`ShortTable`]: 32 bytes on a 32-byte boundary, so a slot never straddles two
+/// cache lines and one fetch brings the whole of it.
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot {
+    key: u128,
+    known: Known,
+}
+
+/// A thread's words of at most 15 bytes by [`short_key`]: open addressing with linear probing,
+/// at most half full, so that the slot a word will need can be fetched ahead of time (see
+/// [`ShortTable::prefetch`]), which a general-purpose hash map does not allow.
+struct ShortTable {
+    /// Key 0 marks a free slot: no word's key is 0, since a word has at least one byte.
+    slots: Vec<Slot>,
+    len: usize,
+    /// 64 minus the base-2 logarithm of the number of slots.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        Self::with_slots_log2(12)
+    }
+}
+
+impl ShortTable {
+    fn with_slots_log2(bits: u32) -> Self {
+        let free = Slot {
+            key: 0,
+            known: Known {
+                word: 0,
+                text: 0,
+                local: 0,
+                pos: 0,
+            },
+        };
+        ShortTable {
+            slots: vec![free; 1 << bits],
+            len: 0,
+            shift: 64 - bits,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slot where the search for `key` starts: the key's two halves mixed, and the top bits
+    /// of their product with a large odd constant (Fibonacci hashing).
+    fn home(&self, key: u128) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(K).rotate_left(32);
+        (x.wrapping_mul(K) >> self.shift) as usize
+    }
+
+    /// Asks the processor to bring `key`'s slot into the cache without waiting for it.
+    fn prefetch(&self, key: u128) {
+        let slot = self.slots.as_ptr().wrapping_add(self.home(key));
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a prefetch is a hint that never reads memory into the program, and cannot
+        // fault whatever the address; `slot` is in bounds anyway.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(slot.cast());
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = slot;
+    }
+
+    /// `key`'s entry, made by `make` when the key is new. `key` must not be 0.
+    fn get_or_insert_with(&mut self, key: u128, make: impl FnOnce() -> Known) -> &mut Known {
+        debug_assert_ne!(key, 0);
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            match self.slots[i].key {
+                k if k == key => return &mut self.slots[i].known,
+                0 => {
+                    self.slots[i] = Slot { key, known: make() };
+                    self.len += 1;
+                    return &mut self.slots[i].known;
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let bits = 64 - self.shift + 1;
+        let old = std::mem::replace(self, Self::with_slots_log2(bits));
+        let mask = self.slots.len() - 1;
+        for slot in old.slots.into_iter().filter(|s| s.key != 0) {
+            let mut i = self.home(slot.key);
+            while self.slots[i].key != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+        self.len = old.len;
+    }
+}
+
+/// `word` packed with its length into 16 bytes when it has 1 to 15: two distinct words never
 /// share a key, since the length byte tells trailing zeros of the text from padding.
 fn short_key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.len() > 15 {
+    if b.is_empty() || b.len() > 15 {
         return None;
     }
     let mut key = [0u8; 16];
@@ -316,7 +436,7 @@ fn short_key(word: &str) -> Option<u128> {
 /// with those past the word masked off, where the text has them.
 fn short_key_at(text: &str, start: usize, end: usize) -> Option<u128> {
     let len = end - start;
-    if len > 15 {
+    if len == 0 || len > 15 {
         return None;
     }
     let Some(bytes) = text.as_bytes().get(start..start + 16) else {
@@ -326,30 +446,52 @@ fn short_key_at(text: &str, start: usize, end: usize) -> Option<u128> {
     Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
 }
 
-/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
-/// segmenter. jieba's tag set is small and fixed; an unknown tag (from a user dictionary) is
-/// leaked once and then reused.
-fn intern_pos(tag: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i",
-        "j", "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p",
-        "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v",
-        "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "x",
-    ];
-    if let Some(k) = KNOWN.iter().find(|k| **k == tag) {
-        return k;
-    }
-    static EXTRA: OnceLock<std::sync::Mutex<Vec<&'static str>>> = OnceLock::new();
-    let mut extra = EXTRA
+/// jieba's tag set, which is small and fixed.
+const POS_TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
+    "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
+    "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
+    "vg", "vi", "vn", "vq", "x", "y", "z", "zg",
+];
+
+/// Tags beyond [`POS_TAGS`] (from a user dictionary), each leaked once and then reused.
+fn extra_tags() -> std::sync::MutexGuard<'static, Vec<&'static str>> {
+    static EXTRA: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    EXTRA
         .get_or_init(Default::default)
         .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(k) = extra.iter().find(|k| **k == tag) {
-        return k;
+        .unwrap_or_else(|e| e.into_inner())
+}
+
+/// A number for a tag borrowed from a jieba instance, so that a thread's word table holds two
+/// bytes per word for it: its place in [`POS_TAGS`], or after them among the extra tags.
+fn pos_id(tag: &str) -> u16 {
+    if let Some(i) = POS_TAGS.iter().position(|k| *k == tag) {
+        return i as u16;
     }
-    let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
-    extra.push(leaked);
-    leaked
+    let mut extra = extra_tags();
+    let i = match extra.iter().position(|k| *k == tag) {
+        Some(i) => i,
+        None => {
+            extra.push(Box::leak(tag.to_string().into_boxed_str()));
+            extra.len() - 1
+        }
+    };
+    (POS_TAGS.len() + i) as u16
+}
+
+/// The tag numbered `id` by [`pos_id`].
+fn pos_str(id: u16) -> &'static str {
+    match POS_TAGS.get(usize::from(id)) {
+        Some(tag) => tag,
+        None => extra_tags()[usize::from(id) - POS_TAGS.len()],
+    }
+}
+
+/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
+/// segmenter.
+fn intern_pos(tag: &str) -> &'static str {
+    pos_str(pos_id(tag))
 }
 
 #[cfg(test)]
@@ -375,6 +517,42 @@ mod tests {
         }
         assert!(short > 50_000, "{short}");
         assert_ne!(short_key("一"), short_key("一\0"));
+    }
+
+    #[test]
+    fn the_short_table_keeps_every_word_through_its_growth() {
+        let mut table = ShortTable::default();
+        let known = |i: u32| Known {
+            word: i,
+            text: 0,
+            local: 0,
+            pos: 0,
+        };
+        let words: Vec<String> = (0..100_000).map(|i| format!("词{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            let k = table.get_or_insert_with(short_key(w).unwrap(), || known(i as u32));
+            assert_eq!(k.word, i as u32);
+        }
+        assert_eq!(table.len(), words.len());
+        assert!(table.slots.len() >= 2 * words.len());
+        for (i, w) in words.iter().enumerate() {
+            let k = table.get_or_insert_with(short_key(w).unwrap(), || panic!("{w} is known"));
+            assert_eq!(k.word, i as u32, "{w}");
+        }
+        assert_eq!(table.len(), words.len());
+    }
+
+    #[test]
+    fn tag_numbers_name_tags() {
+        for tag in POS_TAGS
+            .iter()
+            .copied()
+            .chain(["zz-user-tag", "nrfg", "zz-other"])
+        {
+            assert_eq!(pos_str(pos_id(tag)), tag);
+            assert_eq!(pos_id(tag), pos_id(tag));
+        }
+        assert_ne!(pos_id("zz-user-tag"), pos_id("zz-other"));
     }
 
     #[test]
