@@ -637,17 +637,21 @@ pub fn extract(
             Ok(())
         },
     )?;
-    for f in ctx.checker.check_batch(&batch) {
-        sink.row(TableId::Findings, &finding_row(&f))?;
-    }
-    let (rows, edges) = corpus::build(&index);
-    for r in &rows {
-        sink.row(TableId::CitationIndex, &corpus::index_row(r))?;
-    }
-    for e in &edges {
-        sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
-    }
-    term_corpus.finish(ctx.seg, &mut *sink)?;
+    term_corpus.finish_after(ctx.seg, &mut *sink, |sink| {
+        // Two independent summaries of the whole run.
+        let (findings, (rows, edges)) =
+            rayon::join(|| ctx.checker.check_batch(&batch), || corpus::build(&index));
+        for f in findings {
+            sink.row(TableId::Findings, &finding_row(&f))?;
+        }
+        for r in &rows {
+            sink.row(TableId::CitationIndex, &corpus::index_row(r))?;
+        }
+        for e in &edges {
+            sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
+        }
+        Ok(())
+    })?;
     sink.finish()?;
     Ok(summary)
 }

@@ -542,7 +542,20 @@ impl<'a> Corpus<'a> {
 
     /// Ranks every document's terms and writes the `terms.csv` rows: each document's block in
     /// input order, then the corpus block (`file` = `*`).
-    pub fn finish(mut self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
+    pub fn finish(self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
+        self.finish_after(seg, sink, |_| Ok(()))
+    }
+
+    /// Like [`Corpus::finish`], writing the rows of `before` first. With more than one thread
+    /// in the pool, the documents are ranked on a thread of their own meanwhile, so that
+    /// ranking overlaps both `before` and the writing of the rows, which are the last things
+    /// a run does and wait for nothing else.
+    pub fn finish_after(
+        mut self,
+        seg: &Segmenter,
+        sink: &mut dyn Sink,
+        before: impl FnOnce(&mut dyn Sink) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         for g in &mut self.terms {
             let b = self.by_word[g.word as usize];
             (g.total, g.docs) = (b.total, b.docs);
@@ -559,45 +572,54 @@ impl<'a> Corpus<'a> {
         let mut file = self.spill.into_inner().map_err(|e| e.into_error())?;
         file.rewind()?;
         let mut r = BufReader::with_capacity(1 << 16, file);
-        let top = |n: usize| if self.opts.top == 0 { n } else { self.opts.top };
-        for _ in 0..self.docs {
+        let ranker = Ranker {
+            terms: &self.terms,
+            idf: &idf,
+            opts: self.opts,
+        };
+        let docs = self.docs;
+        let mut rank_next = move || -> std::io::Result<RankedDoc> {
             let (name, words, entries) = read_record(&mut r)?;
-            let total: u64 = entries.iter().map(|e| u64::from(e.1)).sum();
-            let mut ranked: Vec<(f64, f64, u32, u32)> = entries
-                .iter()
-                .map(|&(id, count, tr)| {
-                    let tfidf = f64::from(count) / total.max(1) as f64 * idf[id as usize];
-                    let score = match self.opts.method {
-                        Method::TfIdf => tfidf,
-                        Method::TextRank => tr,
-                    };
-                    (score, tfidf, count, id)
-                })
-                .collect();
-            // Ids are distinct within a document and name distinct terms, so this order is
-            // total: picking the first `keep` and sorting only them gives the same rows as
-            // sorting all, for a fraction of the comparisons.
-            let order = |a: &(f64, f64, u32, u32), b: &(f64, f64, u32, u32)| {
-                b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then_with(|| {
-                    self.terms[a.3 as usize]
-                        .term
-                        .cmp(&self.terms[b.3 as usize].term)
-                })
-            };
-            let keep = top(ranked.len());
-            if keep < ranked.len() {
-                ranked.select_nth_unstable_by(keep, order);
-                ranked.truncate(keep);
-            }
-            ranked.sort_by(order);
-            for (rank, (_, tfidf, count, id)) in ranked.into_iter().enumerate() {
+            Ok((name, words, ranker.rank(&entries)))
+        };
+        let write_doc = |sink: &mut dyn Sink, (name, words, ranked): RankedDoc| {
+            for (rank, (tfidf, count, id)) in ranked.into_iter().enumerate() {
                 let g = &self.terms[id as usize];
                 sink.row(
                     TableId::Terms,
                     &term_row(&name, g, u64::from(count), words.into(), Some(tfidf), rank),
                 )?;
             }
+            Ok::<_, std::io::Error>(())
+        };
+        if rayon::current_num_threads() > 1 {
+            std::thread::scope(|scope| {
+                // A few documents ahead at most: what waits is bounded, whatever the corpus.
+                let (tx, rx) = std::sync::mpsc::sync_channel(64);
+                scope.spawn(move || {
+                    for _ in 0..docs {
+                        let doc = rank_next();
+                        let failed = doc.is_err();
+                        // The writer has stopped when it no longer listens.
+                        if tx.send(doc).is_err() || failed {
+                            break;
+                        }
+                    }
+                });
+                before(sink)?;
+                for _ in 0..docs {
+                    let doc = rx.recv().map_err(std::io::Error::other)??;
+                    write_doc(sink, doc)?;
+                }
+                Ok::<_, std::io::Error>(())
+            })?;
+        } else {
+            before(sink)?;
+            for _ in 0..docs {
+                write_doc(sink, rank_next()?)?;
+            }
         }
+        let top = |n: usize| if self.opts.top == 0 { n } else { self.opts.top };
         let mut order: Vec<usize> = (0..self.terms.len()).collect();
         order.sort_by(|a, b| {
             let (a, b) = (&self.terms[*a], &self.terms[*b]);
@@ -611,6 +633,59 @@ impl<'a> Corpus<'a> {
             )?;
         }
         Ok(())
+    }
+}
+
+/// A document's name, counted words and ranked terms: (TF-IDF, count, term index), best first.
+type RankedDoc = (String, u32, Vec<(f64, u32, u32)>);
+
+/// What ranking one document's terms needs of the corpus.
+#[derive(Clone, Copy)]
+struct Ranker<'c> {
+    terms: &'c [Global],
+    idf: &'c [f64],
+    opts: &'c Options,
+}
+
+impl Ranker<'_> {
+    /// The document's terms to report, best first.
+    fn rank(&self, entries: &[(u32, u32, f64)]) -> Vec<(f64, u32, u32)> {
+        let total: u64 = entries.iter().map(|e| u64::from(e.1)).sum();
+        let mut ranked: Vec<(f64, f64, u32, u32)> = entries
+            .iter()
+            .map(|&(id, count, tr)| {
+                let tfidf = f64::from(count) / total.max(1) as f64 * self.idf[id as usize];
+                let score = match self.opts.method {
+                    Method::TfIdf => tfidf,
+                    Method::TextRank => tr,
+                };
+                (score, tfidf, count, id)
+            })
+            .collect();
+        // Ids are distinct within a document and name distinct terms, so this order is
+        // total: picking the first `keep` and sorting only them gives the same rows as
+        // sorting all, for a fraction of the comparisons.
+        let order = |a: &(f64, f64, u32, u32), b: &(f64, f64, u32, u32)| {
+            b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then_with(|| {
+                self.terms[a.3 as usize]
+                    .term
+                    .cmp(&self.terms[b.3 as usize].term)
+            })
+        };
+        let keep = if self.opts.top == 0 {
+            ranked.len()
+        } else {
+            self.opts.top
+        };
+        if keep < ranked.len() {
+            ranked.select_nth_unstable_by(keep, order);
+            ranked.truncate(keep);
+        }
+        ranked.sort_by(order);
+        ranked
+            .into_iter()
+            .map(|(_, tfidf, count, id)| (tfidf, count, id))
+            .collect()
     }
 }
 
