@@ -192,6 +192,9 @@ impl Segmenter {
             text: u32,
             short: ShortTable,
             long: FxHashMap<Box<str>, Known>,
+            /// The extra tags as this thread last saw them, so that a token with one does not
+            /// take the process-wide lock.
+            extra: Vec<&'static str>,
         }
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = Default::default();
@@ -205,6 +208,7 @@ impl Segmenter {
                 text: current,
                 short,
                 long,
+                extra,
             } = &mut *cache;
             if short.len() + long.len() > 1_000_000 || *current == u32::MAX {
                 *short = ShortTable::default();
@@ -257,7 +261,16 @@ impl Segmenter {
                 }
                 tokens.push(Token {
                     span: Span::new(t.byte_start, t.byte_end),
-                    pos: pos_str(known.pos),
+                    pos: match POS_TAGS.get(usize::from(known.pos)) {
+                        Some(tag) => tag,
+                        None => {
+                            let i = usize::from(known.pos) - POS_TAGS.len();
+                            if i >= extra.len() {
+                                *extra = extra_tags().clone();
+                            }
+                            extra[i]
+                        }
+                    },
                     word: known.word,
                     local: known.local,
                 });
@@ -540,6 +553,30 @@ mod tests {
             assert_eq!(k.word, i as u32, "{w}");
         }
         assert_eq!(table.len(), words.len());
+    }
+
+    #[test]
+    fn a_user_dictionary_tag_reaches_the_tokens() {
+        let seg = Segmenter::with_dicts(&["营商环境甲乙 100 zz-policy\n放管服丙丁 100 zz-other"])
+            .unwrap();
+        for text in [
+            "优化营商环境甲乙，深化放管服丙丁。",
+            "放管服丙丁与营商环境甲乙",
+        ] {
+            let tags: Vec<(&str, &str)> = seg
+                .tag(text)
+                .iter()
+                .map(|t| (t.span.text(text), t.pos))
+                .filter(|(_, pos)| pos.starts_with("zz-"))
+                .collect();
+            let mut tags = tags;
+            tags.sort();
+            assert_eq!(
+                tags,
+                [("放管服丙丁", "zz-other"), ("营商环境甲乙", "zz-policy")],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -594,7 +594,7 @@ impl<'a> Corpus<'a> {
         };
         if rayon::current_num_threads() > 1 {
             std::thread::scope(|scope| {
-                // A few documents ahead at most: what waits is bounded, whatever the corpus.
+                // 64 documents ahead at most: what waits is bounded, whatever the corpus.
                 let (tx, rx) = std::sync::mpsc::sync_channel(64);
                 scope.spawn(move || {
                     for _ in 0..docs {
@@ -608,6 +608,8 @@ impl<'a> Corpus<'a> {
                 });
                 before(sink)?;
                 for _ in 0..docs {
+                    // The channel closes early only if the ranking thread panicked, and the
+                    // scope then passes the panic on.
                     let doc = rx.recv().map_err(std::io::Error::other)??;
                     write_doc(sink, doc)?;
                 }
@@ -930,6 +932,8 @@ mod tests {
 
     #[test]
     fn builtin_idf_table_is_sorted_by_the_bytes_of_its_words() {
+        // A checkout that turned line ends into CR LF would make every value unreadable.
+        assert!(!BUILTIN_IDF.contains('\r'));
         let mut prev: Option<&str> = None;
         for line in BUILTIN_IDF.lines() {
             let (w, idf) = line.split_once(' ').expect("`word idf`");
