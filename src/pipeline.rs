@@ -637,10 +637,13 @@ pub fn extract(
             Ok(())
         },
     )?;
-    term_corpus.finish_after(ctx.seg, &mut *sink, |sink| {
-        // Two independent summaries of the whole run.
-        let (findings, (rows, edges)) =
-            rayon::join(|| ctx.checker.check_batch(&batch), || corpus::build(&index));
+    term_corpus.finish_after(ctx.seg, &mut *sink, move |sink| {
+        // Two independent summaries of the whole run, each freeing its input where it was
+        // made rather than on the thread that writes.
+        let (findings, (rows, edges)) = rayon::join(
+            move || ctx.checker.check_batch(&batch),
+            move || corpus::build(&index),
+        );
         for f in findings {
             sink.row(TableId::Findings, &finding_row(&f))?;
         }

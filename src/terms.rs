@@ -592,19 +592,30 @@ impl<'a> Corpus<'a> {
             }
             Ok::<_, std::io::Error>(())
         };
-        if rayon::current_num_threads() > 1 {
+        // The corpus block, most frequent first.
+        let corpus_order = || {
+            let mut order: Vec<usize> = (0..self.terms.len()).collect();
+            order.sort_by(|a, b| {
+                let (a, b) = (&self.terms[*a], &self.terms[*b]);
+                b.total.cmp(&a.total).then_with(|| a.term.cmp(&b.term))
+            });
+            order
+        };
+        let order = if rayon::current_num_threads() > 1 {
             std::thread::scope(|scope| {
                 // 64 documents ahead at most: what waits is bounded, whatever the corpus.
                 let (tx, rx) = std::sync::mpsc::sync_channel(64);
-                scope.spawn(move || {
+                let ranking = scope.spawn(move || {
                     for _ in 0..docs {
                         let doc = rank_next();
                         let failed = doc.is_err();
                         // The writer has stopped when it no longer listens.
                         if tx.send(doc).is_err() || failed {
-                            break;
+                            return None;
                         }
                     }
+                    // The corpus block's order too, while the writer catches up.
+                    Some(corpus_order())
                 });
                 before(sink)?;
                 for _ in 0..docs {
@@ -613,20 +624,19 @@ impl<'a> Corpus<'a> {
                     let doc = rx.recv().map_err(std::io::Error::other)??;
                     write_doc(sink, doc)?;
                 }
-                Ok::<_, std::io::Error>(())
-            })?;
+                let order = ranking
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Ok::<_, std::io::Error>(order.unwrap_or_else(corpus_order))
+            })?
         } else {
             before(sink)?;
             for _ in 0..docs {
                 write_doc(sink, rank_next()?)?;
             }
-        }
+            corpus_order()
+        };
         let top = |n: usize| if self.opts.top == 0 { n } else { self.opts.top };
-        let mut order: Vec<usize> = (0..self.terms.len()).collect();
-        order.sort_by(|a, b| {
-            let (a, b) = (&self.terms[*a], &self.terms[*b]);
-            b.total.cmp(&a.total).then_with(|| a.term.cmp(&b.term))
-        });
         for (rank, i) in order.into_iter().take(top(self.terms.len())).enumerate() {
             let g = &self.terms[i];
             sink.row(
