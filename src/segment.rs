@@ -261,16 +261,7 @@ impl Segmenter {
                 }
                 tokens.push(Token {
                     span: Span::new(t.byte_start, t.byte_end),
-                    pos: match POS_TAGS.get(usize::from(known.pos)) {
-                        Some(tag) => tag,
-                        None => {
-                            let i = usize::from(known.pos) - POS_TAGS.len();
-                            if i >= extra.len() {
-                                *extra = extra_tags().clone();
-                            }
-                            extra[i]
-                        }
-                    },
+                    pos: pos_str(known.pos, extra),
                     word: known.word,
                     local: known.local,
                 });
@@ -493,18 +484,25 @@ fn pos_id(tag: &str) -> u16 {
     (POS_TAGS.len() + i) as u16
 }
 
-/// The tag numbered `id` by [`pos_id`].
-fn pos_str(id: u16) -> &'static str {
+/// The tag numbered `id` by [`pos_id`]. `seen` is the caller's copy of the extra tags, brought
+/// up to date only when it lacks `id`, so that a thread does not take the lock for every token.
+fn pos_str(id: u16, seen: &mut Vec<&'static str>) -> &'static str {
     match POS_TAGS.get(usize::from(id)) {
         Some(tag) => tag,
-        None => extra_tags()[usize::from(id) - POS_TAGS.len()],
+        None => {
+            let i = usize::from(id) - POS_TAGS.len();
+            if i >= seen.len() {
+                *seen = extra_tags().clone();
+            }
+            seen[i]
+        }
     }
 }
 
 /// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
 /// segmenter.
 fn intern_pos(tag: &str) -> &'static str {
-    pos_str(pos_id(tag))
+    pos_str(pos_id(tag), &mut Vec::new())
 }
 
 #[cfg(test)]
@@ -586,7 +584,7 @@ mod tests {
             .copied()
             .chain(["zz-user-tag", "nrfg", "zz-other"])
         {
-            assert_eq!(pos_str(pos_id(tag)), tag);
+            assert_eq!(pos_str(pos_id(tag), &mut Vec::new()), tag);
             assert_eq!(pos_id(tag), pos_id(tag));
         }
         assert_ne!(pos_id("zz-user-tag"), pos_id("zz-other"));

@@ -50,6 +50,17 @@ pub struct Options {
     stamp: u64,
 }
 
+impl Options {
+    /// How many of `n` ranked terms are reported: `top`, or all when `top` is 0.
+    fn kept(&self, n: usize) -> usize {
+        if self.top == 0 {
+            n
+        } else {
+            self.top
+        }
+    }
+}
+
 impl Default for Options {
     /// The bundled stop words; boilerplate kept; top 50 by TF-IDF.
     fn default() -> Self {
@@ -636,8 +647,11 @@ impl<'a> Corpus<'a> {
             }
             corpus_order()
         };
-        let top = |n: usize| if self.opts.top == 0 { n } else { self.opts.top };
-        for (rank, i) in order.into_iter().take(top(self.terms.len())).enumerate() {
+        for (rank, i) in order
+            .into_iter()
+            .take(self.opts.kept(self.terms.len()))
+            .enumerate()
+        {
             let g = &self.terms[i];
             sink.row(
                 TableId::Terms,
@@ -684,11 +698,7 @@ impl Ranker<'_> {
                     .cmp(&self.terms[b.3 as usize].term)
             })
         };
-        let keep = if self.opts.top == 0 {
-            ranked.len()
-        } else {
-            self.opts.top
-        };
+        let keep = self.opts.kept(ranked.len());
         if keep < ranked.len() {
             ranked.select_nth_unstable_by(keep, order);
             ranked.truncate(keep);
