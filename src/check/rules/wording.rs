@@ -83,17 +83,20 @@ static PAIR_WORDS: LazyLock<text::Needles> =
 
 fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let mut present = vec![false; PAIR_LIST.len() * 2];
-    for (pattern, _) in PAIR_WORDS.find_overlapping_at(text, ctx.list_starts()) {
-        present[pattern] = true;
+    // Where each word occurs, in text order: no word of a pair overlaps itself (a test holds the
+    // list to that), so these are the places `match_indices` would find, from one shared pass.
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); PAIR_LIST.len() * 2];
+    for (pattern, p) in PAIR_WORDS.find_overlapping_at(text, ctx.list_starts()) {
+        at[pattern].push(p);
     }
     for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
-        if !(present[2 * i] && present[2 * i + 1]) {
+        let (at_a, at_b) = (&at[2 * i], &at[2 * i + 1]);
+        if at_a.is_empty() || at_b.is_empty() {
             continue;
         }
-        let (ca, cb) = (contexts(text, a), contexts(text, b));
-        for (common, odd, cc, co) in [(a, b, &ca, &cb), (b, a, &cb, &ca)] {
-            for (p, _) in text.match_indices(odd.as_str()) {
+        let (ca, cb) = (contexts(text, a, at_a), contexts(text, b, at_b));
+        for (common, odd, cc, co, at_odd) in [(a, b, &ca, &cb, at_b), (b, a, &cb, &ca, at_a)] {
+            for &p in at_odd {
                 let end = p + odd.len();
                 let hit = WINDOWS.iter().enumerate().find_map(|(w, &(l, r))| {
                     let (s, e) = han_context(text, p, end, l, r)?;
@@ -127,12 +130,17 @@ fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
 /// Context key of an occurrence: which window, the ideographs before and after.
 type ContextKey<'t> = (usize, &'t str, &'t str);
 
-/// For every occurrence of `word` and every context window around it, how often the word occurs
-/// in that same context and where the first such phrase starts — counted in one pass over the
-/// occurrences, instead of searching the whole text for each phrase.
-fn contexts<'t>(text: &'t str, word: &str) -> FxHashMap<ContextKey<'t>, (usize, usize)> {
+/// For every occurrence of `word` (at the offsets `at`, in order) and every context window
+/// around it, how often the word occurs in that same context and where the first such phrase
+/// starts — counted in one pass over the occurrences, instead of searching the whole text for
+/// each phrase.
+fn contexts<'t>(
+    text: &'t str,
+    word: &str,
+    at: &[usize],
+) -> FxHashMap<ContextKey<'t>, (usize, usize)> {
     let mut map: FxHashMap<ContextKey<'t>, (usize, usize)> = FxHashMap::default();
-    for (p, _) in text.match_indices(word) {
+    for &p in at {
         let end = p + word.len();
         for (w, &(l, r)) in WINDOWS.iter().enumerate() {
             if let Some((s, e)) = han_context(text, p, end, l, r) {
@@ -576,5 +584,41 @@ fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
                 en = "A miswritten set phrase: write “{right}”, not “{written}”"
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_pair_word_overlaps_itself() {
+        for (a, b) in PAIR_LIST.iter() {
+            for w in [a, b] {
+                let cs: Vec<char> = w.chars().collect();
+                for k in 1..cs.len() {
+                    assert_ne!(cs[..k], cs[cs.len() - k..], "{w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_shared_pass_finds_what_match_indices_finds() {
+        let mut seen = 0;
+        for text in crate::corpus_texts() {
+            let mut at: Vec<Vec<usize>> = vec![Vec::new(); PAIR_LIST.len() * 2];
+            for (pattern, p) in PAIR_WORDS.find_overlapping_at(&text, &LIST_STARTS.scan(&text)) {
+                at[pattern].push(p);
+            }
+            for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
+                for (w, found) in [(a, &at[2 * i]), (b, &at[2 * i + 1])] {
+                    let want: Vec<usize> = text.match_indices(w.as_str()).map(|m| m.0).collect();
+                    assert_eq!(found, &want, "{w}");
+                    seen += want.len();
+                }
+            }
+        }
+        assert!(seen > 50, "{seen}");
     }
 }
