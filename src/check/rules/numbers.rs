@@ -171,6 +171,9 @@ static CN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(印发)?$").unwrap()
 });
 
+/// The longest line `CN_DATE_LINE` matches, in bytes: twelve characters of three bytes and 印发.
+const CN_DATE_LINE_MAX: usize = 12 * 3 + "印发".len();
+
 fn cn_year(s: &str) -> Option<i32> {
     s.chars()
         .map(|c| match c {
@@ -184,6 +187,11 @@ fn signoff_date_chinese(ctx: &DocContext, out: &mut Vec<Finding>) {
     for (start, line) in body(ctx) {
         let i = text::indent_len(line);
         let t = line[i..].trim_end();
+        // What the pattern needs of a line, tested first: a search costs more than the test
+        // on the many lines that fail it.
+        if t.len() > CN_DATE_LINE_MAX || !(t.ends_with('日') || t.ends_with("印发")) {
+            continue;
+        }
         let Some(c) = CN_DATE_LINE.captures(t) else {
             continue;
         };
@@ -780,5 +788,32 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
             ),
         );
         out.push(f.with_related(crate::span::Span::new(ps, ps + p.len())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signoff_date_line_passes_the_length_and_end_test() {
+        let mut lines: Vec<String> = vec![
+            "二〇二五年十二月三十一日印发".into(),
+            "二〇二五年十二月三十一日".into(),
+            "二OO五年一月一日".into(),
+        ];
+        for text in crate::corpus_texts() {
+            lines.extend(text.lines().map(|l| l.trim().to_string()));
+        }
+        let mut matched = 0;
+        for t in &lines {
+            if CN_DATE_LINE.is_match(t) {
+                matched += 1;
+                assert!(t.len() <= CN_DATE_LINE_MAX, "{t}");
+                assert!(t.ends_with('日') || t.ends_with("印发"), "{t}");
+            }
+        }
+        assert!(matched >= 3, "{matched}");
+        assert_eq!("二〇二五年十二月三十一日印发".len(), CN_DATE_LINE_MAX);
     }
 }
