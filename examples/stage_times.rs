@@ -97,6 +97,9 @@ fn main() {
         let t = Instant::now();
         ctx.text_lines();
         add("rules' shared lines", t.elapsed());
+        let t = Instant::now();
+        ctx.list_starts();
+        add("word lists' starts", t.elapsed());
         for (i, r) in ALL.iter().enumerate() {
             let f = match r.check {
                 Check::Doc(f) | Check::Both(f, _) => f,
