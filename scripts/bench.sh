@@ -15,8 +15,10 @@ trap 'rm -rf "$tmp"' EXIT
 bytes=$(find "$corpus" -type f ! -name '.*' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 now() { date +%s.%N; }
 mbps() { python3 -c "print(f'{$bytes/1e6/($2-$1):.1f}')"; }
-for threads in 1 2; do
-  for r in $(seq "$rounds"); do
+# Each round runs both thread counts, so that the two runs of a ratio are seconds apart:
+# this machine's speed drifts, and blocks of rounds per thread count would compare two speeds.
+for r in $(seq "$rounds"); do
+  for threads in 1 2; do
     t0=$(now); "$raw" --threads "$threads" "$corpus" >/dev/null; t1=$(now)
     "$gw" segment -q --threads "$threads" "$corpus" -o "$tmp/tokens.csv"; t2=$(now)
     "$gw" extract -q --threads "$threads" "$corpus" -o "$tmp/out"; t3=$(now)
@@ -31,6 +33,10 @@ for t in ("1", "2"):
     for cmd in ("segment", "extract"):
         ratio = statistics.median(float(r[cmd]) / float(r["raw_cut"]) for r in rs)
         print(f"threads={t} {cmd}/raw_cut median ratio = {ratio:.2f}")
-med = lambda t: statistics.median(float(r["extract"]) for r in rows if r["threads"] == t)
-print(f"extract 2 threads / 1 thread median ratio = {med('2') / med('1'):.2f}")
+by_round = {}
+for r in rows:
+    by_round.setdefault(r["round"], {})[r["threads"]] = float(r["extract"])
+scaling = [t["2"] / t["1"] for t in by_round.values() if "1" in t and "2" in t]
+print(f"extract 2 threads / 1 thread, same round, median ratio = {statistics.median(scaling):.2f}"
+      f" (rounds: {', '.join(f'{x:.2f}' for x in scaling)})")
 PY
