@@ -81,14 +81,20 @@ const WINDOWS: [(usize, usize); 7] = [(4, 2), (2, 4), (3, 2), (2, 3), (3, 1), (1
 static PAIR_WORDS: LazyLock<text::Needles> =
     LazyLock::new(|| text::Needles::new(PAIR_LIST.iter().flat_map(|(a, b)| [a, b])));
 
-fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
-    // Where each word occurs, in text order: no word of a pair overlaps itself (a test holds the
-    // list to that), so these are the places `match_indices` would find, from one shared pass.
+/// Where each pair word occurs (by pattern number), in text order, from the shared pass over
+/// the word lists' `starts`: no pair word overlaps itself (a test holds the list to that), so
+/// these are the places `match_indices` finds.
+fn pair_places(text: &str, starts: &[(usize, char)]) -> Vec<Vec<usize>> {
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); PAIR_LIST.len() * 2];
-    for (pattern, p) in PAIR_WORDS.find_overlapping_at(text, ctx.list_starts()) {
+    for (pattern, p) in PAIR_WORDS.find_overlapping_at(text, starts) {
         at[pattern].push(p);
     }
+    at
+}
+
+fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let at = pair_places(text, ctx.list_starts());
     for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
         let (at_a, at_b) = (&at[2 * i], &at[2 * i + 1]);
         if at_a.is_empty() || at_b.is_empty() {
@@ -607,10 +613,7 @@ mod tests {
     fn the_shared_pass_finds_what_match_indices_finds() {
         let mut seen = 0;
         for text in crate::corpus_texts() {
-            let mut at: Vec<Vec<usize>> = vec![Vec::new(); PAIR_LIST.len() * 2];
-            for (pattern, p) in PAIR_WORDS.find_overlapping_at(&text, &LIST_STARTS.scan(&text)) {
-                at[pattern].push(p);
-            }
+            let at = pair_places(&text, &LIST_STARTS.scan(&text));
             for (i, (a, b)) in PAIR_LIST.iter().enumerate() {
                 for (w, found) in [(a, &at[2 * i]), (b, &at[2 * i + 1])] {
                     let want: Vec<usize> = text.match_indices(w.as_str()).map(|m| m.0).collect();
