@@ -480,6 +480,9 @@ fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
                 continue;
             }
             let unit = &c[4];
+            // The fix is the whole right form: a hyphen here is also range-mark-form's finding,
+            // and the two must not advise different marks.
+            let mark = text::range_mark(&c[2]);
             out.push(text::finding(
                 RANGE_UNIT_OMISSION.id,
                 start + m.start(),
@@ -489,7 +492,7 @@ fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
                     en = "The first number of a range omits “{unit}”: write “{1}{unit}{2}{3}{unit}”, not “{0}”",
                     m.as_str(),
                     &c[1],
-                    &c[2],
+                    mark,
                     &c[3]
                 ),
             ));
@@ -794,6 +797,38 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Checker;
+    use crate::Document;
+
+    /// The fixes `check` advises for `text`, by rule.
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text("t.txt", text);
+        Checker::default_rules()
+            .check_document(&DocContext::text_only(&doc))
+            .into_iter()
+            .filter(|f| f.rule.starts_with("range-"))
+            .map(|f| (f.rule.to_string(), f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_range_missing_its_first_unit_is_fixed_with_the_right_mark_too() {
+        // From the 2026 黑龙江省政府工作报告: both rules report the range, and the whole fix of
+        // the one must satisfy the other.
+        let found = fixes("主要预期目标是：地区生产总值增长4.5-5%，在实际工作中争取更好结果。");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1.contains("“4.5-5%”应写作“4.5—5%”"), "{found:?}");
+        assert!(found[1].1.contains("“4.5-5%”应写作“4.5%—5%”"), "{found:?}");
+        let found = fixes("投资规模3~5万元，增幅20～35%。");
+        assert!(
+            found.iter().any(|f| f.1.contains("应写作“3万～5万”")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f.1.contains("应写作“20%～35%”")),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn every_signoff_date_line_passes_the_length_and_end_test() {

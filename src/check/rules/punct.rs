@@ -233,7 +233,7 @@ fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 continue;
             }
             let mark = &c[3];
-            let right = if mark == "~" { "～" } else { "—" };
+            let right = text::range_mark(mark);
             found.push(text::finding(
                 RANGE_MARK_FORM.id,
                 start + m.start(),

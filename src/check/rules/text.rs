@@ -419,6 +419,16 @@ pub fn finding(rule: &'static str, start: usize, end: usize, msg: impl Into<Stri
     Finding::new(rule, Span::new(start, end), msg)
 }
 
+/// The mark a range takes in place of `mark` (GB/T 15834-2011 4.13): the wave dash for a
+/// half-width tilde, the dash — for a hyphen or a doubled dash; any other mark as it is.
+pub fn range_mark(mark: &str) -> &str {
+    match mark {
+        "~" => "～",
+        "-" | "——" | "－－" | "--" => "—",
+        _ => mark,
+    }
+}
+
 /// The character before byte `at`, if any.
 pub fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
