@@ -253,11 +253,15 @@ pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
     pub scope: Scope,
-    /// One line, in Chinese, for `gongwen rules`; [`Rule::summary_in`] gives other languages.
+    /// One line, in Chinese, for `gongwen rules`.
     pub summary: &'static str,
-    /// What it detects, why, a wrong and a right example, the source clause (`gongwen rules ID`),
-    /// in Chinese; [`Rule::doc_in`] gives other languages.
+    /// What it detects, why, a wrong and a right example, what is not reported, the source
+    /// clause (`gongwen rules ID`), in Chinese: the reference text.
     pub doc: &'static str,
+    /// [`Rule::summary`] in English. Examples stay in Chinese: they are what a document says.
+    pub summary_en: &'static str,
+    /// [`Rule::doc`] in English.
+    pub doc_en: &'static str,
     pub check: Check,
 }
 
@@ -266,8 +270,7 @@ impl Rule {
     pub fn summary_in(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.summary,
-            // Every rule has an English text (a unit test holds that); Chinese is only a fallback.
-            Lang::En => rules::english(self.id).map_or(self.summary, |e| e.0),
+            Lang::En => self.summary_en,
         }
     }
 
@@ -275,7 +278,7 @@ impl Rule {
     pub fn doc_in(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.doc,
-            Lang::En => rules::english(self.id).map_or(self.doc, |e| e.1),
+            Lang::En => self.doc_en,
         }
     }
 

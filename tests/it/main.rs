@@ -16,4 +16,5 @@ mod lang;
 mod props;
 mod registers;
 mod reliability;
+mod rule_fixtures;
 mod terms;

@@ -7,6 +7,8 @@
 //! document quoted with 省政府办公厅 once and 省人民政府办公厅 once is one document, and each slip
 //! in quoting it is a finding of its own.
 
+pub mod law_currency;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -32,6 +34,15 @@ pub static CITATION_ORDER: Rule = Rule {
           正确：根据《江澄省财政厅关于……的通知》（澄财预〔2020〕53号）\n\
           不报告：全文已按“标题（字号）”完整引用过之后，再以“××号文件”简称该文件；本文自身的字号。\n\
           依据：《国家行政机关公文处理办法》（2000年，已废止）第二十五条，至今仍为通行惯例，故定为警告。",
+    summary_en: "Document cited by its number before its title, or by its number alone",
+    doc_en: "Checks: a document number written before the cited title (根据国发〔2018〕27号《……》); or a document number\n\
+         introduced by “根据/按照/依据/依照” when the title of that document is never given in the text.\n\
+         Why: a document is cited by its title first, with its number in parentheses after the title.\n\
+         Wrong: 根据澄财预〔2020〕53号《江澄省财政厅关于……的通知》\n\
+         Right: 根据《江澄省财政厅关于……的通知》（澄财预〔2020〕53号）\n\
+         Not reported: a short reference such as “××号文件” after one full citation as “title (number)”; the\n\
+         document's own number.\n\
+         Source: 《国家行政机关公文处理办法》 (2000, repealed) article 25, still the common practice; hence a warning.",
     check: Check::Doc(citation_order),
 };
 
@@ -45,6 +56,13 @@ pub static CITATION_PAREN_WIDTH: Rule = Rule {
           错误：《……办法》(临川市人民政府令第58号)\n\
           正确：《……办法》（临川市人民政府令第58号）\n\
           依据：GB/T 15834-2011《标点符号用法》4.9；GB/T 9704-2012 第9章。",
+    summary_en: "Half-width parentheses around a document number after a title",
+    doc_en: "Checks: half-width parentheses ( ), or a mix of half- and full-width ones, around the document number or\n\
+         令 number after a title in 《》.\n\
+         Why: parentheses in Chinese text are full-width （）.\n\
+         Wrong: 《……办法》(临川市人民政府令第58号)\n\
+         Right: 《……办法》（临川市人民政府令第58号）\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.9; GB/T 9704-2012 chapter 9.",
     check: Check::Doc(citation_paren_width),
 };
 
@@ -61,6 +79,17 @@ pub static TITLE_AGENCY_INFORMAL: Rule = Rule {
           不报告：书名号外的“省政府”“市政府”（正文中的简称是正常的）；《政府工作报告》一类标题（“政府”不是机关名称）；\n\
           特别行政区政府。同一写法在文中多次出现只报告第一次。\n\
           依据：《党政机关公文处理工作条例》第九条（七）、第二十条（四）。",
+    summary_en: "Short name of the issuing organ in a cited title",
+    doc_en: "Checks: an informal short name of the issuing organ at the head of a title cited in 《》: ×省政府,\n\
+         ×市政府办公室, ×市府办, ×县政府办.\n\
+         Why: a title is made of the issuing organ, the subject and the kind of document, so the organ's name is\n\
+         part of the title; the legal name of a local government is “×人民政府”, and a cited title is copied as it is.\n\
+         Wrong: 《江澄省政府关于……的实施意见》 · 《云南省政府办公厅关于……的实施意见》\n\
+         Right: 《江澄省人民政府关于……的实施意见》 · 《云南省人民政府办公厅关于……的实施意见》\n\
+         Not reported: “省政府”, “市政府” outside 《》 (short names are normal in running text); titles such as\n\
+         《政府工作报告》 (“政府” is not an organ's name there); governments of special administrative regions.\n\
+         A form repeated in the text is reported at its first occurrence only.\n\
+         Source: 《党政机关公文处理工作条例》 article 9 (7), article 20 (4).",
     check: Check::Doc(title_agency_informal),
 };
 
@@ -78,6 +107,20 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
           是两部法规）；两个标题各自括注了发文字号；“关于修改（废止）……的决定”（所改法规可能已更名）。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
           《水路运输条例》）不报告。较少出现的（次数相同时较短的）一处报告，并给出另一处的位置。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
+    summary_en: "Two titles that differ by a word or two, likely one miscopied title",
+    doc_en: "Checks: two titles in 《》 of the same kind in this document or the batch, one with 1 to 3 more characters in\n\
+         the middle than the other (such as a missing “程序”).\n\
+         Why: a cited title must match the original to the character; a title with a character missing or added\n\
+         points to a document that does not exist.\n\
+         Wrong: both 《云南省重大行政决策规定》 and 《云南省重大行政决策程序规定》\n\
+         Right: the exact full title 《云南省重大行政决策程序规定》 throughout.\n\
+         Not reported: both titles in the catalogue of laws (such as 《信访条例》 and 《信访工作条例》); extra words that\n\
+         name another document, such as “暂行”, “试行”, “实施”, “若干”, or numbers of years and sessions; extra\n\
+         characters right after a place name (《江澄省消防条例》 and 《江澄省森林消防条例》 are two regulations); both\n\
+         titles followed by their own document numbers; “关于修改（废止）……的决定” (the amended law may have been\n\
+         renamed). Two titles that differ by one replaced character rather than added ones (《道路运输条例》 and\n\
+         《水路运输条例》) are not reported. The rarer one (the shorter one, on a tie) is reported, with the place of the other.\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(near_duplicate_doc, near_duplicate_batch),
 };
 
@@ -94,6 +137,16 @@ pub static TITLE_VARIANT_PUNCT: Rule = Rule {
           不报告：机关名称简称造成的差异（由 title-agency-informal 报告）。每种不一致的写法只报告第一次出现处，\n\
           并给出通行写法所在位置；通行写法取出现最多的，次数相同时取全角括号、一字线的规范写法。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）；GB/T 15834-2011 4.9、4.13。",
+    summary_en: "One title written with different brackets, dashes or spaces",
+    doc_en: "Checks: the same title (equal once full- and half-width brackets, the dashes —/－/-/～ and the numeral “一”,\n\
+         brackets around years and spaces are unified) written in different ways in this document or the batch.\n\
+         Why: a title is copied as it is, and the same document is cited the same way throughout.\n\
+         Wrong: 《法治保山建设规划(2021一2025年)》 and 《法治保山建设规划2021—2025年》\n\
+         Right: one form throughout, the issuer's original, such as 《法治保山建设规划（2021—2025年）》.\n\
+         Not reported: differences from short names of organs (title-agency-informal reports those). Each\n\
+         deviating form is reported at its first occurrence, with the place of the usual form; the usual form\n\
+         is the most frequent one, or on a tie the standard one with full-width brackets and the dash “—”.\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4); GB/T 15834-2011 4.9, 4.13.",
     check: Check::Both(variant_punct_doc, variant_punct_batch),
 };
 
@@ -111,6 +164,18 @@ pub static ABBREV_UNDECLARED: Rule = Rule {
           去掉地名、机关名后的简称；法规目录中的标题；紧随唯一一个可对应的全称之后使用的末尾简称（政府工作报告中
           审议《××规划纲要（草案）》后称《纲要（草案）》）。同一简称只报告第一次。\n\
           依据：GB/T 15834-2011 4.15.3.4；《国家行政机关公文处理办法》（2000年，已废止）第二十五条。",
+    summary_en: "Undeclared non-standard short name in 《》",
+    doc_en: "Checks: a short name in 《》 that is neither the usual short name of a law nor declared with “以下简称”:\n\
+         a law's name with words cut out (《采购法》 for 《政府采购法》), or the last few characters of another title\n\
+         of this document used as its name (《实施纲要》 for 《××法治政府建设实施纲要》).\n\
+         Why: a non-standard short name may be used only after the full name, with the short name declared.\n\
+         Wrong: 对照《采购法》开展检查\n\
+         Right: 《中华人民共和国政府采购法》（以下简称《政府采购法》）…… then 《政府采购法》\n\
+         Not reported: laws without “中华人民共和国” (law-name-prefix reports those); short names declared with\n\
+         “以下简称” or “简称”; short names without a place or organ name; titles in the catalogue of laws; a tail\n\
+         used right after the only full title it can stand for (a government work report reviewing\n\
+         《××规划纲要（草案）》 and then saying 《纲要（草案）》). Each short name is reported once.\n\
+         Source: GB/T 15834-2011 4.15.3.4; 《国家行政机关公文处理办法》 (2000, repealed) article 25.",
     check: Check::Doc(abbrev_undeclared),
 };
 
@@ -125,6 +190,15 @@ pub static LAW_NAME_PREFIX: Rule = Rule {
           正确：依照《中华人民共和国安全生产法》开展执法检查\n\
           不报告：《宪法》《民法典》等通行简称；文中此前已写全称；法规目录中没有的标题。每部法律只提示一次。\n\
           依据：全国人大常委会法工委《立法技术规范（试行）（一）》引用法律名称的表述；通行做法。",
+    summary_en: "First citation of a law without the full name “中华人民共和国…”",
+    doc_en: "Checks: a national law cited only by its short name (《安全生产法》) with no 《中华人民共和国安全生产法》 earlier in the text.\n\
+         Why: a law is cited by its full name the first time, by its short name afterwards.\n\
+         Wrong: 依照《安全生产法》开展执法检查 (its first and only occurrence)\n\
+         Right: 依照《中华人民共和国安全生产法》开展执法检查\n\
+         Not reported: usual short names such as 《宪法》 and 《民法典》; laws given in full earlier in the text;\n\
+         titles not in the catalogue of laws. Each law is reported once.\n\
+         Source: the wording of law names in 《立法技术规范（试行）（一）》 of the Legislative Affairs Commission\n\
+         of the NPC Standing Committee; common practice.",
     check: Check::Doc(law_name_prefix),
 };
 
@@ -138,6 +212,12 @@ pub static TITLE_NESTED_MARKS: Rule = Rule {
           错误：《关于印发《江澄省政务公开工作细则》的通知》\n\
           正确：《关于印发〈江澄省政务公开工作细则〉的通知》\n\
           依据：GB/T 15834-2011《标点符号用法》4.15。",
+    summary_en: "Double title marks or angle brackets inside 《》",
+    doc_en: "Checks: an inner title marked with double title marks 《》 (or half-width < >) inside 《》.\n\
+         Why: a title inside a title takes the single title marks 〈〉.\n\
+         Wrong: 《关于印发《江澄省政务公开工作细则》的通知》\n\
+         Right: 《关于印发〈江澄省政务公开工作细则〉的通知》\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.15.",
     check: Check::Doc(title_nested_marks),
 };
 
@@ -153,6 +233,15 @@ pub static TITLE_MARKS_MISUSE: Rule = Rule {
           正确：举办“行政执法技能大比武”活动\n\
           不报告：名称是法律法规或文件（《宪法》宣传活动、《民法典》大会中的书名号是对的）。\n\
           依据：GB/T 15834-2011《标点符号用法》书名号使用的补充规则。",
+    summary_en: "Title marks 《》 around the name of an event, meeting or award",
+    doc_en: "Checks: a name in 《》 followed by “活动”, “大会”, “会议”, “比赛”, “竞赛”, “大赛”, “评选”, “行动”, “奖”,\n\
+         “证书” or “培训班”, where the name itself is not a work such as a law, regulation, document or plan.\n\
+         Why: title marks mark the names of works (books, articles, documents); names of events, meetings, awards\n\
+         and certificates are not works and take quotation marks.\n\
+         Wrong: 举办《行政执法技能大比武》活动\n\
+         Right: 举办“行政执法技能大比武”活动\n\
+         Not reported: names of laws or documents (the title marks in 《宪法》宣传活动 and 《民法典》大会 are right).\n\
+         Source: the supplementary rules on title marks of GB/T 15834-2011 《标点符号用法》.",
     check: Check::Doc(title_marks_misuse),
 };
 
@@ -167,6 +256,13 @@ pub static TITLE_ENUM_DUNHAO: Rule = Rule {
           正确：《行政处罚法》《行政强制法》\n\
           不报告：各项后有括注时（《甲》（2017年）、《乙》（2020年）），顿号可用。\n\
           依据：GB/T 15834-2011《标点符号用法》4.5.3.5。",
+    summary_en: "Enumeration comma “、” between titles in a series",
+    doc_en: "Checks: the enumeration comma between titles in a series: 》、《.\n\
+         Why: items in title marks listed in a series usually take no enumeration comma between them.\n\
+         Wrong: 《行政处罚法》、《行政强制法》\n\
+         Right: 《行政处罚法》《行政强制法》\n\
+         Not reported: items each followed by a parenthesis (《甲》（2017年）、《乙》（2020年）), where the comma is right.\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.5.3.5.",
     check: Check::Doc(title_enum_dunhao),
 };
 

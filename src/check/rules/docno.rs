@@ -25,6 +25,15 @@ pub static BRACKET_FORM: Rule = Rule {
           正确：保政发〔2022〕10号 · 澄政发〔2020〕44号 · 临政发〔2025〕36号\n\
           不报告：法院案号（2021）澄03行初118号（年份按规定用圆括号）、〔唐〕杜甫一类的作者标注、令号。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号。",
+    summary_en: "Year of a document number not in the tortoise-shell brackets 〔〕",
+    doc_en: "Checks: the year of a document number in brackets other than 〔〕 (﹝﹞〖〗【】［］[]（）()), or in none (临政发2025年36号).\n\
+         Why: a document number is made of the issuer's code, the year and the serial number, and the year\n\
+         goes in the tortoise-shell brackets 〔〕; look-alikes such as ﹝﹞ come from symbol pickers or text copied from PDF.\n\
+         Wrong: 保政发﹝2022﹞10号 · 澄政发［2020］44号 · 临政发2025年36号\n\
+         Right: 保政发〔2022〕10号 · 澄政发〔2020〕44号 · 临政发〔2025〕36号\n\
+         Not reported: court case numbers such as （2021）澄03行初118号 (their year takes round brackets by rule),\n\
+         author notes such as 〔唐〕杜甫, 令 numbers.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(bracket_form),
 };
 
@@ -39,6 +48,13 @@ pub static YEAR_FULL: Rule = Rule {
           正确：澄教发〔2025〕19号\n\
           不报告：成文日期等其他日期（由日期规则检查）。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号。",
+    summary_en: "Year of a document number not written as four Arabic digits",
+    doc_en: "Checks: a year in the brackets of a document number that is not four half-width Arabic digits: 〔25〕, 〔二〇二五〕, 〔２０２５〕, 〔2025年〕.\n\
+         Why: the year of a document number is written in full, in Arabic numerals.\n\
+         Wrong: 澄教发〔25〕19号 · 澄教发〔二〇二五〕19号\n\
+         Right: 澄教发〔2025〕19号\n\
+         Not reported: other dates, such as the date of a document (the date rules check those).\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(year_full),
 };
 
@@ -53,6 +69,14 @@ pub static SERIAL_DI: Rule = Rule {
           正确：临政发〔2025〕8号\n\
           不报告：令号（国务院令第722号、临川市人民政府令第58号、主席令）、公告号（××公告2024年第4号）、期号（第6期）。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号。",
+    summary_en: "“第” before the serial number of a document number",
+    doc_en: "Checks: “第” before the serial number of a document number: 临政发〔2025〕第8号.\n\
+         Why: the serial number takes no “第”.\n\
+         Wrong: 临政发〔2025〕第8号\n\
+         Right: 临政发〔2025〕8号\n\
+         Not reported: 令 numbers (国务院令第722号, 临川市人民政府令第58号, 主席令), numbers of announcements\n\
+         (××公告2024年第4号), issue numbers (第6期).\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(serial_di),
 };
 
@@ -66,6 +90,12 @@ pub static SERIAL_LEADING_ZERO: Rule = Rule {
           错误：桐政发〔2025〕003号\n\
           正确：桐政发〔2025〕3号\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号。",
+    summary_en: "Serial number of a document number padded with leading zeros",
+    doc_en: "Checks: a serial number padded with 0: 桐政发〔2025〕003号.\n\
+         Why: serial numbers are not padded: 1 is not written 001.\n\
+         Wrong: 桐政发〔2025〕003号\n\
+         Right: 桐政发〔2025〕3号\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(serial_leading_zero),
 };
 
@@ -80,6 +110,13 @@ pub static MISSING_HAO: Rule = Rule {
           正确：（澄卫发〔2020〕41号）\n\
           不报告：顺序号后接其他文字的数字串（不认作发文字号）。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号。",
+    summary_en: "Document number without the closing “号”",
+    doc_en: "Checks: no “号” after the serial number, for instance a parenthesis closing right after it: （澄卫发〔2020〕41）.\n\
+         Why: a document number ends in “号”.\n\
+         Wrong: （澄卫发〔2020〕41）\n\
+         Right: （澄卫发〔2020〕41号）\n\
+         Not reported: strings of digits followed by other words (they are not taken for document numbers).\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(missing_hao),
 };
 
@@ -93,6 +130,13 @@ pub static SPACING: Rule = Rule {
           错误：澄人社发 〔2025〕 12 号\n\
           正确：澄人社发〔2025〕12号\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.2.5 的紧排写法；公文排版惯例。",
+    summary_en: "Spaces inside a document number",
+    doc_en: "Checks: spaces inside a document number: 澄人社发 〔2025〕 12 号.\n\
+         Why: a document number is one unit written without spaces; the spaces usually come from tools that\n\
+         space out mixed Chinese and Latin text, and break the number apart in print.\n\
+         Wrong: 澄人社发 〔2025〕 12 号\n\
+         Right: 澄人社发〔2025〕12号\n\
+         Source: the unspaced form of GB/T 9704-2012 《党政机关公文格式》 7.2.5; typesetting practice for documents.",
     check: Check::Doc(spacing),
 };
 
@@ -110,6 +154,19 @@ pub static AGENCY_MISMATCH: Rule = Rule {
           不报告：只比较外层标题的发文机关（印发、转发的内层标题不比较）；联合发文只看主办机关；\n\
           部门代字（×司发、×财预等）不作判断；同一文件在本文中以不同字号引用时由 title-docno-conflict 报告一次。\n\
           依据：《党政机关公文处理工作条例》第九条（五）、第二十条（四）。",
+    summary_en: "Issuer code of a document number does not fit the issuing organ of the cited title",
+    doc_en: "Checks: a cited document whose title names an issuing organ that does not fit the code of the document\n\
+         number after it: a general office (办公厅/办公室) with a government code (×政发, ×府发, 国发), a people's\n\
+         government (or the State Council) with an office code (×政办发, ×府办发, 国办发), a Party committee or its\n\
+         office with a government code.\n\
+         Why: the number and the title belong to the same document and a citation must be exact; a mismatch\n\
+         usually means the number or the title was miscopied.\n\
+         Wrong: 《桐溪区人民政府关于……的通知》（桐府办发〔2025〕29号） · 《中共临川市委办公室关于……的通知》（临政发〔2025〕31号）\n\
+         Right: ……（桐府发〔2025〕29号） · ……（临办发〔2025〕31号）\n\
+         Not reported: only the organ of the outer title is compared (not the inner title of a document issued or\n\
+         forwarded); for joint documents only the lead organ counts; department codes (×司发, ×财预 and the like)\n\
+         are not judged; a document cited here with two different numbers is reported once, by title-docno-conflict.\n\
+         Source: 《党政机关公文处理工作条例》 article 9 (5), article 20 (4).",
     check: Check::Doc(agency_mismatch),
 };
 
@@ -127,6 +184,18 @@ pub static TITLE_CONFLICT: Rule = Rule {
           不报告：仅标点、括号、机关简称写法不同的同一标题（由 title-variant-punct、title-agency-informal 报告）；\n\
           令号不作比较；过短的泛称标题（如《通知》）不作比较。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
+    summary_en: "One document number given different titles",
+    doc_en: "Checks: the same document number (compared with brackets unified and “第”, leading zeros and spaces removed)\n\
+         given different titles in this document or in other documents of the batch, a document's own title and\n\
+         number included.\n\
+         Why: a document number belongs to one document only, so either the number or the title is miscopied.\n\
+         Wrong: document A cites 《临川市人民政府关于加强政务数据共享管理的通知》（临政发〔2018〕42号）,\n\
+         document B 《临川市人民政府关于提升基层应急管理能力的实施意见》（临政发〔2018〕42号）\n\
+         Right: one number, one title.\n\
+         Not reported: the same title written with different punctuation, brackets or a short name of the organ\n\
+         (title-variant-punct and title-agency-informal report those); 令 numbers; titles too short and generic\n\
+         to identify a document (such as 《通知》).\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(title_conflict_doc, title_conflict_batch),
 };
 
@@ -143,6 +212,17 @@ pub static TITLE_DOCNO_CONFLICT: Rule = Rule {
           同一问题在同一文件中只报告一次，报在与其他引用不一致的那一处，并给出另一处的位置；\n\
           能从发文机关判断哪个字号正确时，以与机关相符的字号为准。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
+    summary_en: "One title given different document numbers",
+    doc_en: "Checks: the same document (titles equal once punctuation and brackets are unified and short names of\n\
+         organs restored) cited with different document numbers in this document or in other documents of the batch.\n\
+         Why: a document has exactly one document number, and a citation must be exact.\n\
+         Wrong: 《云南省人民政府办公厅关于……的实施意见》（云政办发〔2019〕67号）…… the same document again with （云政发〔2019〕67号）\n\
+         Right: every citation gives the same number (云政办发〔2019〕67号).\n\
+         Not reported: two 令 numbers (rules and regulations are republished under a new 令 when revised); titles\n\
+         too short and generic to identify a document (such as 《通知》).\n\
+         A conflict is reported once per document, at the citation that disagrees with the others, with the place\n\
+         of the other; when the issuing organ tells which number is right, the number that fits the organ wins.\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(title_docno_conflict_doc, title_docno_conflict_batch),
 };
 
@@ -157,6 +237,14 @@ pub static YEAR_FUTURE: Rule = Rule {
           正确：所引字号年份不晚于本文年份。\n\
           不报告：本文自身的字号；无法确定本文年份的文件。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
+    summary_en: "Cited document number dated later than this document",
+    doc_en: "Checks: a cited document number whose year is later than the year this document was written (the year of\n\
+         its own number or of its signing date); when only the year reported on is known, later than the year after it.\n\
+         Why: a document not yet issued cannot be cited; the year is usually miscopied.\n\
+         Wrong: a summary signed 2025年1月20日 citing 临政发〔2026〕14号\n\
+         Right: cited numbers are dated no later than this document.\n\
+         Not reported: the document's own number; documents whose year cannot be determined.\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(year_future),
 };
 

@@ -65,6 +65,20 @@ pub static RATE_OVERFLOW: Rule = Rule {
           可以超过100%，真实政府工作报告中常见“完成率达120%”）；负债率、债务占比；带“约”“左右”\n\
           “以上”的占比之和；各项之间没有“占”的列举（可能是不同整体）。\n\
           依据：比率的定义；《党政机关公文处理工作条例》第二十条（四）所要求的“数据准确”。",
+    summary_en: "A rate such as a completion, coverage or pass rate over 100%, or shares of one whole adding up to over 100%",
+    doc_en: "Checks: rates whose denominator is what was due, such as 办结率, 结案率, 覆盖率, 合格率, 达标率, 出庭应诉率,\n\
+         审查率, 知晓率, 参保率, 答复率, written as over 100%; and the shares of parts of one whole, listed with\n\
+         “分别占…” or “其中A占…、B占…”, adding up to over 100%.\n\
+         Why: the numerator of such a rate is part of its denominator, so it cannot exceed 100%, and the shares\n\
+         of the parts cannot exceed the whole. Usually a figure was miscopied or numerator and denominator swapped.\n\
+         Wrong: 按时结案率为101.6% · 第一、二、三产业增加值分别占地区生产总值的9.1%、41.5%、52.3%\n\
+         Right: 按时结案率为98.6% · 分别占9.1%、38.6%、52.3%\n\
+         Not reported: growth rates and ratios (增长150%, 同比增长135%, 较上年提高120%); completion rates of plans,\n\
+         investment and debt reduction, bed occupancy rates, gross enrolment rates (these can exceed 100% when a\n\
+         target is overfulfilled or counted against standard beds or school-age population; “完成率达120%” is common\n\
+         in real government work reports); debt ratios and shares of debt; sums of shares marked “约”, “左右” or\n\
+         “以上”; lists without “占” between the items (they may be shares of different wholes).\n\
+         Source: the definition of a rate; the “accurate data” required by 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(rate_overflow),
 };
 
@@ -316,6 +330,18 @@ pub static SUM_MISMATCH: Rule = Rule {
           “同比”“增长”等变化量；分项之和与总数相差超过四分之一（多半只列举了一部分，如\n\
           “共办理建议120件，其中重点建议15件、督办件8件”）；小数按末位四舍五入后相符。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）“数据准确”。",
+    summary_en: "Parts of “共N件，其中a件、b件……” that do not add up to the total",
+    doc_en: "Checks: in “共/共计/合计/累计/总计/全年 N units, 其中 a units, b units……”, parts in the same unit as the total,\n\
+         without “等”, whose sum is not the total.\n\
+         Why: a complete list of parts adds up to the total; if it does not, the total or one of the parts was miscopied.\n\
+         Wrong: 共作出行政处罚73起，其中警告41起、罚款19起、没收违法所得6起、责令停产停业4起 (70 in all)\n\
+         Right: 共作出行政处罚70起，其中警告41起、罚款19起、没收违法所得6起、责令停产停业4起\n\
+         Not reported: parts ending in “等” (the list is not complete); parts containing “含”, “包括”, “另有” or a\n\
+         second “其中” (overlapping categories); parts or totals marked “约”, “余” or “以上”; parts where numbers\n\
+         in another unit come between numbers in the same unit; changes such as “同比” or “增长” among the parts;\n\
+         sums that differ from the total by more than a quarter (most likely only some parts are listed, as in\n\
+         “共办理建议120件，其中重点建议15件、督办件8件”); decimals that agree once rounded to the last place.\n\
+         Source: the “accurate data” of 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(sum_mismatch),
 };
 
@@ -494,6 +520,24 @@ pub static METRIC_INCONSISTENT: Rule = Rule {
           增长、下降、同比等变化量；“力争”“预计”“目标”等计划数；“分别”列举的数；\n\
           主体没有写出的指标（不能确定是同一主体）。宁可漏报，不误报。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）“数据准确”。",
+    summary_en: "One statistic of the same subject and period given two different values",
+    doc_en: "Checks: the same statistic of the same subject (全县, 本市, 临川市……) and the same period given different\n\
+         exact values within one document or across documents of the batch.\n\
+         Why: a figure in a report, summary or bulletin must be the same wherever it appears; if it is not, at\n\
+         least one place is miscopied.\n\
+         Wrong: a report says “全县受理劳动人事争议仲裁案件214件”, a summary “全县受理劳动人事争议仲裁案件241件”\n\
+         Right: both give the same value.\n\
+         Only compared: two statistics that start with their subject (within a document: 全省, 全市, 全县, 本市, 我县\n\
+         and the like, or a place name ending in 省, 市, 县; across documents: place names only, because “全县” or\n\
+         “本市” of different organs are different subjects), with the same wording of subject and statistic, the\n\
+         same unit, both exact, and the same words of period in their paragraphs (2024年, 上半年, 一季度, 去年,\n\
+         “十四五” and the like); across documents, the two documents must also be of the same year, or their\n\
+         paragraphs must state the same year.\n\
+         Not reported: different places or scopes (临川市 and 平江县, 市政府 and 全市各级); numbers marked “约”,\n\
+         “余”, “以上”, “左右”; changes such as growth, decline, year on year; planned figures (“力争”, “预计”,\n\
+         “目标”); numbers listed with “分别”; statistics without a stated subject (the subject cannot be known to\n\
+         be the same). Better to miss one than to report a false one.\n\
+         Source: the “accurate data” of 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(metric_inconsistent, metric_inconsistent_batch),
 };
 

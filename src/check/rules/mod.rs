@@ -4,12 +4,10 @@
 mod attachment;
 mod citation;
 mod docno;
-mod en;
 mod figrules;
 mod numbering;
 mod numbers;
 mod punct;
-mod registry;
 pub(crate) mod text;
 pub(crate) mod wording;
 
@@ -17,7 +15,6 @@ use std::sync::atomic::AtomicBool;
 
 use super::Rule;
 
-pub(crate) use en::lookup as english;
 pub use figrules::batch_metrics;
 
 /// When set, rules that fold a style used throughout a document into one finding report every
@@ -43,7 +40,7 @@ pub static ALL: &[&Rule] = &[
     &citation::TITLE_VARIANT_PUNCT,
     &citation::ABBREV_UNDECLARED,
     &citation::LAW_NAME_PREFIX,
-    &registry::LAW_CURRENCY,
+    &citation::law_currency::LAW_CURRENCY,
     &citation::TITLE_NESTED_MARKS,
     &citation::TITLE_MARKS_MISUSE,
     &citation::TITLE_ENUM_DUNHAO,
@@ -84,6 +81,40 @@ pub static ALL: &[&Rule] = &[
     &wording::TRADITIONAL_VARIANT_CHARS,
     &wording::OUTDATED_INSTITUTION,
     &wording::CANONICAL_PHRASE,
-    &attachment::ATTACHMENT_NOTE_FORM,
-    &attachment::ATTACHMENT_NOTE_MISMATCH,
+    &attachment::attachment_note_form::ATTACHMENT_NOTE_FORM,
+    &attachment::attachment_note_mismatch::ATTACHMENT_NOTE_MISMATCH,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+    use crate::check::rules::text::is_han;
+    use crate::i18n::unquoted;
+
+    #[test]
+    fn every_rule_is_documented_in_both_languages() {
+        for r in ALL {
+            assert_eq!(ALL.iter().filter(|o| o.id == r.id).count(), 1, "{}", r.id);
+            assert!(!r.summary.trim().is_empty(), "{}", r.id);
+            assert!(!r.summary_en.trim().is_empty(), "{}", r.id);
+            let bare = unquoted(r.summary_en);
+            assert!(
+                !bare.chars().any(is_han),
+                "{}: Chinese outside quotes in the English summary: {bare}",
+                r.id
+            );
+            for section in ["检查：", "原因：", "依据："] {
+                assert!(r.doc.contains(section), "{}: no {section:?}", r.id);
+            }
+            for section in ["Checks: ", "Why: ", "Source: "] {
+                assert!(r.doc_en.contains(section), "{}: no {section:?}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_fragments_are_left_out_of_the_check() {
+        assert_eq!(unquoted("A “法制” b 《法》 c"), "A  b  c");
+        assert!(unquoted("a 法制").chars().any(is_han));
+    }
+}

@@ -323,6 +323,15 @@ pub static HEADING_NUMBER_FORM: Rule = Rule {
           不报告：“第一条”等条款序号；1.5万、1、2月 这类数字；“1．”（全角下脚点，常见排版）。\n\
           半角括号“(一)”由 halfwidth-punct-in-cjk 报告。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.3；GB/T 15834-2011 关于序次语的说明。",
+    summary_en: "Wrong punctuation in a heading number",
+    doc_en: "Checks: the punctuation of an item number at the start of a paragraph: 一. 一， 三． （一）、 （一）. 1、 1， （1）、 ①、 第一、.\n\
+         Why: the levels of structure are numbered “一、”, “（一）”, “1.”, “（1）”; a number in parentheses takes no\n\
+         further mark, and “第一” takes a comma. A wrong form used throughout is reported once, at the first place.\n\
+         Wrong: （一）、责任分工 · 1、摸清底数 · 二．强化…… · 第一、\n\
+         Right: （一）责任分工 · 1.摸清底数 · 二、强化…… · 第一，\n\
+         Not reported: article numbers such as “第一条”; numbers such as 1.5万, 1、2月; “1．” (a full-width point,\n\
+         common in typesetting). Half-width parentheses “(一)” are reported by halfwidth-punct-in-cjk.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3; the notes on ordinal words of GB/T 15834-2011.",
     check: Check::Doc(heading_number_form),
 };
 
@@ -391,6 +400,19 @@ pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
           不报告：上级序号之后重新从1编号，或接着上一个上级之下的序号续编（国务院文件常把（一）至（三十）\n          连续编号）；表注“注：1、……”另起一组；附件页重新编号；目录与正文各编一遍；“第一条”等条款（法规\n\
           条文常有“第××条之一”）。“一是”序列在新的层次标题处重新开始。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.3。",
+    summary_en: "Heading numbers of one level skipped, repeated or out of order",
+    doc_en: "Checks: numbers of one level under the same parent that skip or repeat (一、二、四、 · （一）（二）（二）),\n\
+         and the same in runs of “一是、二是” within a paragraph (一是……三是).\n\
+         Why: a skipped or repeated number makes readers think something is missing or added, and breaks\n\
+         references such as “the third item”.\n\
+         Wrong: 一、 三、 四、 · （一） （二） （二） · 一是……三是……\n\
+         Right: 一、 二、 三、 · （一） （二） （三） · 一是……二是……\n\
+         Not reported: numbering that restarts from 1 after a higher-level number, or continues the numbers under\n\
+         the previous parent (State Council documents often number （一） to （三十） straight through); notes\n\
+         “注：1、……” starting a group of their own; attachment pages numbered afresh; a table of contents and the\n\
+         body each numbered once; articles such as “第一条” (regulations often have “第××条之一”). A run of “一是”\n\
+         starts again at each new heading.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3.",
     check: Check::Doc(heading_number_sequence),
 };
 
@@ -554,6 +576,14 @@ pub static HEADING_LEVEL_ORDER: Rule = Rule {
           正确：（一）…… 1.…… （1）……\n\
           不报告：跳过一级（一、之下直接用 1.），许多公文如此，不算错；章、节、条之下的编号；附件页。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.3。",
+    summary_en: "Heading levels inverted",
+    doc_en: "Checks: a higher-level number under a lower-level one within the same parent, such as 1. after （1）, or （一） under 1.\n\
+         Why: the levels go “一、”, “（一）”, “1.”, “（1）”; inverted, they no longer show what belongs to what.\n\
+         Wrong: （一）…… （1）…… 1.…… · 1.…… （一）……\n\
+         Right: （一）…… 1.…… （1）……\n\
+         Not reported: a skipped level (1. right under 一、), which many documents do and is not wrong; numbers\n\
+         under chapters, sections and articles; attachment pages.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3.",
     check: Check::Doc(heading_level_order),
 };
 

@@ -34,6 +34,14 @@ pub static YEAR_ABBREV: Rule = Rule {
           不报告：表示时长的“17年来”“服役17年”“17年间”；只报告后接年底、年初、年末、年度、上半年、下半年、\n\
           新招录、新入职，或前有“于”“在”“至”的两位数年份。\n\
           依据：GB/T 9704-2012 7.3.5.4；GB/T 15835-2011 5.1.4。",
+    summary_en: "Year abbreviated to two digits",
+    doc_en: "Checks: two-digit years used as dates, such as 24年底, 24年新招录, 于24年, ’24.\n\
+         Why: a year is not abbreviated; it is written with all four digits.\n\
+         Wrong: 对24年新招录的辅警开展培训 · 24年底前完成\n\
+         Right: 对2024年新招录的辅警开展培训 · 2024年底前完成\n\
+         Not reported: lengths of time such as “17年来”, “服役17年”, “17年间”; only two-digit years followed by 年底,\n\
+         年初, 年末, 年度, 上半年, 下半年, 新招录, 新入职, or preceded by “于”, “在”, “至” are reported.\n\
+         Source: GB/T 9704-2012 7.3.5.4; GB/T 15835-2011 5.1.4.",
     check: Check::Doc(year_abbrev),
 };
 
@@ -107,6 +115,15 @@ pub static DATE_ZERO_PADDING: Rule = Rule {
           正确：2025年4月30日 · 2025年4月8日\n\
           不报告：2025-04-30 形式（GB/T 7408 允许，常见于表格）；网页元数据行、报纸版面行（网站的格式）。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.5.4。",
+    summary_en: "Month or day of a date padded with 0",
+    doc_en: "Checks: a month or day starting with 0 in a date written with 年月日, such as 2025年04月30日.\n\
+         Why: months and days in the date of a document and in the text are not padded: 1 is not written 01.\n\
+         A document doing this throughout is reported once, at the first place.\n\
+         Wrong: 2025年04月30日 · 2025年4月08日\n\
+         Right: 2025年4月30日 · 2025年4月8日\n\
+         Not reported: the form 2025-04-30 (allowed by GB/T 7408, common in tables); metadata lines of web pages\n\
+         and page lines of newspapers (the site's format).\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.5.4.",
     check: Check::Doc(date_zero_padding),
 };
 
@@ -164,6 +181,15 @@ pub static SIGNOFF_DATE_CHINESE: Rule = Rule {
           正确：2025年1月22日\n\
           不报告：2012年7月1日以前的文件（当时的标准要求汉字）；括号中的法规题注日期；正文中的日期。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.5.4。",
+    summary_en: "Date of a document or of its printing in Chinese numerals",
+    doc_en: "Checks: a date of writing or printing on a line of its own written in Chinese numerals, such as 二〇二五年一月二十二日.\n\
+         Why: since GB/T 9704-2012 the date of a document is written in Arabic numerals; the 1999 edition used\n\
+         Chinese numerals, and old templates still do.\n\
+         Wrong: 二〇二五年一月二十二日\n\
+         Right: 2025年1月22日\n\
+         Not reported: documents from before 1 July 2012 (the standard of the time required Chinese numerals);\n\
+         dates in the parenthesised note under the title of a regulation; dates in the body text.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.5.4.",
     check: Check::Doc(signoff_date_chinese),
 };
 
@@ -227,6 +253,14 @@ pub static DATE_INVALID: Rule = Rule {
           正确：2025年2月28日 · 9月30日\n\
           不报告：无年份的2月29日（无法判断平闰年）。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）（时间准确）。",
+    summary_en: "Date that does not exist",
+    doc_en:
+        "Checks: dates that do not exist: month 13, 2月30日, 9月31日, 2月29日 of a common year.\n\
+         Why: a slip in a date leaves deadlines and time limits undetermined.\n\
+         Wrong: 2025年2月29日 · 9月31日\n\
+         Right: 2025年2月28日 · 9月30日\n\
+         Not reported: 2月29日 without a year (a leap year cannot be ruled out).\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4) (accurate times).",
     check: Check::Doc(date_invalid),
 };
 
@@ -314,6 +348,13 @@ pub static ZERO_GLYPH: Rule = Rule {
           正确：二〇二四年\n\
           不报告：计量中的“零”（三千零五十二）。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.2.5。",
+    summary_en: "Zero of a year in Chinese numerals written “○”, “O” or “零”",
+    doc_en: "Checks: a year in Chinese numerals whose zero is the circle “○” (U+25CB), the letter O, the digit 0 or “零”.\n\
+         Why: the zero in numbers and years is the character “〇” (U+3007); “○” is a symbol, and “零” is used in quantities.\n\
+         Wrong: 二○二四年 · 二零二四年 · 二O二四年\n\
+         Right: 二〇二四年\n\
+         Not reported: “零” in quantities (三千零五十二).\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 5.2.5.",
     check: Check::Doc(zero_glyph),
 };
 
@@ -365,6 +406,14 @@ pub static FULLWIDTH_DIGITS: Rule = Rule {
           正确：34720件\n\
           不报告：网页元数据行。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.1.7。",
+    summary_en: "Full-width Arabic digits",
+    doc_en: "Checks: the full-width digits ０ to ９.\n\
+         Why: Arabic numerals are written half-width; full-width digits do not match half-width ones in search and\n\
+         statistics. A document doing this throughout is reported once, at the first place.\n\
+         Wrong: ３４７２０件\n\
+         Right: 34720件\n\
+         Not reported: metadata lines of web pages.\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 5.1.7.",
     check: Check::Doc(fullwidth_digits),
 };
 
@@ -411,6 +460,13 @@ pub static NUMERAL_MIXING: Rule = Rule {
           正确：6000余份 / 六千余份 · 300名\n\
           不报告：2.7万户、10亿元；千米、千克、千瓦、千伏等计量单位；百分点、百分比；算力单位“百亿亿次”。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.3。",
+    summary_en: "Arabic numerals combined with “十”, “百”, “千”",
+    doc_en: "Checks: an Arabic number followed by “十”, “百” or “千” as a place value, such as 6千余份, 3百零5, 3千万.\n\
+         Why: Arabic numerals combine only with “万” and “亿”; with 十, 百, 千 they mix two kinds of numerals.\n\
+         Wrong: 6千余份 · 3百名\n\
+         Right: 6000余份 / 六千余份 · 300名\n\
+         Not reported: 2.7万户, 10亿元; units such as 千米, 千克, 千瓦, 千伏; 百分点, 百分比; the computing unit “百亿亿次”.\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 5.3.",
     check: Check::Doc(numeral_mixing),
 };
 
@@ -462,6 +518,14 @@ pub static RANGE_UNIT_OMISSION: Rule = Rule {
           正确：20%～35% · 6亿～11亿 · 8万元～12万元\n\
           不报告：一般计量单位（3～5天、100～150千克），可只写在后一个数上。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.1.3。",
+    summary_en: "First number of a range without its “%”, “万” or “亿”",
+    doc_en: "Checks: “%”, “万” or “亿” written only on the second number of a range, as in 20～35%, 6～11亿.\n\
+         Why: without it the first number means something else (20～35% reads “20 to 35 percent”), so %, 万 and 亿\n\
+         are written on both numbers.\n\
+         Wrong: 20～35% · 6～11亿 · 8～12万元\n\
+         Right: 20%～35% · 6亿～11亿 · 8万元～12万元\n\
+         Not reported: ordinary units of measure (3～5天, 100～150千克), which may be written on the second number only.\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 5.1.3.",
     check: Check::Doc(range_unit_omission),
 };
 
@@ -512,6 +576,13 @@ pub static APPROX_ADJACENT_DUNHAO: Rule = Rule {
           正确：约有五六个街道 · 六七十户\n\
           不报告：序数和并列列举（第1、2季度，1、2月份，一、二级，三、四类），三项以上的列举。\n\
           依据：GB/T 15835-2011《出版物上数字用法》4.2.2、5.2.1。",
+    summary_en: "Enumeration comma or Arabic numerals in two adjacent numbers giving an estimate",
+    doc_en: "Checks: two adjacent numbers giving an estimate with an enumeration comma between them, such as 5、6个街道, 七、八米.\n\
+         Why: estimates are written in Chinese numerals with no comma between the two numbers: 五六个, 七八米.\n\
+         Wrong: 约有5、6个街道 · 六、七十户\n\
+         Right: 约有五六个街道 · 六七十户\n\
+         Not reported: ordinals and lists (第1、2季度, 1、2月份, 一、二级, 三、四类); lists of three or more.\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 4.2.2, 5.2.1.",
     check: Check::Doc(approx_adjacent_dunhao),
 };
 
@@ -577,6 +648,14 @@ pub static NUMERIC_WORDING: Rule = Rule {
           正确：约460户 / 460户左右 · 超过300人 · 办理时限缩短了四分之三\n\
           不报告：“增加N倍”“提高N倍”。\n\
           依据：GB/T 15835-2011 4.3（“约300人”与“300人左右”是两种写法，不叠用）。",
+    summary_en: "Redundant or illogical wording of quantities (“约……左右”, “减少N倍”)",
+    doc_en: "Checks: doubled estimates such as 约……左右, 大约……上下, 超过……以上, 近……余, and “减少/降低/缩短 N倍”.\n\
+         Why: “约” and “左右” both mark an estimate, so only one is used; a decrease cannot be counted in multiples,\n\
+         it is stated as a fraction or a percentage.\n\
+         Wrong: 约460户左右 · 超过300人以上 · 办理时限减少了3倍\n\
+         Right: 约460户 / 460户左右 · 超过300人 · 办理时限缩短了四分之三\n\
+         Not reported: “增加N倍”, “提高N倍”.\n\
+         Source: GB/T 15835-2011 4.3 (“约300人” and “300人左右” are two forms, not to be combined).",
     check: Check::Doc(numeric_wording),
 };
 
@@ -641,6 +720,14 @@ pub static YU_POSITION: Rule = Rule {
           正确：7万余元 / 70余万元\n\
           不报告：10余万、30余万（整十之后的“余”是对的）。\n\
           依据：GB/T 15835-2011 关于概数的写法。",
+    summary_en: "“余” in the wrong place (“7余万元”)",
+    doc_en: "Checks: “余” between a single non-zero digit and “万” or “亿”, as in 7余万元.\n\
+         Why: “余” marks a remainder and follows the whole place value: 7万余元 (over seventy thousand) or\n\
+         70余万元 (over seven hundred thousand).\n\
+         Wrong: 7余万元 · 3余亿元\n\
+         Right: 7万余元 / 70余万元\n\
+         Not reported: 10余万, 30余万 (“余” after a round ten is right).\n\
+         Source: the writing of estimates in GB/T 15835-2011.",
     check: Check::Doc(yu_position),
 };
 
@@ -684,6 +771,15 @@ pub static SESSION_NUMERALS: Rule = Rule {
           正确：中共临川市第八次代表大会 · 平江县政协第九届委员会第四次会议\n\
           不报告：常务会议、办公会议的会次（国务院第15次常务会议，惯用阿拉伯数字）；博览会等活动的届次。\n\
           依据：GB/T 15835-2011《出版物上数字用法》4.3 的示例。",
+    summary_en: "Arabic numerals in the number of a congress, session or plenary meeting",
+    doc_en: "Checks: Arabic numerals in the numbers of Party congresses, people's congresses and CPPCC committees, their\n\
+         sessions and plenary meetings, such as 第8次党代会, 第9届委员会第4次会议, 党的20大, 十九届5中全会.\n\
+         Why: these numbers are fixed titles written in Chinese numerals (十一届全国人大一次会议).\n\
+         Wrong: 中共临川市第8次代表大会 · 平江县政协第9届委员会第4次会议\n\
+         Right: 中共临川市第八次代表大会 · 平江县政协第九届委员会第四次会议\n\
+         Not reported: numbers of executive and office meetings (国务院第15次常务会议 customarily takes Arabic\n\
+         numerals); editions of fairs and other events.\n\
+         Source: the examples of GB/T 15835-2011 《出版物上数字用法》 4.3.",
     check: Check::Doc(session_numerals),
 };
 
@@ -724,6 +820,15 @@ pub static THOUSANDS_SEPARATOR: Rule = Rule {
           不报告：通篇用半角逗号作标点的文件（“14,500”可能是两个数，由 halfwidth-punct-in-cjk 报告）；\n\
           年份、编号、电话等不跟单位的数字。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.1.1。",
+    summary_en: "Inconsistent thousands separators, or a separator in a four-digit number",
+    doc_en: "Checks: a document with both separated numbers such as 24,150 and unseparated numbers of five digits or\n\
+         more such as 31760; or a four-digit integer with a separator (1,500).\n\
+         Why: separators are used throughout or not at all; integers of four digits or fewer take none.\n\
+         Wrong: 补助资金24,150元，另拨付31760元\n\
+         Right: 24150元 … 31760元\n\
+         Not reported: documents using the half-width comma as punctuation throughout (“14,500” may be two numbers;\n\
+         halfwidth-punct-in-cjk reports it); years, codes, telephone numbers and other numbers without a unit.\n\
+         Source: GB/T 15835-2011 《出版物上数字用法》 5.1.1.",
     check: Check::Doc(thousands_separator),
 };
 

@@ -22,6 +22,14 @@ pub static CJK_ONE_AS_DASH: Rule = Rule {
           正确：2021—2025年 · 3—6月\n\
           不报告：汉字数字串（二〇一六年），两侧须都是阿拉伯数字。\n\
           依据：GB/T 15834-2011《标点符号用法》4.13 连接号。",
+    summary_en: "Chinese numeral “一” used as a dash between numbers",
+    doc_en: "Checks: the Chinese character “一” (U+4E00) between two Arabic numbers to mark a range, as in 2021一2025年.\n\
+         Why: ranges of time and quantity take the dash “—” or the wave dash “～”; “一” looks like the dash and is\n\
+         often picked by mistake in the input method, and in print reads as “二〇二一一二〇二五”.\n\
+         Wrong: 2021一2025年 · 3一6月\n\
+         Right: 2021—2025年 · 3—6月\n\
+         Not reported: strings of Chinese numerals (二〇一六年): both sides must be Arabic numbers.\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.13 (connecting marks).",
     check: Check::Doc(cjk_one_as_dash),
 };
 
@@ -78,6 +86,18 @@ pub static HALFWIDTH_PUNCT_IN_CJK: Rule = Rule {
           直引号由 quote-form 报告，附件、联系人等标签后的冒号由 attachment-note-form、fullwidth-colon 报告，\n\
           “一.”之类序号由 heading-number-form 报告，“...”由 ellipsis-form 报告。\n\
           依据：GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 第9章。",
+    summary_en: "Half-width punctuation in Chinese text",
+    doc_en: "Checks: half-width , . ; : ? ! ( ) next to Chinese characters or full-width punctuation.\n\
+         Why: documents use the full-width punctuation of GB/T 15834; half-width commas and parentheses look cramped\n\
+         on the page and are not standard. When a document uses half-width punctuation throughout, it is reported\n\
+         once, at the first place, with the count of each mark.\n\
+         Wrong: 按期完成台账销号;四是…… · 2022年,市政府…… · 规划(2021—2025年)\n\
+         Right: 按期完成台账销号；四是…… · 2022年，市政府…… · 规划（2021—2025年）\n\
+         Not reported: decimals 4.5, thousands separators 24,150, times 14:30, web addresses, standard numbers,\n\
+         Latin abbreviations, the point of an item number “1.”; straight quotes (quote-form), colons after labels\n\
+         such as 附件 and 联系人 (attachment-note-form, fullwidth-colon), numbers such as “一.”\n\
+         (heading-number-form) and “...” (ellipsis-form) are reported by their own rules.\n\
+         Source: GB/T 15834-2011 《标点符号用法》; GB/T 9704-2012 chapter 9.",
     check: Check::Doc(halfwidth_punct_in_cjk),
 };
 
@@ -208,6 +228,17 @@ pub static RANGE_MARK_FORM: Rule = Rule {
           不报告：2025-04-30 这类日期、电话号码、标准编号（GB/T 15835-2011）、代码，“——2025年1月22日在……会议上”\n\
           这类副题，全角“－”（法治政府建设实施纲要（2021－2025年））；第二个数后须紧跟单位或年、月、日。\n\
           依据：GB/T 15834-2011《标点符号用法》4.13 连接号。",
+    summary_en: "Hyphen, double dash or half-width tilde in a range of numbers or dates",
+    doc_en: "Checks: a hyphen -, a double dash —— or a half-width ~ marking a range between two numbers, as in\n\
+         2016-2020年, 3——6月.\n\
+         Why: ranges of time and quantity take the dash “—” or the wave dash “～”; the hyphen belongs in codes and\n\
+         numeric dates, and the double dash is not a connecting mark.\n\
+         Wrong: 2016-2020年 · 3——6月 · 20~30人\n\
+         Right: 2016—2020年 · 3—6月 · 20～30人\n\
+         Not reported: dates such as 2025-04-30, telephone numbers, standard numbers (GB/T 15835-2011), codes,\n\
+         subtitles such as “——2025年1月22日在……会议上”, the full-width “－” (法治政府建设实施纲要（2021－2025年））;\n\
+         the second number must be followed by a unit or by 年, 月, 日.\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.13 (connecting marks).",
     check: Check::Doc(range_mark_form),
 };
 
@@ -267,6 +298,16 @@ pub static QUOTE_FORM: Rule = Rule {
           正确：“最多跑一次”改革 · “放管服” · “他说‘可以’”\n\
           不报告：两侧都不是中文的直引号（英文、代码）；本段引号不成对时的嵌套（由 unpaired-marks 报告）。\n\
           依据：GB/T 15834-2011《标点符号用法》4.8 引号。",
+    summary_en: "Wrong quotation marks (straight, corner, or double within double)",
+    doc_en: "Checks: straight quotes \" ' in Chinese text, the corner quotes 「」『』 in simplified Chinese text, and double\n\
+         quotes inside double quotes.\n\
+         Why: horizontal Chinese text takes the curly quotes “”, and a quotation within a quotation the single\n\
+         quotes ‘’. When a document uses straight quotes throughout, it is reported once, at the first place.\n\
+         Wrong: \"最多跑一次\"改革 · 「放管服」 · “他说“可以””\n\
+         Right: “最多跑一次”改革 · “放管服” · “他说‘可以’”\n\
+         Not reported: straight quotes with no Chinese on either side (English, code); nesting in a paragraph whose\n\
+         quotes do not pair up (unpaired-marks reports that).\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.8 (quotation marks).",
     check: Check::Doc(quote_form),
 };
 
@@ -370,6 +411,17 @@ pub static UNPAIRED_MARKS: Rule = Rule {
           不报告：跨段引文（前段不收引号、下段以“开头，或在60段内收引号）；在12行内闭合的括号、书名号\n          （折行的标题、法规题注）；\n\
           行首“1）”“一）”式序号；网页元数据行。\n\
           依据：GB/T 15834-2011《标点符号用法》（引号、括号、书名号均成对使用）。",
+    summary_en: "Title marks, parentheses or quotation marks not in pairs",
+    doc_en: "Checks: 《》 （） “” 〈〉 【】 without their other half within a paragraph (half-width parentheses pair like\n\
+         full-width ones).\n\
+         Why: with half a pair missing, readers cannot tell where a quotation or a parenthesis ends; usually a\n\
+         mark was left behind or forgotten in an edit.\n\
+         Wrong: 应当及时调整（调整程序另行通知；逾期未调整的……\n\
+         Right: 应当及时调整（调整程序另行通知）；逾期未调整的……\n\
+         Not reported: quotations running over paragraphs (a paragraph left open and the next starting with “, or\n\
+         closed within 60 paragraphs); parentheses and title marks closed within 12 lines (wrapped titles, notes\n\
+         under the title of a regulation); item numbers “1）”, “一）” at the start of a line; metadata lines of web pages.\n\
+         Source: GB/T 15834-2011 《标点符号用法》 (quotation marks, parentheses and title marks come in pairs).",
     check: Check::Doc(unpaired_marks),
 };
 
@@ -509,6 +561,14 @@ pub static DUPLICATE_PUNCT: Rule = Rule {
           正确：予以公布。 · 各单位，\n\
           不报告：三个以上的句号（由 ellipsis-form 报告）；？！ 连用（表示疑问兼感叹）。\n\
           依据：GB/T 15834-2011《标点符号用法》4.1—4.7 点号。",
+    summary_en: "Repeated or conflicting punctuation",
+    doc_en: "Checks: two pause or stop marks in a row, such as 。。 ，， 、、, or conflicting ones such as ，。 ；。 、，.\n\
+         Why: one pause takes one mark; doubled marks are usually left over from an edit.\n\
+         Wrong: 予以公布。。 · 各单位，。\n\
+         Right: 予以公布。 · 各单位，\n\
+         Not reported: three or more full stops (ellipsis-form reports those); ？！ together (a question that is\n\
+         also an exclamation).\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.1–4.7 (pause and stop marks).",
     check: Check::Doc(duplicate_punct),
 };
 
@@ -588,6 +648,17 @@ pub static HEADING_TRAILING_PERIOD: Rule = Rule {
           二级及以下序号：“（一）指导思想。”是段首标题，正文接在同一段（网页常把正文拆到下一行），\n\
           三、四级条目常写成完整句子。\n\
           依据：《国家行政机关公文处理办法》（2000）第十条；GB/T 15834 标题不用句号的惯例。",
+    summary_en: "Full stop at the end of a title or of a heading on its own line",
+    doc_en: "Checks: a document title (关于……的通知) or a first-level heading (一、) on a line of its own that ends in a full stop.\n\
+         Why: a title is not a sentence and takes no full stop.\n\
+         Wrong: 关于加强临川市营商环境建设的通知。 · 二、重点任务。\n\
+         Right: 关于加强临川市营商环境建设的通知 · 二、重点任务\n\
+         Not reported: headings run into their paragraph （（一）加强……。正文……）; whole-sentence items with commas or\n\
+         semicolons; list items ending in “的”; documents where most “一、” items end in a full stop and contain\n\
+         commas (the items are sentences, as in the State Council's working rules); second and lower levels:\n\
+         “（一）指导思想。” is a run-in heading with its text in the same paragraph (web pages often move the text to\n\
+         the next line), and items of the third and fourth levels are often whole sentences.\n\
+         Source: 《国家行政机关公文处理办法》 (2000) article 10; the practice of GB/T 15834 that titles take no full stop.",
     check: Check::Doc(heading_trailing_period),
 };
 
@@ -706,6 +777,14 @@ pub static ELLIPSIS_FORM: Rule = Rule {
           正确：落实…… · 市场监管、税务等部门\n\
           不报告：目录中的引导点（一长串点后接页码），网址。\n\
           依据：GB/T 15834-2011《标点符号用法》4.11 省略号。",
+    summary_en: "Wrong form of the ellipsis, or an ellipsis with “等”",
+    doc_en: "Checks: ... or 。。。 for an ellipsis, a single …, and ……等 or 等…… together.\n\
+         Why: the ellipsis is two “…” (six dots, two character widths); the ellipsis and “等”, “等等” do the same\n\
+         job and are not used together.\n\
+         Wrong: 落实... · 落实…… 等 · 市场监管、税务……等部门\n\
+         Right: 落实…… · 市场监管、税务等部门\n\
+         Not reported: dot leaders of a table of contents (a run of dots followed by a page number), web addresses.\n\
+         Source: GB/T 15834-2011 《标点符号用法》 4.11 (ellipsis).",
     check: Check::Doc(ellipsis_form),
 };
 
@@ -769,6 +848,15 @@ pub static FULLWIDTH_COLON: Rule = Rule {
           正确：各乡（镇）人民政府： · 联系人：王某\n\
           不报告：时刻 14:30；网页元数据行。附件说明的冒号由 attachment-note-form 报告。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.2 主送机关。",
+    summary_en: "Half-width colon after the addressee or a label such as “联系人”",
+    doc_en: "Checks: a half-width colon “:” at the end of the addressee line, or after labels such as 抄送, 联系人,\n\
+         联系电话, 传真, 地址.\n\
+         Why: the addressee is followed by a full-width colon, and so are the labels of the imprint and contact details.\n\
+         Wrong: 各乡（镇）人民政府: · 联系人:王某\n\
+         Right: 各乡（镇）人民政府： · 联系人：王某\n\
+         Not reported: times such as 14:30; metadata lines of web pages. The colon of the attachment note is\n\
+         reported by attachment-note-form.\n\
+         Source: GB/T 9704-2012 《党政机关公文格式》 7.3.2 (addressee).",
     check: Check::Doc(fullwidth_colon),
 };
 
@@ -851,6 +939,19 @@ pub static SPACE_IN_CJK: Rule = Rule {
           不报告：“第一条　”“1.2.1　”后的空格；书名号、引号内（标题、口号常以空格分隔两个短语：“好客山东 好品山东”）；\n\
           文件开头五行（标题、副题、报告人）；以括号开头的题注行；署名、日期等不足20字的短行；有多处连续空格的表格、对齐行；网页元数据行。\n\
           依据：GB/T 9704-2012 版面字格的排版惯例。",
+    summary_en: "Space between Chinese characters, or between a character and a number",
+    doc_en: "Checks: spaces (half-width, full-width or non-breaking) between two Chinese characters, or between a\n\
+         Chinese character and an Arabic number, in body text.\n\
+         Why: documents are set on a grid of characters with no space between them; spaces are usually left over\n\
+         from copying or layout. Spacing such as “中文 94 份” is a web-page habit that does not apply to documents.\n\
+         When a document does this throughout, it is reported once, at the first place.\n\
+         Wrong: 共 94 份 · 依法 行政\n\
+         Right: 共94份 · 依法行政\n\
+         Not reported: spaces after “第一条　” or “1.2.1　”; spaces inside title marks or quotation marks (titles and\n\
+         slogans often separate two phrases with a space: “好客山东 好品山东”); the first five lines of a document\n\
+         (title, subtitle, speaker); note lines starting with a parenthesis; short lines under 20 characters such\n\
+         as signatures and dates; table or aligned lines with several runs of spaces; metadata lines of web pages.\n\
+         Source: typesetting practice for the character grid of GB/T 9704-2012.",
     check: Check::Doc(space_in_cjk),
 };
 

@@ -38,6 +38,18 @@ pub static TERM_ODD_ONE_OUT: Rule = Rule {
           正确：严肃落实重大行政决策程序制度\n\
           不报告：比较的词组连同易混词须有六个以上汉字且易混词两侧都有字（“维护社会主义法制的统一”与\n          “社会主义法治国家”都对），两种写法各自多次出现时不报告。暂只在单个文件内比较。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）（用字准确）。",
+    summary_en: "A term written differently in one place only (confusable characters)",
+    doc_en: "Checks: a phrase that occurs once, while the same phrase with its confusable word replaced by the other of\n\
+         the pair occurs twice or more, such as “重大行政决策程序制度” in several places and “重大行政决策程度制度”\n\
+         in one. The pairs are in dicts/confusable-pairs.txt (程序/程度, 法治/法制, 制定/制订, 截止/截至, 权力/权利,\n\
+         部署/布署, 其他/其它).\n\
+         Why: the same thing written differently is usually a slip of the input method; the majority form is taken as right.\n\
+         Wrong: 严肃落实重大行政决策程度制度 (“程序制度” everywhere else)\n\
+         Right: 严肃落实重大行政决策程序制度\n\
+         Not reported: the compared phrase must have at least six Chinese characters, confusable word included,\n\
+         with characters on both sides of it (“维护社会主义法制的统一” and “社会主义法治国家” are both right); both\n\
+         forms occurring several times. Only phrases within one file are compared for now.\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4) (accurate wording).",
     check: Check::Doc(term_odd_one_out),
 };
 
@@ -173,6 +185,16 @@ pub static FAZHI_VS_FAZHI: Rule = Rule {
           正确：加快建设法治社会 · 推进法治政府建设\n\
           不报告：法制审核、法制机构、法制日报、原××法制办、“民主法制建设”；书名号内的标题；2014年以前的文件。\n\
           依据：《法治政府建设实施纲要（2021—2025年）》等现行文件的用语。",
+    summary_en: "“法制” where the term is “法治”",
+    doc_en: "Checks: phrases whose current form uses “法治” written with “法制”: 法制政府, 法制国家, 法制社会, 法制中国,\n\
+         法制思想, 法制轨道, 法制化, 法制建设.\n\
+         Why: the 15th Party Congress set the goal of “依法治国，建设社会主义法治国家”, and since the fourth plenary\n\
+         session of the 18th Central Committee “法治政府”, “法治社会”, “法治建设” and the like are the standard\n\
+         terms; “法制” means the legal system itself.\n\
+         Wrong: 加快建设法制社会 · 推进法制政府建设\n\
+         Right: 加快建设法治社会 · 推进法治政府建设\n\
+         Not reported: 法制审核, 法制机构, 法制日报, 原××法制办, “民主法制建设”; titles in 《》; documents from before 2014.\n\
+         Source: the wording of current documents such as 《法治政府建设实施纲要（2021—2025年）》.",
     check: Check::Doc(fazhi_vs_fazhi),
 };
 
@@ -218,6 +240,14 @@ pub static CONFUSABLE_LEXICON: Rule = Rule {
           正确：截至今年6月末 · 部署 · 其他事项\n\
           不报告：截止日期、报名截止（不带时间宾语）；书名号内的标题。\n\
           依据：《现代汉语词典》；《第一批异形词整理表》(GF 1001-2001) 的推荐词形。",
+    summary_en: "Confusable words (“截止”/“截至”, “其它”/“其他”, “布署”/“部署” and others)",
+    doc_en: "Checks: the confusable words of dicts/confusables.csv: “截止” followed by a time (截止今年6月末), 其它, 布署 and others.\n\
+         Why: “截至” means up to a time and is followed by it; “截止” means to close and takes no object. “其他” is\n\
+         the standard form, and “布署” a miswritten word.\n\
+         Wrong: 截止今年6月末 · 布署 · 其它事项\n\
+         Right: 截至今年6月末 · 部署 · 其他事项\n\
+         Not reported: 截止日期, 报名截止 (no time as object); titles in 《》.\n\
+         Source: 《现代汉语词典》; the recommended forms of 《第一批异形词整理表》 (GF 1001-2001).",
     check: Check::Doc(confusable_lexicon),
 };
 
@@ -282,6 +312,15 @@ pub static REPEATED_TOKEN: Rule = Rule {
           正确：修订乡镇的考核办法 · 进一步加强\n\
           不报告：叠词（常常、层层、一一、事事、看看）和单字实词的重叠；数字、字母；兼作名词和动词的词\n          （“国家有关规定规定应当公开”）。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）（文字使用正确）。",
+    summary_en: "Word repeated by mistake (“的的”, “进一步进一步”)",
+    doc_en: "Checks: the same word twice in a row after segmentation: a word of several characters (进一步进一步,\n\
+         开展开展) or a function word (的的, 了了, 和和).\n\
+         Why: usually left over from an edit; it does not read.\n\
+         Wrong: 修订乡镇的的考核办法 · 进一步进一步加强\n\
+         Right: 修订乡镇的考核办法 · 进一步加强\n\
+         Not reported: reduplicated words (常常, 层层, 一一, 事事, 看看) and doubled one-character content words;\n\
+         numbers and letters; words that are both noun and verb (“国家有关规定规定应当公开”).\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4) (correct use of words).",
     check: Check::Doc(repeated_token),
 };
 
@@ -339,6 +378,14 @@ pub static PLACEHOLDER_RESIDUE: Rule = Rule {
           正确：由平江县市场监督管理局牵头 · 截至6月底\n\
           不报告：与其他拉丁字母相连的 X（XXL、XX型号代码）；汉字年份中的“○○”（由 zero-glyph 报告）。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
+    summary_en: "Template placeholder left in (“××”, “XX”, “□□”, “【待补】”)",
+    doc_en: "Checks: placeholders left from a template: ××, XX, □□, ○○, 【待补】, 【待定】, （此处……）, TODO.\n\
+         Why: a placeholder left in means the document is unfinished, and an error once it is issued.\n\
+         Wrong: 由××局牵头 · 截至XX月底\n\
+         Right: 由平江县市场监督管理局牵头 · 截至6月底\n\
+         Not reported: X joined to other Latin letters (XXL, model codes); “○○” in years in Chinese numerals\n\
+         (zero-glyph reports those).\n\
+         Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(placeholder_residue),
 };
 
@@ -389,6 +436,15 @@ pub static TRADITIONAL_VARIANT_CHARS: Rule = Rule {
           正确：政务公开 · 唯一来源\n\
           不报告：在某些词中也是规范字的字（於、乾、後等不在表中）。\n\
           依据：《中华人民共和国国家通用语言文字法》；《通用规范汉字表》(2013)；GF 1001-2001。",
+    summary_en: "Traditional or variant characters, or non-recommended word forms",
+    doc_en: "Checks: the traditional characters (務, 開, 們……) and non-recommended word forms (惟一, 部份, 帐户) listed in\n\
+         dicts/variants.csv.\n\
+         Why: documents use the standard characters of 《通用规范汉字表》 and the recommended forms of\n\
+         《第一批异形词整理表》. A document in traditional characters throughout is reported once, at the first place.\n\
+         Wrong: 政務公開 · 惟一来源\n\
+         Right: 政务公开 · 唯一来源\n\
+         Not reported: characters that are standard in some words (於, 乾, 後 and the like are not listed).\n\
+         Source: 《中华人民共和国国家通用语言文字法》; 《通用规范汉字表》 (2013); GF 1001-2001.",
     check: Check::Doc(traditional_variant_chars),
 };
 
@@ -441,6 +497,16 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
           正确：由县自然资源局负责审批\n\
           不报告：前有“原”字的历史表述；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
           依据：2018年《深化党和国家机构改革方案》及各地机构改革方案。",
+    summary_en: "Name of an abolished institution",
+    doc_en: "Checks: names of institutions abolished or merged in the 2018–2019 institutional reform, listed in\n\
+         dicts/outdated-institutions.csv (政府法制办, 工商局, 国土资源局, 环保局, 卫计委, 安监局, 国税局, 地税局 and\n\
+         others), in documents written after the reform.\n\
+         Why: after the reform the duties passed to new bodies; the old names leave unclear who is responsible.\n\
+         Wrong: 由县国土资源局负责审批 (in a 2024 document)\n\
+         Right: 由县自然资源局负责审批\n\
+         Not reported: historical mentions with “原” before the name; titles in 《》; documents written no later\n\
+         than the reform year, or whose year cannot be determined.\n\
+         Source: the 2018 《深化党和国家机构改革方案》 and the local reform plans.",
     check: Check::Doc(outdated_institution),
 };
 
@@ -515,6 +581,16 @@ pub static CANONICAL_PHRASE: Rule = Rule {
           正确：做到“两个维护” · 习近平法治思想\n\
           不报告：首尾字不同（“的发展格局”是别的词连着“发展格局”）；数目字不同（“三位一体”是另一提法）；\n          差一个字后仍是表中另一条表述的写法；一字之差也正确的表述（全面依法治省）不收入表中。\n\
           依据：中央文件的规范表述。",
+    summary_en: "Miswritten character in a fixed political phrase",
+    doc_en: "Checks: a phrase of the same length as a fixed phrase of dicts/canonical-phrases.txt (习近平法治思想, “两个维护”,\n\
+         “四个意识”, 全过程人民民主 and others) that differs from it by one character.\n\
+         Why: a fixed phrase must be exact to the character; a wrong character in one is a serious error.\n\
+         Wrong: 做到“两个拥护” · 习近平法制思想\n\
+         Right: 做到“两个维护” · 习近平法治思想\n\
+         Not reported: a different first or last character (“的发展格局” is another word joined to “发展格局”); different\n\
+         numerals (“三位一体” is another phrase); forms that are another phrase of the list; phrases that are also\n\
+         right with one character changed (全面依法治省) are not listed.\n\
+         Source: the standard wording of central documents.",
     check: Check::Doc(canonical_phrase),
 };
 

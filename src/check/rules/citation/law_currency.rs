@@ -1,4 +1,5 @@
-//! Rules backed by the catalogue of national laws (`dicts/national-laws.csv`).
+//! `law-currency`: a repealed law cited as if in force, from the catalogue of national laws
+//! (`dicts/national-laws.csv`).
 
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
 use crate::registry::Catalogue;
@@ -16,6 +17,15 @@ pub static LAW_CURRENCY: Rule = Rule {
           不报告：所在句子说明其已废止、失效或被取代（“同时废止”“原《……》”）；引用文件的年份早于新文本施行之时。\n\
           目录不全，未收录的文本不报告。\n\
           依据：《党政机关公文处理工作条例》第十九条、第二十条（二）。",
+    summary_en: "Citation of a repealed law, administrative regulation or judicial interpretation",
+    doc_en: "Checks: a cited law, administrative regulation or judicial interpretation that the catalogue of laws marks\n\
+         as repealed (or replaced by a new text), where the citation is not about its repeal.\n\
+         Why: a document must agree with the texts in force; citing a text no longer valid misleads those who apply it.\n\
+         Wrong: (in a 2022 report) 学习了《信访条例》\n\
+         Right: 学习了《信访工作条例》\n\
+         Not reported: sentences saying that it is repealed, void or replaced (“同时废止”, “原《……》”); citing\n\
+         documents dated before the new text took effect. The catalogue is incomplete: texts it lacks are not reported.\n\
+         Source: 《党政机关公文处理工作条例》 article 19, article 20 (2).",
     check: Check::Doc(law_currency),
 };
 
