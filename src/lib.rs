@@ -36,7 +36,6 @@ pub mod input;
 pub mod meta;
 pub mod output;
 pub mod pipeline;
-pub mod progress;
 pub mod registry;
 pub mod segment;
 pub mod span;

@@ -20,7 +20,7 @@ impl Progress {
             let bar =
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
             bar.set_style(
-                ProgressStyle::with_template(crate::i18n::tr(
+                ProgressStyle::with_template(gongwen::i18n::tr(
                     "{bar:40.cyan/blue} {pos}/{len} 个文件 {msg} 已用 {elapsed}",
                     "{bar:40.cyan/blue} {pos}/{len} files {msg} elapsed {elapsed}",
                 ))

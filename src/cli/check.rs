@@ -1,0 +1,210 @@
+//! `gongwen check`: findings as a compiler-style report, CSV or JSON lines, and the exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::args::*;
+use gongwen::check::{self, Located, Severity};
+use gongwen::i18n::tr;
+use gongwen::input::{self, Status};
+use gongwen::output::csv::{AtomicFile, CsvTable};
+use gongwen::output::diagnostics::{self, Style};
+use gongwen::output::tables::TableId;
+use gongwen::pipeline::{self, Context, Summary};
+use gongwen::terms;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    Text,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub(crate) format: CheckFormat,
+    /// 写入文件（默认：标准输出）
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// 达到该级别的问题使退出状态为1（默认取配置文件，否则为 error）
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// 不在CSV开头写入BOM
+    #[arg(long)]
+    pub(crate) no_bom: bool,
+    /// 逐处列出通篇一致的写法问题（默认只在首处报告一次并给出总数）
+    #[arg(long)]
+    pub(crate) verbose: bool,
+}
+
+/// Where `check` writes its findings.
+enum FindingOut<'w> {
+    Text(&'w mut dyn Write, Style),
+    Csv(Box<CsvTable<&'w mut dyn Write>>),
+    Jsonl(&'w mut dyn Write),
+}
+
+impl FindingOut<'_> {
+    fn write(&mut self, f: &Located) -> std::io::Result<()> {
+        match self {
+            FindingOut::Text(w, style) => {
+                writeln!(w, "{}", diagnostics::render(f, *style))
+            }
+            FindingOut::Csv(t) => t.write_row(&pipeline::finding_row(f)),
+            FindingOut::Jsonl(w) => {
+                let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
+                let v = serde_json::json!({
+                    "file": f.at.file, "line": f.at.line, "column": f.at.column,
+                    "rule": f.rule, "severity": f.severity.as_str(), "message": f.message,
+                    "text": f.text, "related": related.join(";"),
+                });
+                writeln!(w, "{v}")
+            }
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            FindingOut::Text(w, _) | FindingOut::Jsonl(w) => w.flush(),
+            FindingOut::Csv(t) => (*t).finish()?.flush(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    error: usize,
+    warning: usize,
+    info: usize,
+    fail: bool,
+}
+
+pub(crate) fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
+    need_paths(&a.input)?;
+    if a.verbose {
+        check::rules::VERBOSE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    let read = read_options(&a.input)?;
+    let mut config = load_config(&a.input)?;
+    if let Some(f) = a.fail_on {
+        config.fail_on = Some(match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        });
+    }
+    setup_threads(a.input.threads);
+    gongwen::segment::prewarm_unknown_word_tags();
+    let seg = segmenter(&config, &[])?;
+    let checker = checker(&config, &a.input)?;
+    let inputs = input::expand(&a.input.paths);
+    let term_opts = terms::Options::default();
+    let ctx = Context {
+        read,
+        seg,
+        checker: &checker,
+        terms: &term_opts,
+    };
+    let mut summary = Summary::default();
+    let mut counts = Counts::default();
+    let quiet = a.input.quiet;
+    let run = |out: &mut dyn Write,
+               summary: &mut Summary,
+               counts: &mut Counts,
+               style: Style|
+     -> std::io::Result<()> {
+        let mut fo = match a.format {
+            CheckFormat::Text => FindingOut::Text(out, style),
+            CheckFormat::Csv => FindingOut::Csv(Box::new(CsvTable::new(
+                out,
+                TableId::Findings.header(),
+                !a.no_bom && a.output.is_some(),
+            )?)),
+            CheckFormat::Jsonl => FindingOut::Jsonl(out),
+        };
+        let mut batch = Vec::new();
+        let emit = |f: &Located, fo: &mut FindingOut, counts: &mut Counts| {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+            counts.fail |= f.severity >= checker.fail_on;
+            fo.write(f)
+        };
+        pipeline::for_each_batch_ordered(
+            &pipeline::batches(&inputs),
+            |b| pipeline::process_batch(b, &ctx),
+            |res| {
+                summary.add(res.status);
+                if let (Some(reason), false) = (&res.reason, quiet) {
+                    let what = if res.status == Status::Skipped {
+                        tr("已跳过", "skipped")
+                    } else {
+                        tr("无法读取", "cannot read")
+                    };
+                    eprintln!("{}: {what}{}{reason}", res.file, tr("：", ": "));
+                }
+                for f in &res.findings {
+                    emit(f, &mut fo, counts)?;
+                }
+                batch.extend(res.batch);
+                Ok(())
+            },
+        )?;
+        for f in checker.check_batch(&batch) {
+            emit(&f, &mut fo, counts)?;
+        }
+        fo.finish()
+    };
+    let files = |s: &Summary| s.ok + s.skipped + s.errors;
+    match &a.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path).map_err(|e| cannot_create(path, e))?;
+            {
+                let mut w = std::io::BufWriter::new(&mut file);
+                run(&mut w, &mut summary, &mut counts, Style { color: false })
+                    .map_err(write_failed)?;
+                w.flush().map_err(write_failed)?;
+            }
+            file.commit().map_err(write_failed)?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            match run(&mut w, &mut summary, &mut counts, Style { color }) {
+                Ok(()) => {}
+                Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+                Err(e) => return Err(write_failed(e)),
+            }
+        }
+    }
+    if !quiet {
+        eprintln!(
+            "{}",
+            diagnostics::summary(counts.error, counts.warning, counts.info, files(&summary))
+        );
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(2)
+    } else if counts.fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,128 @@
+//! The command line: arguments, one file per command, and the exit code. The library does the
+//! work; this module turns options into a run and a run into messages and an exit status.
+
+mod args;
+mod check;
+mod extract;
+mod progress;
+mod rules;
+mod segment;
+mod terms;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use args::{is_broken_pipe, write_failed};
+use gongwen::i18n::{self, Lang};
+use gongwen::msg;
+
+/// 公文阅读与核查工具：提取数字、发文字号与引用，检查常见差错，生成可导入表格的CSV。
+#[derive(Parser, Debug)]
+#[command(name = "gongwen", version, about, long_about = None)]
+struct Cli {
+    /// 消息语言：zh（中文，默认）或 en（英文）；也可设环境变量 GONGWEN_LANG
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "GONGWEN_LANG",
+        ignore_case = true,
+        default_value_t = MessageLang::Zh
+    )]
+    lang: MessageLang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The language of messages (`--lang`); column names and rule ids do not change with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MessageLang {
+    Zh,
+    En,
+}
+
+impl From<MessageLang> for Lang {
+    fn from(l: MessageLang) -> Lang {
+        match l {
+            MessageLang::Zh => Lang::Zh,
+            MessageLang::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 检查公文中的问题，按编译器格式列出（文件:行:列、级别、规则、说明）
+    Check(check::CheckArgs),
+    /// 提取全部表格（documents.csv、findings.csv 等）写入目录
+    Extract(extract::ExtractArgs),
+    /// jieba分词：每个词一行（file,line,column,token,pos）
+    Segment(segment::SegmentArgs),
+    /// 词频统计与关键词提取：写入 terms.csv（每个文件的前N个关键词及全部文件合计）
+    Terms(terms::TermsArgs),
+    /// 列出全部检查规则；给出规则名时显示该规则的说明
+    Rules {
+        /// 规则名，如 docno-bracket-form
+        id: Option<String>,
+    },
+    /// 在当前目录写入带注释的默认配置文件 gongwen.toml
+    Init,
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions { shell: clap_complete::Shell },
+    /// 输出 man 手册页（roff 格式）
+    Man,
+}
+
+/// Parses the command line, runs the command and says how it ended.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    // Before any work, so that every thread formats in the same language.
+    i18n::set_lang(cli.lang.into());
+    let result = match cli.command {
+        Command::Check(a) => check::run_check(a),
+        Command::Extract(a) => extract::run_extract(a),
+        Command::Segment(a) => segment::run_segment(a),
+        Command::Terms(a) => terms::run_terms(a),
+        Command::Rules { id } => rules::run_rules(id),
+        Command::Init => rules::run_init(),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "gongwen", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map(|_| ExitCode::SUCCESS)
+                .or_else(|e| {
+                    if is_broken_pipe(&e) {
+                        Ok(ExitCode::SUCCESS)
+                    } else {
+                        Err(write_failed(e))
+                    }
+                })
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!(
+                "{}",
+                msg!(zh = "gongwen: 错误：{msg}", en = "gongwen: error: {msg}")
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        <Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}

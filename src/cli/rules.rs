@@ -1,0 +1,75 @@
+//! `gongwen rules` and `gongwen init`: the rules' documentation and a default configuration.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::*;
+use gongwen::check::{self, Severity};
+use gongwen::i18n;
+use gongwen::msg;
+
+pub(crate) fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
+    let lang = i18n::lang();
+    let mut out = std::io::stdout().lock();
+    let res = match id {
+        Some(id) => {
+            let r = check::rule(&id).ok_or_else(|| {
+                msg!(
+                    zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
+                    en = "no rule named “{id}” (gongwen rules lists them all)"
+                )
+            })?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\n{}\n\n{}",
+                r.id,
+                r.severity,
+                r.scope.as_str(),
+                r.summary_in(lang),
+                r.doc_in(lang)
+            )
+        }
+        None => check::rules::ALL.iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                r.id,
+                r.severity,
+                r.scope.as_str(),
+                r.summary_in(lang)
+            )
+        }),
+    };
+    match res {
+        Err(e) if !is_broken_pipe(&e) => Err(write_failed(e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+pub(crate) fn run_init() -> Result<ExitCode, String> {
+    let path = Path::new(check::config::FILE_NAME);
+    if path.exists() {
+        return Err(msg!(
+            zh = "{} 已存在，未覆盖",
+            en = "{} already exists; not overwritten",
+            path.display()
+        ));
+    }
+    let rules: Vec<(&str, Severity, &str)> = check::rules::ALL
+        .iter()
+        .map(|r| (r.id, r.severity, r.summary_in(i18n::lang())))
+        .collect();
+    std::fs::write(path, check::config::default_file(&rules)).map_err(|e| {
+        msg!(
+            zh = "无法写入 {}：{e}",
+            en = "cannot write {}: {e}",
+            path.display()
+        )
+    })?;
+    eprintln!(
+        "{}",
+        msg!(zh = "已写入 {}", en = "Wrote {}", path.display())
+    );
+    Ok(ExitCode::SUCCESS)
+}
