@@ -1,14 +1,16 @@
 //! The language of messages meant for people: findings, rule documentation, diagnostics,
 //! input failures and the command line's own lines. Chinese unless a program chooses English.
 //!
-//! The language is a process-wide setting read by every message site, so that rules keep their
-//! plain signatures. A program sets it once, before any work starts (and before the rayon pool
-//! runs), so every thread sees the same language and output stays deterministic.
+//! The language is passed in by whoever starts the work — [`crate::check::Checker::with_lang`] for
+//! findings, [`with_lang`] around a command — and holds for the thread doing that work; the
+//! ordered driver of the pipeline hands it on to its workers. Message sites read it with
+//! [`lang`], so rules keep their plain signatures, and two runs in one process may use two
+//! languages side by side.
 //!
 //! Column names, rule ids, severities in machine formats and the quoted fragments of a document
 //! are the same in every language.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::cell::Cell;
 
 /// A language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,20 +31,27 @@ impl Lang {
     }
 }
 
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the language of messages for the whole process.
-pub fn set_lang(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::Zh) };
 }
 
-/// The language of messages; Chinese unless [`set_lang`] chose another.
-pub fn lang() -> Lang {
-    if LANG.load(Ordering::Relaxed) == Lang::En as u8 {
-        Lang::En
-    } else {
-        Lang::Zh
+/// Runs `f` with messages in `lang` on this thread; the language before is back afterwards, even
+/// if `f` unwinds.
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LANG.with(|l| l.set(self.0));
+        }
     }
+    let _restore = Restore(LANG.with(|l| l.replace(lang)));
+    f()
+}
+
+/// The language of messages on this thread: Chinese unless a caller chose another with
+/// [`with_lang`].
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
 }
 
 /// Whether messages are in English.
@@ -106,9 +115,23 @@ mod tests {
     }
 
     #[test]
+    fn the_language_holds_for_its_scope_only() {
+        assert_eq!(lang(), Lang::Zh);
+        let n = 2;
+        let en = with_lang(Lang::En, || msg!(zh = "共{n}处", en = "{n} places"));
+        assert_eq!(en, "2 places");
+        assert_eq!(lang(), Lang::Zh);
+        let unwound = std::panic::catch_unwind(|| with_lang(Lang::En, || panic!("inside")));
+        assert!(unwound.is_err());
+        assert_eq!(lang(), Lang::Zh);
+        // Another thread starts in Chinese whatever this one uses.
+        with_lang(Lang::En, || {
+            assert_eq!(std::thread::spawn(lang).join().unwrap(), Lang::Zh);
+        });
+    }
+
+    #[test]
     fn chinese_unless_chosen() {
-        // Unit tests share the process: the setting is never changed here, so this holds for
-        // every message test of the library.
         assert_eq!(lang(), Lang::Zh);
         assert_eq!(tr("错误", "error"), "错误");
         let n = 3;

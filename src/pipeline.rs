@@ -543,27 +543,31 @@ where
     }
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, Vec<T>)>();
+    // Workers write messages in the caller's language.
+    let lang = crate::i18n::lang();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (gate, next, work, stop) = (&gate, &next, &work, &stop);
             scope.spawn(move || {
-                let _guard = StopOnPanic(stop);
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&input) = batches.get(i) else { break };
-                    let mut g = lock(&gate.0);
-                    while !g.stop && i >= g.written + window {
-                        g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
+                crate::i18n::with_lang(lang, || {
+                    let _guard = StopOnPanic(stop);
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&input) = batches.get(i) else { break };
+                        let mut g = lock(&gate.0);
+                        while !g.stop && i >= g.written + window {
+                            g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
+                        }
+                        if g.stop {
+                            break;
+                        }
+                        drop(g);
+                        if tx.send((i, work(input))).is_err() {
+                            break;
+                        }
                     }
-                    if g.stop {
-                        break;
-                    }
-                    drop(g);
-                    if tx.send((i, work(input))).is_err() {
-                        break;
-                    }
-                }
+                })
             });
         }
         drop(tx);

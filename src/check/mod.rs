@@ -335,6 +335,16 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     rules::ALL.iter().find(|r| r.id == id).copied()
 }
 
+thread_local! {
+    static VERBOSE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the checker running on this thread reports a style used throughout a document at
+/// every occurrence (see [`Checker::verbose`]).
+pub(crate) fn verbose() -> bool {
+    VERBOSE.with(std::cell::Cell::get)
+}
+
 /// The rules of a run with their effective severities.
 pub struct Checker {
     active: Vec<(&'static Rule, Severity)>,
@@ -342,6 +352,8 @@ pub struct Checker {
     pub fail_on: Severity,
     /// Users' registers of documents, the reference for citations.
     pub registers: Vec<Register>,
+    lang: Lang,
+    verbose: bool,
 }
 
 impl Checker {
@@ -359,7 +371,34 @@ impl Checker {
             allow: config.allow.iter().cloned().collect(),
             fail_on: config.fail_on.unwrap_or(Severity::Error),
             registers: Vec::new(),
+            lang: Lang::Zh,
+            verbose: false,
         }
+    }
+
+    /// Findings' messages in `lang` (Chinese by default).
+    pub fn with_lang(mut self, lang: Lang) -> Checker {
+        self.lang = lang;
+        self
+    }
+
+    /// Reports a style used throughout a document (such as half-width punctuation) at every
+    /// occurrence instead of once with the count.
+    pub fn verbose(mut self, verbose: bool) -> Checker {
+        self.verbose = verbose;
+        self
+    }
+
+    /// Runs `f` with this checker's language and verbosity on the current thread.
+    fn scoped<R>(&self, f: impl FnOnce() -> R) -> R {
+        struct Restore(bool);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                VERBOSE.with(|v| v.set(self.0));
+            }
+        }
+        let _restore = Restore(VERBOSE.with(|v| v.replace(self.verbose)));
+        crate::i18n::with_lang(self.lang, f)
     }
 
     /// Adds users' registers: their entries join the batch as the reference for citations.
@@ -379,6 +418,10 @@ impl Checker {
 
     /// Runs the document rules and locates their findings, ordered by position then rule.
     pub fn check_document(&self, ctx: &DocContext) -> Vec<Located> {
+        self.scoped(|| self.check_document_here(ctx))
+    }
+
+    fn check_document_here(&self, ctx: &DocContext) -> Vec<Located> {
         let mut out = Vec::new();
         let mut found = Vec::new();
         for (rule, severity) in &self.active {
@@ -444,6 +487,10 @@ impl Checker {
 
     /// Runs the batch rules over the summaries of every document of the run.
     pub fn check_batch(&self, docs: &[BatchDoc]) -> Vec<Located> {
+        self.scoped(|| self.check_batch_here(docs))
+    }
+
+    fn check_batch_here(&self, docs: &[BatchDoc]) -> Vec<Located> {
         let with_registers: Vec<BatchDoc>;
         let docs = if self.registers.is_empty() {
             docs

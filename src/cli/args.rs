@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use gongwen::check::{self, Checker, Config};
-use gongwen::i18n::tr;
+use gongwen::i18n::{tr, Lang};
 use gongwen::input::{self, ReadOptions};
 use gongwen::msg;
 use gongwen::output::diagnostics;
@@ -217,12 +217,14 @@ pub(crate) fn segmenter(config: &Config, extra: &[PathBuf]) -> Result<&'static S
 }
 
 /// The checker of a run: configured rules plus the users' registers.
-pub(crate) fn checker(config: &Config, a: &InputArgs) -> Result<Checker, String> {
+pub(crate) fn checker(config: &Config, a: &InputArgs, lang: Lang) -> Result<Checker, String> {
     let mut registers = Vec::new();
     for p in config.registries.iter().chain(&a.registry) {
         registers.push(gongwen::registry::Register::load(p)?);
     }
-    Ok(Checker::new(config).with_registers(registers))
+    Ok(Checker::new(config)
+        .with_registers(registers)
+        .with_lang(lang))
 }
 
 pub(crate) fn setup_threads(n: Option<usize>) {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::args::*;
-use gongwen::check::{self, Located, Severity};
-use gongwen::i18n::tr;
+use gongwen::check::{Located, Severity};
+use gongwen::i18n::{tr, Lang};
 use gongwen::input::{self, Status};
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
@@ -93,11 +93,8 @@ struct Counts {
     fail: bool,
 }
 
-pub(crate) fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
+pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     need_paths(&a.input)?;
-    if a.verbose {
-        check::rules::VERBOSE.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
     let read = read_options(&a.input)?;
     let mut config = load_config(&a.input)?;
     if let Some(f) = a.fail_on {
@@ -110,7 +107,7 @@ pub(crate) fn run_check(a: CheckArgs) -> Result<ExitCode, String> {
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
     let seg = segmenter(&config, &[])?;
-    let checker = checker(&config, &a.input)?;
+    let checker = checker(&config, &a.input, lang)?.verbose(a.verbose);
     let inputs = input::expand(&a.input.paths);
     let term_opts = terms::Options::default();
     let ctx = Context {

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::args::*;
 use super::progress::Progress;
+use gongwen::i18n::{self, Lang};
 use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::sink::{CsvDirSink, JsonlFileSink, JsonlSink};
@@ -42,7 +43,7 @@ pub(crate) struct ExtractArgs {
     pub(crate) terms: TermArgs,
 }
 
-pub(crate) fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
+pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String> {
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
@@ -50,7 +51,7 @@ pub(crate) fn run_extract(a: ExtractArgs) -> Result<ExitCode, String> {
     let listed = (a.output.is_some() && !a.stdin_jsonl).then(|| input::expand(&a.input.paths));
     let seg = segmenter(&config, &a.terms.dict)?;
     let term_opts = term_options(&a.terms)?;
-    let checker = checker(&config, &a.input)?;
+    let checker = checker(&config, &a.input, lang)?;
     let ctx = Context {
         read,
         seg,
@@ -121,29 +122,32 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
         if batch.is_empty() {
             break;
         }
+        let lang = i18n::lang();
         let results: Vec<_> = batch
             .par_iter()
             .map(|(n, line)| {
-                let loaded = match serde_json::from_str::<JsonDoc>(line) {
-                    Ok(d) => {
-                        let id = match d.id {
-                            serde_json::Value::String(s) => s,
-                            other => other.to_string(),
-                        };
-                        Ok(gongwen::Document::from_text(id, d.text))
-                    }
-                    Err(e) => Err(input::Failure {
-                        file: format!("<stdin>:{n}"),
-                        status: Status::Error,
-                        format: "jsonl".into(),
-                        encoding: String::new(),
-                        reason: msg!(
-                            zh = "第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}",
-                            en = "line {n} is not valid {{\"id\", \"text\"}} JSON: {e}"
-                        ),
-                    }),
-                };
-                pipeline::process_loaded(loaded, ctx)
+                i18n::with_lang(lang, || {
+                    let loaded = match serde_json::from_str::<JsonDoc>(line) {
+                        Ok(d) => {
+                            let id = match d.id {
+                                serde_json::Value::String(s) => s,
+                                other => other.to_string(),
+                            };
+                            Ok(gongwen::Document::from_text(id, d.text))
+                        }
+                        Err(e) => Err(input::Failure {
+                            file: format!("<stdin>:{n}"),
+                            status: Status::Error,
+                            format: "jsonl".into(),
+                            encoding: String::new(),
+                            reason: msg!(
+                                zh = "第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}",
+                                en = "line {n} is not valid {{\"id\", \"text\"}} JSON: {e}"
+                            ),
+                        }),
+                    };
+                    pipeline::process_loaded(loaded, ctx)
+                })
             })
             .collect();
         for r in results {

@@ -77,11 +77,14 @@ enum Command {
 /// Parses the command line, runs the command and says how it ended.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    // Before any work, so that every thread formats in the same language.
-    i18n::set_lang(cli.lang.into());
-    let result = match cli.command {
-        Command::Check(a) => check::run_check(a),
-        Command::Extract(a) => extract::run_extract(a),
+    let lang: Lang = cli.lang.into();
+    i18n::with_lang(lang, || dispatch(cli.command, lang))
+}
+
+fn dispatch(command: Command, lang: Lang) -> ExitCode {
+    let result = match command {
+        Command::Check(a) => check::run_check(a, lang),
+        Command::Extract(a) => extract::run_extract(a, lang),
         Command::Segment(a) => segment::run_segment(a),
         Command::Terms(a) => terms::run_terms(a),
         Command::Rules { id } => rules::run_rules(id),

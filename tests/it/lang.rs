@@ -443,3 +443,42 @@ fn command_line_messages_in_english() {
         stderr(&o)
     );
 }
+
+/// The language and verbosity travel with the checker: two checkers in one process, on one
+/// thread, say the same findings in two languages, and neither changes what the other says.
+#[test]
+fn the_checker_carries_its_language_and_verbosity() {
+    use gongwen::check::Checker;
+    use gongwen::i18n::Lang;
+    use gongwen::pipeline::analyse;
+    use gongwen::segment::Segmenter;
+    use gongwen::Document;
+
+    let text = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let doc = Document::from_text("seed.txt", text);
+    let seg = Segmenter::global();
+    let zh = analyse(&doc, seg, &Checker::default_rules()).findings;
+    let en = analyse(&doc, seg, &Checker::default_rules().with_lang(Lang::En)).findings;
+    let zh_again = analyse(&doc, seg, &Checker::default_rules()).findings;
+    assert!(zh.len() > 10, "{}", zh.len());
+    assert_eq!(zh.len(), en.len());
+    for (z, e) in zh.iter().zip(&en) {
+        assert_eq!((&z.at, z.rule, &z.text), (&e.at, e.rule, &e.text));
+        assert_english(z.rule, &e.message);
+        assert_ne!(z.message, e.message, "{}", z.rule);
+    }
+    assert_eq!(
+        zh.iter().map(|f| &f.message).collect::<Vec<_>>(),
+        zh_again.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    // The seed report uses ASCII punctuation throughout: folded once by default, every
+    // occurrence when verbose.
+    let verbose = analyse(&doc, seg, &Checker::default_rules().verbose(true)).findings;
+    let count = |fs: &[gongwen::check::Located]| {
+        fs.iter()
+            .filter(|f| f.rule == "halfwidth-punct-in-cjk")
+            .count()
+    };
+    assert!(count(&verbose) > 10 * count(&zh), "{} {}", count(&verbose), count(&zh));
+    assert_eq!(count(&zh), count(&zh_again));
+}

@@ -11,15 +11,9 @@ mod punct;
 pub(crate) mod text;
 pub(crate) mod wording;
 
-use std::sync::atomic::AtomicBool;
-
 use super::Rule;
 
 pub use figrules::batch_metrics;
-
-/// When set, rules that fold a style used throughout a document into one finding report every
-/// occurrence instead.
-pub static VERBOSE: AtomicBool = AtomicBool::new(false);
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[

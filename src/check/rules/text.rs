@@ -2,7 +2,6 @@
 //! character classes, lines with their offsets, the lines that are not body text, and the
 //! folding of a document-wide style into one finding.
 
-use std::sync::atomic::Ordering;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -381,9 +380,10 @@ pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {
     ranges.get(i).is_some_and(|r| r.0 <= at)
 }
 
-/// When set, a style used throughout a document is reported at every occurrence instead of once.
+/// When set, a style used throughout a document is reported at every occurrence instead of once
+/// (see [`crate::check::Checker::verbose`]).
 pub fn verbose() -> bool {
-    super::VERBOSE.load(Ordering::Relaxed)
+    crate::check::verbose()
 }
 
 /// How many occurrences of one kind of slip make a document-wide style.
