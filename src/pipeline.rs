@@ -471,7 +471,7 @@ pub fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     };
     let size = |input: &Input| match input {
         Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
-        Input::Stdin | Input::Unlistable { .. } => 0,
+        Input::Stdin | Input::Unlistable { .. } | Input::Passed { .. } => 0,
     };
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0);
@@ -767,6 +767,7 @@ mod tests {
                 Input::File {
                     display: path.display().to_string(),
                     path,
+                    walked: true,
                 }
             })
             .collect();

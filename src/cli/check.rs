@@ -108,7 +108,8 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     gongwen::segment::prewarm_unknown_word_tags();
     let seg = segmenter(&config, &[])?;
     let checker = checker(&config, &a.input, lang)?.verbose(a.verbose);
-    let inputs = input::expand(&a.input.paths);
+    let own: Vec<std::path::PathBuf> = a.output.iter().cloned().collect();
+    let inputs = input::expand_excluding(&a.input.paths, &own);
     let term_opts = terms::Options::default();
     let ctx = Context {
         read,

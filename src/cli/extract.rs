@@ -48,7 +48,13 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
-    let listed = (a.output.is_some() && !a.stdin_jsonl).then(|| input::expand(&a.input.paths));
+    let listed = match (&a.output, a.stdin_jsonl) {
+        (Some(out), false) => Some(input::expand_excluding(
+            &a.input.paths,
+            std::slice::from_ref(out),
+        )),
+        _ => None,
+    };
     let seg = segmenter(&config, &a.terms.dict)?;
     let term_opts = term_options(&a.terms)?;
     let checker = checker(&config, &a.input, lang)?;

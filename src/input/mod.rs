@@ -9,7 +9,7 @@ use std::io::Read;
 
 use crate::document::{Document, Format};
 use crate::i18n::tr;
-pub use walk::{expand, Input};
+pub use walk::{expand, expand_excluding, Input};
 
 /// How inputs are read.
 #[derive(Debug, Clone)]
@@ -73,6 +73,7 @@ fn fail(file: &str, status: Status, format: &str, reason: impl Into<String>) -> 
 pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
     match input {
         Input::Unlistable { display, reason } => Err(fail(display, Status::Error, "", reason)),
+        Input::Passed { display, reason } => Err(fail(display, Status::Skipped, "", reason)),
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
@@ -85,7 +86,11 @@ pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
             }
             from_bytes("-", "", &bytes, opts)
         }
-        Input::File { path, display } => {
+        Input::File {
+            path,
+            display,
+            walked,
+        } => {
             let meta = std::fs::metadata(path)
                 .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
             if meta.len() > opts.max_file_bytes {
@@ -97,9 +102,38 @@ pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
-            from_bytes(display, &ext, &bytes, opts)
+            let doc = from_bytes(display, &ext, &bytes, opts)?;
+            match chinese_share(&doc.text) {
+                Some(share) if *walked && share < MIN_CHINESE_SHARE => Err(fail(
+                    display,
+                    Status::Skipped,
+                    doc.format.as_str(),
+                    msg!(
+                        zh = "汉字只占{:.0}%，不像公文，目录中的此类文件不读取（需要时请直接指定该文件）",
+                        en = "only {:.0}% of it is Chinese characters: not a document; such files are not read from a directory (name the file to read it)",
+                        share * 100.0
+                    ),
+                )),
+                _ => Ok(doc),
+            }
         }
     }
+}
+
+/// Below this share of Chinese characters a file found in a directory is not taken for a
+/// document. Published documents measure 30% and more (a reply that is mostly a table of
+/// figures), most above 60%; a folder's README or list of sources, under 10%.
+const MIN_CHINESE_SHARE: f64 = 0.15;
+
+/// The share of Chinese characters among the first 100,000 characters that are not white
+/// space; `None` for a text too short to judge.
+fn chinese_share(text: &str) -> Option<f64> {
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(100_000) {
+        all += 1;
+        han += usize::from(matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    }
+    (all >= 100).then(|| han as f64 / all as f64)
 }
 
 fn too_large(file: &str, size: u64, limit: u64) -> Failure {

@@ -11,6 +11,7 @@ fn load_file(path: &Path) -> Result<gongwen::Document, input::Failure> {
     let input = Input::File {
         path: path.to_path_buf(),
         display: path.display().to_string(),
+        walked: false,
     };
     input::load(&input, &ReadOptions::default())
 }
@@ -158,4 +159,71 @@ fn html_pages_become_lines() {
         doc.text,
         "各省、自治区、直辖市人民政府：\n现将《A》印发给你们，请认真贯彻执行。\n"
     );
+}
+
+/// A walk reads documents only: a file list, a README and an earlier run's tables sit beside
+/// the drafts in real folders and are listed as skipped with the reason, never read; the run's
+/// own output is left out; a data file named on the command line is read.
+#[test]
+fn a_walk_reads_documents_and_passes_over_data_files_and_earlier_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), corpus_text(SEED)).unwrap();
+    std::fs::write(
+        d.join("INDEX.tsv"),
+        "file\tbytes\ttitle\na.txt\t12345\t保山市2022年法治政府建设工作报告\n",
+    )
+    .unwrap();
+    let readme = "# Sources\n\nEach file was downloaded from the portal of the issuing government \
+                  and converted to UTF-8 text; see the list below for dates.\n"
+        .repeat(3);
+    std::fs::write(d.join("SOURCES.md"), readme).unwrap();
+    let old = d.join("old-run");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::write(old.join("documents.csv"), "file,status\nx.txt,ok\n").unwrap();
+    std::fs::write(old.join("findings.csv"), "file,line\n").unwrap();
+    std::fs::write(old.join("notes.txt"), corpus_text(SEED)).unwrap();
+
+    let inputs = input::expand(&[d.to_path_buf()]);
+    let outcome: Vec<(String, &str)> = inputs
+        .iter()
+        .map(|i| {
+            let name = i.display().rsplit('/').next().unwrap().to_string();
+            let status = match input::load(i, &ReadOptions::default()) {
+                Ok(_) => "ok",
+                Err(f) => f.status.as_str(),
+            };
+            (name, status)
+        })
+        .collect();
+    let want: Vec<(String, &str)> = [
+        ("INDEX.tsv", "skipped"),
+        ("SOURCES.md", "skipped"),
+        ("a.txt", "ok"),
+        ("old-run", "skipped"),
+    ]
+    .iter()
+    .map(|(n, s)| (n.to_string(), *s))
+    .collect();
+    assert_eq!(outcome, want);
+
+    // Named, a data file is read.
+    let named = input::expand(&[d.join("INDEX.tsv")]);
+    assert!(input::load(&named[0], &ReadOptions::default()).is_ok());
+
+    // The run's own output, inside the folder it reads, is never read back.
+    let out = d.join("out");
+    let run = || {
+        let st = std::process::Command::new(crate::common::bin())
+            .args(["extract", "-q", "-o"])
+            .arg(&out)
+            .arg(d)
+            .status()
+            .unwrap();
+        assert!(st.success());
+        std::fs::read_to_string(out.join("documents.csv")).unwrap()
+    };
+    let first = run();
+    assert_eq!(first, run());
+    assert!(!first.contains("out/"), "{first}");
 }

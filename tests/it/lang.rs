@@ -479,6 +479,11 @@ fn the_checker_carries_its_language_and_verbosity() {
             .filter(|f| f.rule == "halfwidth-punct-in-cjk")
             .count()
     };
-    assert!(count(&verbose) > 10 * count(&zh), "{} {}", count(&verbose), count(&zh));
+    assert!(
+        count(&verbose) > 10 * count(&zh),
+        "{} {}",
+        count(&verbose),
+        count(&zh)
+    );
     assert_eq!(count(&zh), count(&zh_again));
 }
