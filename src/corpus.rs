@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::citation::CitationKind;
-use crate::output::{Cell, Row};
 use crate::registry;
 
 /// A citation as the index sees it.
@@ -368,34 +367,6 @@ fn most_frequent(list: &[(String, usize)]) -> String {
         }
     }
     best.map(|b| b.0.clone()).unwrap_or_default()
-}
-
-/// The citation_index.csv row.
-pub fn index_row(r: &IndexRow) -> Row {
-    vec![
-        Cell::text(&r.key),
-        Cell::text(&r.title),
-        Cell::text(r.variants.join(";")),
-        Cell::text(r.docnums.join(";")),
-        Cell::text(r.kind.as_str()),
-        Cell::text(&r.registry_status),
-        Cell::from(r.citing_files),
-        Cell::from(r.citations),
-        Cell::text(&r.first_file),
-        Cell::from(r.first_line),
-        Cell::text(r.in_corpus.join(";")),
-    ]
-}
-
-/// The citation_edges.csv row.
-pub fn edge_row(e: &Edge) -> Row {
-    vec![
-        Cell::text(&e.citing_file),
-        Cell::from(e.line),
-        Cell::from(e.column),
-        Cell::text(&e.key),
-        Cell::text(&e.cited_file),
-    ]
 }
 
 #[cfg(test)]

@@ -13,8 +13,12 @@ use crate::extract::docnum::{self, DocNum};
 use crate::extract::figures::{self, Figure};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::meta::{self, DocMeta};
+use crate::output::rows::{
+    CitationIndexRow, CitationRow, DocnumRow, DocumentCounts, DocumentRow, EdgeRow, FigureRow,
+    FindingRow, TableRow,
+};
 use crate::output::tables::TableId;
-use crate::output::{Cell, Row};
+use crate::output::Row;
 use crate::registry::{self, Catalogue};
 use crate::segment::{Segmenter, Token};
 use crate::terms::{self, DocTerms};
@@ -199,17 +203,7 @@ fn own_citation(doc: &Document, meta: &DocMeta, docnums: &[DocNum]) -> Option<Ba
 
 /// The findings.csv row of a finding.
 pub fn finding_row(f: &Located) -> Row {
-    let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
-    vec![
-        Cell::text(&f.at.file),
-        Cell::from(f.at.line),
-        Cell::from(f.at.column),
-        Cell::text(f.rule),
-        Cell::text(f.severity.as_str()),
-        Cell::text(&f.message),
-        Cell::text(&f.text),
-        Cell::text(related.join(";")),
-    ]
+    FindingRow::new(f).cells()
 }
 
 /// Rows for every table produced by one input.
@@ -251,26 +245,6 @@ pub struct FileResult {
     pub terms: Option<DocTerms>,
 }
 
-fn failure_row(f: &Failure) -> Row {
-    vec![
-        Cell::text(&f.file),
-        Cell::text(f.status.as_str()),
-        Cell::text(&f.encoding),
-        Cell::text(&f.format),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::text(&f.reason),
-        Cell::Empty,
-    ]
-}
-
 /// Plain-language note for a decode that had to replace bytes.
 pub fn lossy_note(undecodable: usize, encoding: &str) -> String {
     msg!(
@@ -285,23 +259,16 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
     } else {
         String::new()
     };
-    vec![
-        Cell::text(&doc.file),
-        Cell::text(Status::Ok.as_str()),
-        Cell::text(&doc.encoding),
-        Cell::text(doc.format.as_str()),
-        Cell::from(doc.chars()),
-        Cell::from(doc.lines.line_count()),
-        Cell::text(a.meta.title.clone().unwrap_or_default()),
-        Cell::text(a.meta.docnum.clone().unwrap_or_default()),
-        Cell::opt_int(a.meta.year.map(i64::from)),
-        Cell::from(a.figures.len()),
-        Cell::from(a.docnums.len()),
-        Cell::from(a.citations.len()),
-        Cell::from(a.findings.len()),
-        Cell::text(note),
-        Cell::from(doc.undecodable),
-    ]
+    let counts = DocumentCounts {
+        title: a.meta.title.clone().unwrap_or_default(),
+        docnum: a.meta.docnum.clone().unwrap_or_default(),
+        year: a.meta.year,
+        figures: a.figures.len(),
+        docnums: a.docnums.len(),
+        citations: a.citations.len(),
+        findings: a.findings.len(),
+    };
+    DocumentRow::read(doc, counts, note).cells()
 }
 
 /// Reads, analyses and renders one input.
@@ -368,15 +335,15 @@ fn process_tagged(
             let analysis = analyse_tagged(&doc, tokens, ctx.checker, ctx.terms);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
             for f in &analysis.figures {
-                rows.push(TableId::Figures, figures::figure_row(&doc, f));
+                rows.push(TableId::Figures, FigureRow::new(&doc, f).cells());
             }
             for d in &analysis.docnums {
-                rows.push(TableId::Docnums, docnum::docnum_row(&doc, d));
+                rows.push(TableId::Docnums, DocnumRow::new(&doc, d).cells());
             }
             for c in &analysis.citations {
                 rows.push(
                     TableId::Citations,
-                    citation::citation_row(&doc, c, &analysis.docnums),
+                    CitationRow::new(&doc, c, &analysis.docnums).cells(),
                 );
             }
             for f in &analysis.findings {
@@ -401,7 +368,7 @@ fn process_tagged(
             }
         }
         Err(f) => {
-            rows.push(TableId::Documents, failure_row(&f));
+            rows.push(TableId::Documents, DocumentRow::failed(&f).cells());
             FileResult {
                 bytes: 0,
                 file: f.file,
@@ -652,10 +619,10 @@ pub fn extract(
             sink.row(TableId::Findings, &finding_row(&f))?;
         }
         for r in &rows {
-            sink.row(TableId::CitationIndex, &corpus::index_row(r))?;
+            sink.row(TableId::CitationIndex, &CitationIndexRow::from(r).cells())?;
         }
         for e in &edges {
-            sink.row(TableId::CitationEdges, &corpus::edge_row(e))?;
+            sink.row(TableId::CitationEdges, &EdgeRow::from(e).cells())?;
         }
         Ok(())
     })?;

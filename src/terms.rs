@@ -11,6 +11,7 @@ use std::io::{BufReader, BufWriter, Read, Seek, Write};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::input::{self, Input, ReadOptions};
+use crate::output::rows::{TableRow, TermRow};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::pipeline::{self, Sink, Summary};
@@ -724,16 +725,17 @@ fn term_row(
     } else {
         count as f64 * 10_000.0 / words as f64
     };
-    vec![
-        Cell::text(file),
-        Cell::text(&*g.term),
-        Cell::text(g.pos),
-        Cell::Int(i64::try_from(count).unwrap_or(i64::MAX)),
-        Cell::Float(round(per_10k, 2)),
-        Cell::opt_float(tfidf.map(|t| round(t, 6))),
-        Cell::from(rank + 1),
-        Cell::from(g.docs as usize),
-    ]
+    TermRow {
+        file: file.to_string(),
+        term: g.term.to_string(),
+        pos: g.pos,
+        count,
+        per_10k: round(per_10k, 2),
+        tfidf: tfidf.map(|t| round(t, 6)),
+        rank: rank + 1,
+        docs: g.docs as usize,
+    }
+    .cells()
 }
 
 /// Rounds for reading; also keeps the last bits of floating-point sums out of the output.

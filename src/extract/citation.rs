@@ -11,8 +11,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::docnum::{DocNum, Role};
-use crate::document::Document;
-use crate::output::{Cell, Row};
 use crate::span::Span;
 
 /// What a cited title names, read from its form.
@@ -454,28 +452,6 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
         }
     }
     out
-}
-
-/// A row of citations.csv.
-pub fn citation_row(doc: &Document, c: &Citation, docnums: &[DocNum]) -> Row {
-    let lc = doc.line_col(c.span.start);
-    let num = c.docnum.and_then(|i| docnums.get(i));
-    vec![
-        Cell::text(&doc.file),
-        Cell::from(lc.line),
-        Cell::from(lc.column),
-        Cell::text(&c.title),
-        Cell::text(&c.normalized_title),
-        Cell::text(&c.key),
-        Cell::text(c.kind.as_str()),
-        Cell::text(&c.issuer),
-        Cell::text(
-            num.map(|d| super::docnum::surface(&doc.text, d))
-                .unwrap_or_default(),
-        ),
-        Cell::text(num.map(|d| d.normalized.clone()).unwrap_or_default()),
-        Cell::text(&c.registry_status),
-    ]
 }
 
 #[cfg(test)]

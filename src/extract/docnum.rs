@@ -15,8 +15,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
-use crate::output::{Cell, Row};
 use crate::span::Span;
 
 /// Where a number stands in the document that writes it.
@@ -712,28 +710,6 @@ pub fn surface(text: &str, d: &DocNum) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// A row of docnums.csv.
-pub fn docnum_row(doc: &Document, d: &DocNum) -> Row {
-    let lc = doc.line_col(d.span.start);
-    vec![
-        Cell::text(&doc.file),
-        Cell::from(lc.line),
-        Cell::from(lc.column),
-        Cell::text(surface(&doc.text, d)),
-        Cell::text(&d.normalized),
-        Cell::text(&d.issuer_code),
-        Cell::opt_int(d.year.map(i64::from)),
-        Cell::opt_int(d.serial.map(i64::from)),
-        Cell::text(if d.standard {
-            "standard"
-        } else {
-            "nonstandard"
-        }),
-        Cell::text(d.problems.join(";")),
-        Cell::text(d.role.as_str()),
-    ]
 }
 
 #[cfg(test)]

@@ -12,9 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
 use crate::extract::numerals::{self, Decimal, Ratio};
-use crate::output::{Cell, Row};
 use crate::segment::Token;
 use crate::span::Span;
 
@@ -911,26 +909,6 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         clause_start
     };
     text[from.clamp(clause_start, end)..end].to_string()
-}
-
-/// The cells of one figures.csv row.
-pub fn figure_row(doc: &Document, f: &Figure) -> Row {
-    let lc = doc.line_col(f.span.start);
-    vec![
-        Cell::text(doc.file.as_str()),
-        Cell::from(lc.line),
-        Cell::from(lc.column),
-        Cell::text(doc.slice(f.span)),
-        Cell::Float(f.value),
-        Cell::text(f.unit.as_str()),
-        Cell::text(f.base_unit.as_str()),
-        Cell::text(f.kind.as_str()),
-        Cell::text(f.qualifier.as_str()),
-        Cell::opt_float(f.low),
-        Cell::opt_float(f.high),
-        Cell::text(f.metric.as_str()),
-        Cell::text(doc.slice(f.sentence)),
-    ]
 }
 
 #[cfg(test)]

@@ -47,9 +47,13 @@ impl CsvDirSink {
 
 /// The JSON object of a row: a `table` field, then the columns by their English names.
 pub fn json_row(table: TableId, row: &Row) -> serde_json::Value {
+    json_row_named(table, table.header(), row)
+}
+
+fn json_row_named(table: TableId, header: &[impl AsRef<str>], row: &Row) -> serde_json::Value {
     let mut obj = serde_json::Map::with_capacity(row.len() + 1);
     obj.insert("table".into(), table.name().into());
-    for (name, cell) in table.header().iter().zip(row) {
+    for (name, cell) in header.iter().zip(row) {
         let v = match cell {
             Cell::Empty => serde_json::Value::Null,
             Cell::Text(s) => s.as_str().into(),
@@ -58,7 +62,7 @@ pub fn json_row(table: TableId, row: &Row) -> serde_json::Value {
                 .map(serde_json::Value::Number)
                 .unwrap_or(serde_json::Value::Null),
         };
-        obj.insert((*name).into(), v);
+        obj.insert(name.as_ref().into(), v);
     }
     serde_json::Value::Object(obj)
 }
@@ -66,21 +70,34 @@ pub fn json_row(table: TableId, row: &Row) -> serde_json::Value {
 /// JSON lines to any writer, one object per row.
 pub struct JsonlSink<W: Write> {
     out: W,
+    /// Headers of tables whose columns are known only at run time (`term_counts`).
+    opened: BTreeMap<TableId, Vec<String>>,
 }
 
 impl<W: Write> JsonlSink<W> {
     pub fn new(out: W) -> Self {
-        JsonlSink { out }
+        JsonlSink {
+            out,
+            opened: BTreeMap::new(),
+        }
     }
 
     pub fn into_inner(self) -> W {
         self.out
     }
-}
 
-impl<W: Write> JsonlSink<W> {
+    /// Names the columns of `table` for the rows that follow, as [`Sink::open`] does.
+    pub fn open(&mut self, table: TableId, header: &[&str]) {
+        self.opened
+            .insert(table, header.iter().map(|h| h.to_string()).collect());
+    }
+
     pub fn write_row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, &json_row(table, row))?;
+        let v = match self.opened.get(&table) {
+            Some(header) => json_row_named(table, header, row),
+            None => json_row(table, row),
+        };
+        serde_json::to_writer(&mut self.out, &v)?;
         self.out.write_all(b"\n")
     }
 }
@@ -101,6 +118,11 @@ impl JsonlFileSink {
 }
 
 impl Sink for JsonlFileSink {
+    fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
+        self.inner.open(table, header);
+        Ok(())
+    }
+
     fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()> {
         self.inner.write_row(table, row)
     }

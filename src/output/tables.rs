@@ -44,86 +44,26 @@ impl TableId {
         }
     }
 
+    /// The column names: the field names of the table's row type (see [`super::rows`]).
     pub fn header(&self) -> &'static [&'static str] {
+        use super::rows::*;
+        use std::sync::LazyLock;
+        macro_rules! names {
+            ($row:ty) => {{
+                static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(header::<$row>);
+                NAMES.as_slice()
+            }};
+        }
         match self {
-            TableId::Documents => &[
-                "file",
-                "status",
-                "encoding",
-                "format",
-                "chars",
-                "lines",
-                "title",
-                "docnum",
-                "year",
-                "figures",
-                "docnums",
-                "citations",
-                "findings",
-                "error",
-                "undecodable_bytes",
-            ],
-            TableId::Figures => &[
-                "file",
-                "line",
-                "column",
-                "text",
-                "value",
-                "unit",
-                "base_unit",
-                "kind",
-                "qualifier",
-                "low",
-                "high",
-                "metric",
-                "sentence",
-            ],
-            TableId::Docnums => &[
-                "file",
-                "line",
-                "column",
-                "text",
-                "normalized",
-                "issuer_code",
-                "year",
-                "serial",
-                "form",
-                "problems",
-                "role",
-            ],
-            TableId::Citations => &[
-                "file",
-                "line",
-                "column",
-                "title",
-                "normalized_title",
-                "key",
-                "kind",
-                "issuer",
-                "docnum",
-                "docnum_normalized",
-                "registry_status",
-            ],
-            TableId::Findings => &[
-                "file", "line", "column", "rule", "severity", "message", "text", "related",
-            ],
-            TableId::CitationIndex => &[
-                "key",
-                "title",
-                "variants",
-                "docnums",
-                "kind",
-                "registry_status",
-                "citing_files",
-                "citations",
-                "first_file",
-                "first_line",
-                "in_corpus",
-            ],
-            TableId::CitationEdges => &["citing_file", "line", "column", "key", "cited_file"],
-            TableId::Terms => &[
-                "file", "term", "pos", "count", "per_10k", "tfidf", "rank", "docs",
-            ],
+            TableId::Documents => names!(DocumentRow),
+            TableId::Figures => names!(FigureRow),
+            TableId::Docnums => names!(DocnumRow),
+            TableId::Citations => names!(CitationRow),
+            TableId::Findings => names!(FindingRow),
+            TableId::CitationIndex => names!(CitationIndexRow),
+            TableId::CitationEdges => names!(EdgeRow),
+            TableId::Terms => names!(TermRow),
+            // Its other columns are the run's codebook, given when the table is opened.
             TableId::TermCounts => &["file"],
         }
     }

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use gongwen::extract::citation::extract_citations;
-use gongwen::extract::docnum::{docnum_row, extract_docnums, Role};
+use gongwen::extract::docnum::{extract_docnums, Role};
+use gongwen::output::rows::{DocnumRow, TableRow};
 use gongwen::Document;
 
 use crate::common;
@@ -181,7 +182,8 @@ fn seed_report_numbers() {
 fn rows_follow_the_contract() {
     let doc = Document::from_text("a.txt", "第一行\n按照保政发 〔2022〕 第010号文件要求");
     let nums = extract_docnums(&doc.text);
-    let row: Vec<String> = docnum_row(&doc, &nums[0])
+    let row: Vec<String> = DocnumRow::new(&doc, &nums[0])
+        .cells()
         .iter()
         .map(|c| c.render())
         .collect();
@@ -211,7 +213,7 @@ fn header_ling_number_across_lines_is_self() {
     assert_eq!(d.role, Role::SelfNumber);
     let doc = Document::from_text("x", text);
     assert_eq!(
-        docnum_row(&doc, &d)[3].render(),
+        DocnumRow::new(&doc, &d).cells()[3].render(),
         "中华人民共和国国务院令第706号"
     );
 }

@@ -281,10 +281,14 @@ fn metrics() {
 #[test]
 fn row_has_the_contract_columns() {
     use gongwen::document::Document;
-    use gongwen::extract::figures::figure_row;
+    use gongwen::output::rows::{FigureRow, TableRow};
     let doc = Document::from_text("a.txt", "标题\n争取资金1373万元。");
     let f = figures(&doc.text).remove(0);
-    let row: Vec<String> = figure_row(&doc, &f).iter().map(|c| c.render()).collect();
+    let row: Vec<String> = FigureRow::new(&doc, &f)
+        .cells()
+        .iter()
+        .map(|c| c.render())
+        .collect();
     assert_eq!(
         row,
         [

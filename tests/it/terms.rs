@@ -254,3 +254,35 @@ fn extract_writes_terms_beside_the_other_tables() {
     assert_eq!(rows.len(), 14);
     assert!(rows[7..].iter().all(|r| r[0] == "*" && r[5].is_empty()));
 }
+
+/// `term_counts` in JSON lines names every column, as the CSV does: the codebook's words are
+/// the columns of its rows.
+#[test]
+fn jsonl_term_counts_rows_carry_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, "深化放管服改革，优化营商环境。营商环境评价优良。").unwrap();
+    let codebook = dir.path().join("codebook.txt");
+    std::fs::write(&codebook, "营商环境\n放管服\n减税降费\n").unwrap();
+    let out = dir.path().join("out");
+    let status = Command::new(bin())
+        .args(["extract", "-q", "--format", "jsonl", "--terms-from"])
+        .arg(&codebook)
+        .arg("-o")
+        .arg(&out)
+        .arg(&doc)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(out.join("gongwen.jsonl")).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|v: &serde_json::Value| v["table"] == "term_counts")
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["营商环境"], 2);
+    assert_eq!(rows[0]["放管服"], 1);
+    assert_eq!(rows[0]["减税降费"], 0);
+    assert!(rows[0]["file"].as_str().unwrap().ends_with("a.txt"));
+}
