@@ -85,7 +85,7 @@ fn segment_csv_rows(bencher: Bencher, pages: usize) {
     let seg = Segmenter::global();
     bencher.counter(BytesCount::new(doc.text.len())).bench(|| {
         let mut out = Vec::new();
-        gongwen::tokens_csv::render(black_box(&doc), seg, &mut out);
+        gongwen::output::tokens::render(black_box(&doc), seg, &mut out);
         out.len()
     });
 }

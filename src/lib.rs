@@ -40,7 +40,6 @@ pub mod registry;
 pub mod segment;
 pub mod span;
 pub mod terms;
-pub mod tokens_csv;
 
 pub use document::{Document, Format};
 

@@ -11,8 +11,8 @@ use gongwen::i18n::tr;
 use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::csv::AtomicFile;
+use gongwen::output::tokens;
 use gongwen::pipeline::{self, Summary};
-use gongwen::tokens_csv;
 
 #[derive(Args, Debug)]
 pub(crate) struct SegmentArgs {
@@ -40,13 +40,13 @@ pub(crate) fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
         if bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        out.write_all(tokens_csv::HEADER.as_bytes())?;
+        out.write_all(tokens::HEADER.as_bytes())?;
         pipeline::for_each_ordered(
             &inputs,
             |inp| match input::load(inp, &read) {
                 Ok(doc) => {
                     let mut buf = Vec::with_capacity(doc.text.len() * 4);
-                    tokens_csv::render(&doc, seg, &mut buf);
+                    tokens::render(&doc, seg, &mut buf);
                     Ok(buf)
                 }
                 Err(f) => Err(f),

@@ -6,6 +6,7 @@ pub mod headers;
 pub mod rows;
 pub mod sink;
 pub mod tables;
+pub mod tokens;
 pub mod xlsx;
 
 /// One cell of an output table. Keeping numbers apart from text lets spreadsheet writers store

@@ -18,9 +18,9 @@ use crate::pipeline::{self, Sink, Summary};
 use crate::segment::{Segmenter, Token};
 
 /// Common Chinese stop words and function words.
-pub const STOP_WORDS: &str = include_str!("../dicts/stopwords.txt");
+pub const STOP_WORDS: &str = include_str!("../../dicts/stopwords.txt");
 /// Words of official style that occur in nearly every document (进一步, 加强, 推进 …).
-pub const BOILERPLATE: &str = include_str!("../dicts/boilerplate.txt");
+pub const BOILERPLATE: &str = include_str!("../../dicts/boilerplate.txt");
 
 /// Below this many documents, a run's own document frequencies say little, and jieba-rs's
 /// built-in IDF table (computed over a large general corpus) is used instead.
@@ -776,7 +776,7 @@ fn read_record(r: &mut impl Read) -> std::io::Result<Record> {
 /// the bytes of the word, written by `scripts/jieba-idf.sh`. Looking words up in the embedded
 /// text costs nothing at start-up; the crate's own `TfIdf` builds a hash table of all 270,000
 /// words first, which took as long as the dictionary and shared the processor with it.
-const BUILTIN_IDF: &str = include_str!("../dicts/jieba-idf.txt");
+const BUILTIN_IDF: &str = include_str!("../../dicts/jieba-idf.txt");
 /// The lower median of the table's values, which jieba-rs gives a word the table lacks.
 const BUILTIN_MEDIAN_IDF: f64 = 11.9547675029;
 

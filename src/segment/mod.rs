@@ -11,7 +11,11 @@ use rustc_hash::FxHashMap;
 use crate::span::Span;
 
 /// The policy vocabulary shipped with gongwen.
-pub const USER_WORDS: &str = include_str!("../dicts/userwords.txt");
+mod word_table;
+
+use word_table::{Known, WordTable};
+
+pub const USER_WORDS: &str = include_str!("../../dicts/userwords.txt");
 
 /// A token: its byte span in the text, its part-of-speech tag (jieba's tag set), the id of its
 /// word in the process (see [`word_id`]) and in its document.
@@ -190,8 +194,7 @@ impl Segmenter {
         #[derive(Default)]
         struct Cache {
             text: u32,
-            short: ShortTable,
-            long: FxHashMap<Box<str>, Known>,
+            words: WordTable,
             /// The extra tags as this thread last saw them, so that a token with one does not
             /// take the process-wide lock.
             extra: Vec<&'static str>,
@@ -206,13 +209,11 @@ impl Segmenter {
             let mut cache = cache.borrow_mut();
             let Cache {
                 text: current,
-                short,
-                long,
+                words,
                 extra,
             } = &mut *cache;
-            if short.len() + long.len() > 1_000_000 || *current == u32::MAX {
-                *short = ShortTable::default();
-                long.clear();
+            if words.len() > 1_000_000 || *current == u32::MAX {
+                *words = WordTable::default();
                 *current = 0;
             }
             *current += 1;
@@ -228,30 +229,19 @@ impl Segmenter {
                 local: 0,
             };
             let cut = self.jieba.cut(text, true);
-            let key_of = |t: &jieba_rs::Token| short_key_at(text, t.byte_start, t.byte_end);
             for t in cut.iter().take(AHEAD) {
-                key_of(t).inspect(|&k| short.prefetch(k));
+                words.prefetch(text, t.byte_start, t.byte_end);
             }
             let mut tokens = Vec::with_capacity(cut.len());
             for (i, t) in cut.iter().enumerate() {
                 // Most of a word's lookup is waiting for its slot to come from memory (the
                 // table of a large corpus is megabytes): ask for a later token's slot now.
-                if let Some(k) = cut.get(i + AHEAD).and_then(key_of) {
-                    short.prefetch(k);
+                if let Some(later) = cut.get(i + AHEAD) {
+                    words.prefetch(text, later.byte_start, later.byte_end);
                 }
-                let known = match key_of(t) {
-                    Some(key) => {
-                        short.get_or_insert_with(key, || learn(t.word, t.byte_start, t.byte_end))
-                    }
-                    None => match long.get_mut(t.word) {
-                        Some(k) => k,
-                        None => long.entry(t.word.into()).or_insert(learn(
-                            t.word,
-                            t.byte_start,
-                            t.byte_end,
-                        )),
-                    },
-                };
+                let known = words.get_or_learn(text, t.byte_start, t.byte_end, || {
+                    learn(t.word, t.byte_start, t.byte_end)
+                });
                 // The entry was just looked up, so numbering the word here costs nothing,
                 // where a table indexed by word id later would miss the cache.
                 if known.text != current {
@@ -304,150 +294,6 @@ impl Default for Segmenter {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// What a thread knows of a word: its tag and id, and its number in the text being cut (valid
-/// while `text` equals the thread's current text number).
-#[derive(Clone, Copy)]
-struct Known {
-    word: u32,
-    text: u32,
-    local: u32,
-    /// [`pos_id`] of the tag.
-    pos: u16,
-}
-
-/// A slot of [`ShortTable`]: 32 bytes on a 32-byte boundary, so a slot never straddles two
-/// cache lines and one fetch brings the whole of it.
-#[derive(Clone, Copy)]
-#[repr(C, align(32))]
-struct Slot {
-    key: u128,
-    known: Known,
-}
-
-/// A thread's words of at most 15 bytes by [`short_key`]: open addressing with linear probing,
-/// at most half full, so that the slot a word will need can be fetched ahead of time (see
-/// [`ShortTable::prefetch`]), which a general-purpose hash map does not allow.
-struct ShortTable {
-    /// Key 0 marks a free slot: no word's key is 0, since a word has at least one byte.
-    slots: Vec<Slot>,
-    len: usize,
-    /// 64 minus the base-2 logarithm of the number of slots.
-    shift: u32,
-}
-
-impl Default for ShortTable {
-    fn default() -> Self {
-        Self::with_slots_log2(12)
-    }
-}
-
-impl ShortTable {
-    fn with_slots_log2(bits: u32) -> Self {
-        let free = Slot {
-            key: 0,
-            known: Known {
-                word: 0,
-                text: 0,
-                local: 0,
-                pos: 0,
-            },
-        };
-        ShortTable {
-            slots: vec![free; 1 << bits],
-            len: 0,
-            shift: 64 - bits,
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    /// The slot where the search for `key` starts: the key's two halves mixed, and the top bits
-    /// of their product with a large odd constant (Fibonacci hashing).
-    fn home(&self, key: u128) -> usize {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(K).rotate_left(32);
-        (x.wrapping_mul(K) >> self.shift) as usize
-    }
-
-    /// Asks the processor to bring `key`'s slot into the cache without waiting for it.
-    fn prefetch(&self, key: u128) {
-        let slot = self.slots.as_ptr().wrapping_add(self.home(key));
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: a prefetch is a hint that never reads memory into the program, and cannot
-        // fault whatever the address; `slot` is in bounds anyway.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch::<_MM_HINT_T0>(slot.cast());
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = slot;
-    }
-
-    /// `key`'s entry, made by `make` when the key is new. `key` must not be 0.
-    fn get_or_insert_with(&mut self, key: u128, make: impl FnOnce() -> Known) -> &mut Known {
-        debug_assert_ne!(key, 0);
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            match self.slots[i].key {
-                k if k == key => return &mut self.slots[i].known,
-                0 => {
-                    self.slots[i] = Slot { key, known: make() };
-                    self.len += 1;
-                    return &mut self.slots[i].known;
-                }
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    fn grow(&mut self) {
-        let bits = 64 - self.shift + 1;
-        let old = std::mem::replace(self, Self::with_slots_log2(bits));
-        let mask = self.slots.len() - 1;
-        for slot in old.slots.into_iter().filter(|s| s.key != 0) {
-            let mut i = self.home(slot.key);
-            while self.slots[i].key != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = slot;
-        }
-        self.len = old.len;
-    }
-}
-
-/// `word` packed with its length into 16 bytes when it has 1 to 15: two distinct words never
-/// share a key, since the length byte tells trailing zeros of the text from padding.
-fn short_key(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 15 {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
-}
-
-/// [`short_key`] of `text[start..end]`, read straight from the text: sixteen bytes at once
-/// with those past the word masked off, where the text has them.
-fn short_key_at(text: &str, start: usize, end: usize) -> Option<u128> {
-    let len = end - start;
-    if len == 0 || len > 15 {
-        return None;
-    }
-    let Some(bytes) = text.as_bytes().get(start..start + 16) else {
-        return short_key(&text[start..end]);
-    };
-    let raw = u128::from_le_bytes(bytes.try_into().ok()?);
-    Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
 }
 
 /// jieba's tag set, which is small and fixed.
