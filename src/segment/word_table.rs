@@ -188,3 +188,53 @@ fn short_key_at(text: &str, start: usize, end: usize) -> Option<u128> {
     let raw = u128::from_le_bytes(bytes.try_into().ok()?);
     Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn a_key_read_from_the_text_is_the_key_of_the_word() {
+        let mut short = 0;
+        for text in crate::corpus_texts() {
+            // Words at the very end too, where sixteen bytes are not there to read.
+            let text = format!("{text}中华人民共和国法治政府");
+            for t in Segmenter::global().jieba.cut(&text, true) {
+                let want = short_key(t.word);
+                short += usize::from(want.is_some());
+                assert_eq!(
+                    short_key_at(&text, t.byte_start, t.byte_end),
+                    want,
+                    "{}",
+                    t.word
+                );
+            }
+        }
+        assert!(short > 50_000, "{short}");
+        assert_ne!(short_key("一"), short_key("一\0"));
+    }
+
+    #[test]
+    fn the_short_table_keeps_every_word_through_its_growth() {
+        let mut table = ShortTable::default();
+        let known = |i: u32| Known {
+            word: i,
+            text: 0,
+            local: 0,
+            pos: 0,
+        };
+        let words: Vec<String> = (0..100_000).map(|i| format!("词{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            let k = table.get_or_insert_with(short_key(w).unwrap(), || known(i as u32));
+            assert_eq!(k.word, i as u32);
+        }
+        assert_eq!(table.len(), words.len());
+        assert!(table.slots.len() >= 2 * words.len());
+        for (i, w) in words.iter().enumerate() {
+            let k = table.get_or_insert_with(short_key(w).unwrap(), || panic!("{w} is known"));
+            assert_eq!(k.word, i as u32, "{w}");
+        }
+        assert_eq!(table.len(), words.len());
+    }
+}
