@@ -114,6 +114,18 @@ pub fn format_float(f: f64) -> String {
 /// A row of cells.
 pub type Row = Vec<Cell>;
 
+/// Receives table rows in order and writes them somewhere.
+pub trait Sink {
+    /// Starts a table whose columns are known only at run time (`term_counts`); a sink that
+    /// does not write such tables ignores it.
+    fn open(&mut self, _table: tables::TableId, _header: &[&str]) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn row(&mut self, table: tables::TableId, row: &Row) -> std::io::Result<()>;
+    /// Makes the output visible; nothing is visible before.
+    fn finish(self: Box<Self>) -> std::io::Result<()>;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,8 @@ use std::io::Write;
 use super::csv::{AtomicFile, CsvTable};
 use super::headers;
 use super::tables::TableId;
+use super::Sink;
 use super::{Cell, Row};
-use crate::pipeline::Sink;
 
 /// One CSV file per table in a directory; every file appears at the end, complete, or not at all.
 pub struct CsvDirSink {

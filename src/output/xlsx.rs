@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use super::csv::AtomicFile;
 use super::headers;
 use super::tables::TableId;
+use super::Sink;
 use super::{Cell, Row};
-use crate::pipeline::Sink;
 
 /// Widest column, in character cells; long sentences wrap in the cell instead.
 const MAX_WIDTH: f64 = 60.0;

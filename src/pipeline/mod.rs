@@ -7,6 +7,7 @@
 
 mod schedule;
 
+pub use crate::output::Sink;
 pub use schedule::{batches, chunk_size, for_each_batch_ordered, for_each_ordered};
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
@@ -404,18 +405,6 @@ impl Summary {
             Status::Error => self.errors += 1,
         }
     }
-}
-
-/// Receives table rows in order and writes them somewhere.
-pub trait Sink {
-    /// Starts a table whose columns are known only at run time (`term_counts`); a sink that
-    /// does not write such tables ignores it.
-    fn open(&mut self, _table: TableId, _header: &[&str]) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn row(&mut self, table: TableId, row: &Row) -> std::io::Result<()>;
-    /// Makes the output visible; nothing is visible before.
-    fn finish(self: Box<Self>) -> std::io::Result<()>;
 }
 
 /// Runs the extraction over all inputs into `sink`: per-document rows as documents complete,
