@@ -31,6 +31,7 @@ pub mod i18n;
 pub mod check;
 pub mod corpus;
 pub mod document;
+pub mod error;
 pub mod extract;
 pub mod input;
 pub mod meta;

@@ -3,6 +3,7 @@
 //!
 //! The catalogue is partial: a title missing from it is `unknown`, never "does not exist".
 
+use crate::error::{RegisterError, RegisterProblem};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -246,41 +247,31 @@ fn parse_status(s: &str) -> Result<Option<Status>, ()> {
 }
 
 impl Register {
-    /// Parses a register; errors name the line and say what is wrong, in the language of messages.
-    pub fn parse(file: &str, text: &str) -> Result<Register, String> {
+    /// Parses a register; errors name the line and say what is wrong.
+    pub fn parse(file: &str, text: &str) -> Result<Register, RegisterError> {
+        let err = |line: usize, problem: RegisterProblem| RegisterError {
+            file: file.into(),
+            line,
+            problem,
+        };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| {
-                msg!(
-                    zh = "登记簿 {file} 第1行无法读取：{e}",
-                    en = "register {file}, line 1: cannot read: {e}"
-                )
-            })?
+            .map_err(|e| err(1, RegisterProblem::Malformed(e.to_string())))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
         let col = |name: &str| header.iter().position(|h| h == name);
-        let title_col = col("title").ok_or_else(|| {
-            msg!(
-                zh = "登记簿 {file} 第1行缺少 title 列（应为 title,docnum,issuer,date,status）",
-                en = "register {file}, line 1: no title column (expected title,docnum,issuer,date,status)"
-            )
-        })?;
+        let title_col = col("title").ok_or_else(|| err(1, RegisterProblem::NoTitleColumn))?;
         let (docnum_col, issuer_col, date_col, status_col) =
             (col("docnum"), col("issuer"), col("date"), col("status"));
         let mut entries = Vec::new();
         for (i, rec) in reader.records().enumerate() {
             let line = i + 2;
-            let rec = rec.map_err(|e| {
-                msg!(
-                    zh = "登记簿 {file} 第{line}行无法读取：{e}",
-                    en = "register {file}, line {line}: cannot read: {e}"
-                )
-            })?;
+            let rec = rec.map_err(|e| err(line, RegisterProblem::Malformed(e.to_string())))?;
             let get =
                 |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
             let title = get(Some(title_col));
@@ -289,10 +280,7 @@ impl Register {
                 .trim_end_matches('》')
                 .to_string();
             if title.is_empty() {
-                return Err(msg!(
-                    zh = "登记簿 {file} 第{line}行缺少标题（title）",
-                    en = "register {file}, line {line}: no title"
-                ));
+                return Err(err(line, RegisterProblem::NoTitle));
             }
             let docnum = Some(get(docnum_col)).filter(|d| !d.is_empty());
             let docnum_normalized = match &docnum {
@@ -301,22 +289,13 @@ impl Register {
                         .into_iter()
                         .next()
                         .map(|n| n.normalized)
-                        .ok_or_else(|| {
-                            msg!(
-                                zh = "登记簿 {file} 第{line}行的发文字号“{d}”无法识别",
-                                en = "register {file}, line {line}: the document number “{d}” is not recognised"
-                            )
-                        })?,
+                        .ok_or_else(|| err(line, RegisterProblem::UnknownDocnum(d.clone())))?,
                 ),
                 None => None,
             };
             let raw_status = get(status_col);
-            let status = parse_status(&raw_status).map_err(|_| {
-                msg!(
-                    zh = "登记簿 {file} 第{line}行的状态“{raw_status}”无法识别（应为 in-force/现行有效 或 repealed/已废止）",
-                    en = "register {file}, line {line}: the status “{raw_status}” is not recognised (expected in-force/现行有效 or repealed/已废止)"
-                )
-            })?;
+            let status = parse_status(&raw_status)
+                .map_err(|_| err(line, RegisterProblem::UnknownStatus(raw_status.clone())))?;
             entries.push(RegisterEntry {
                 line,
                 canonical: crate::corpus::canonical(&normalize_title(&title)),
@@ -334,16 +313,14 @@ impl Register {
         })
     }
 
-    pub fn load(path: &std::path::Path) -> Result<Register, String> {
-        let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
-            msg!(
-                zh = "无法读取登记簿 {file}：{e}",
-                en = "cannot read the register {file}: {e}"
-            )
+    pub fn load(path: &std::path::Path) -> Result<Register, RegisterError> {
+        let bytes = std::fs::read(path).map_err(|e| RegisterError {
+            file: path.into(),
+            line: 0,
+            problem: RegisterProblem::Unreadable(e),
         })?;
         let text = crate::input::decode::decode_auto(&bytes).text;
-        Register::parse(&file, &text)
+        Register::parse(&path.display().to_string(), &text)
     }
 
     /// The entry a citation names: by number when both have one, else by title.
@@ -384,8 +361,15 @@ mod register_tests {
         assert!(r.lookup("临川市河道管理办法", None).is_some());
         assert!(r.lookup("别的", Some("临政发〔2018〕42号")).is_some());
         let err = Register::parse("reg.csv", "title,status\n甲,也许\n").unwrap_err();
-        assert!(err.contains("第2行") && err.contains("也许"), "{err}");
+        assert_eq!(err.line, 2);
+        assert!(matches!(&err.problem, RegisterProblem::UnknownStatus(s) if s == "也许"));
+        let text = err.to_string();
+        assert!(
+            text.contains("reg.csv 第2行") && text.contains("也许"),
+            "{text}"
+        );
         let err = Register::parse("reg.csv", "name\n甲\n").unwrap_err();
-        assert!(err.contains("title"), "{err}");
+        assert!(matches!(err.problem, RegisterProblem::NoTitleColumn));
+        assert!(err.to_string().contains("title"), "{err}");
     }
 }

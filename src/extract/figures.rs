@@ -115,14 +115,17 @@ pub struct Units {
 impl Units {
     /// Parses `unit,kind,base_unit,factor` lines (a header line and `#` notes are skipped).
     /// Malformed lines are reported with their 1-based line number.
-    pub fn parse(csv: &str) -> Result<Units, String> {
+    pub fn parse(csv: &str) -> Result<Units, crate::error::UnitsError> {
         let mut by_first: HashMap<char, Vec<UnitDef>> = HashMap::new();
         for (i, line) in csv.lines().enumerate() {
             let line = line.trim().trim_start_matches('\u{feff}');
             if line.is_empty() || line.starts_with('#') || line.starts_with("unit,") {
                 continue;
             }
-            let bad = || format!("units line {}: {line}", i + 1);
+            let bad = || crate::error::UnitsError {
+                line: i + 1,
+                text: line.to_string(),
+            };
             let mut parts = line.split(',');
             let (Some(unit), Some(kind), Some(base), Some(factor), None) = (
                 parts.next(),
