@@ -4,7 +4,7 @@
 mod attachment;
 mod citation;
 mod docno;
-mod figrules;
+mod figures;
 mod numbering;
 mod numbers;
 mod punct;
@@ -13,7 +13,7 @@ pub(crate) mod wording;
 
 use super::Rule;
 
-pub use figrules::batch_metrics;
+pub use figures::metric_inconsistent::batch_metrics;
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
@@ -38,16 +38,16 @@ pub static ALL: &[&Rule] = &[
     &citation::title_nested_marks::TITLE_NESTED_MARKS,
     &citation::title_marks_misuse::TITLE_MARKS_MISUSE,
     &citation::title_enum_dunhao::TITLE_ENUM_DUNHAO,
-    &punct::HALFWIDTH_PUNCT_IN_CJK,
-    &punct::CJK_ONE_AS_DASH,
-    &punct::RANGE_MARK_FORM,
-    &punct::QUOTE_FORM,
-    &punct::UNPAIRED_MARKS,
-    &punct::DUPLICATE_PUNCT,
-    &punct::HEADING_TRAILING_PERIOD,
-    &punct::ELLIPSIS_FORM,
-    &punct::FULLWIDTH_COLON,
-    &punct::SPACE_IN_CJK,
+    &punct::halfwidth_punct_in_cjk::HALFWIDTH_PUNCT_IN_CJK,
+    &punct::cjk_one_as_dash::CJK_ONE_AS_DASH,
+    &punct::range_mark_form::RANGE_MARK_FORM,
+    &punct::quote_form::QUOTE_FORM,
+    &punct::unpaired_marks::UNPAIRED_MARKS,
+    &punct::duplicate_punct::DUPLICATE_PUNCT,
+    &punct::heading_trailing_period::HEADING_TRAILING_PERIOD,
+    &punct::ellipsis_form::ELLIPSIS_FORM,
+    &punct::fullwidth_colon::FULLWIDTH_COLON,
+    &punct::space_in_cjk::SPACE_IN_CJK,
     &numbering::heading_number_form::HEADING_NUMBER_FORM,
     &numbering::heading_number_sequence::HEADING_NUMBER_SEQUENCE,
     &numbering::heading_level_order::HEADING_LEVEL_ORDER,
@@ -63,9 +63,9 @@ pub static ALL: &[&Rule] = &[
     &numbers::NUMERIC_WORDING,
     &numbers::YU_POSITION,
     &numbers::SESSION_NUMERALS,
-    &figrules::RATE_OVERFLOW,
-    &figrules::SUM_MISMATCH,
-    &figrules::METRIC_INCONSISTENT,
+    &figures::rate_overflow::RATE_OVERFLOW,
+    &figures::sum_mismatch::SUM_MISMATCH,
+    &figures::metric_inconsistent::METRIC_INCONSISTENT,
     &numbers::THOUSANDS_SEPARATOR,
     &wording::term_odd_one_out::TERM_ODD_ONE_OUT,
     &wording::fazhi_vs_fazhi::FAZHI_VS_FAZHI,
