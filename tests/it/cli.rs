@@ -110,6 +110,12 @@ fn shared_real_corpus_reads_completely() {
     let n = std::fs::read_dir(&real).unwrap().count();
     assert_eq!(docs.len(), n);
     for (f, row) in &docs {
+        // The folder's list of sources is English prose with tables: no document, passed over.
+        if f.ends_with("SOURCES.md") {
+            assert_eq!(row["status"], "skipped", "{f}");
+            assert!(row["error"].contains("汉字只占"), "{f}: {}", row["error"]);
+            continue;
+        }
         assert_eq!(
             (
                 row["status"].as_str(),
