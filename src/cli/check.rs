@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::args::*;
 use gongwen::check::{Located, Severity};
+use gongwen::corpus;
 use gongwen::i18n::{tr, Lang};
 use gongwen::input::{self, Status};
 use gongwen::output::csv::{AtomicFile, CsvTable};
@@ -164,7 +165,7 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 Ok(())
             },
         )?;
-        for f in checker.check_batch(&batch) {
+        for f in corpus::run(&checker, batch, None).findings {
             emit(&f, &mut fo, counts)?;
         }
         fo.finish()

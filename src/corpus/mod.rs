@@ -7,6 +7,10 @@
 //! same form that differ by a few characters. Grouping is a union–find over title and number
 //! keys; the only pairwise comparisons are between the few titles that share one number.
 
+mod stage;
+
+pub use stage::{run, CorpusResult};
+
 use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::citation::CitationKind;

@@ -442,24 +442,18 @@ pub fn extract(
             Ok(())
         },
     )?;
-    term_corpus.finish_after(ctx.seg, &mut *sink, move |sink| {
-        // Two independent summaries of the whole run, each freeing its input where it was
-        // made rather than on the thread that writes.
-        let (findings, (rows, edges)) = rayon::join(
-            move || ctx.checker.check_batch(&batch),
-            move || corpus::build(&index),
-        );
-        for f in findings {
-            sink.row(TableId::Findings, &finding_row(&f))?;
-        }
-        for r in &rows {
-            sink.row(TableId::CitationIndex, &CitationIndexRow::from(r).cells())?;
-        }
-        for e in &edges {
-            sink.row(TableId::CitationEdges, &EdgeRow::from(e).cells())?;
-        }
-        Ok(())
-    })?;
+    let across = corpus::run(ctx.checker, batch, Some(index));
+    for f in &across.findings {
+        sink.row(TableId::Findings, &finding_row(f))?;
+    }
+    for r in &across.index {
+        sink.row(TableId::CitationIndex, &CitationIndexRow::from(r).cells())?;
+    }
+    for e in &across.edges {
+        sink.row(TableId::CitationEdges, &EdgeRow::from(e).cells())?;
+    }
+    drop(across);
+    term_corpus.finish(ctx.seg, &mut *sink)?;
     sink.finish()?;
     Ok(summary)
 }

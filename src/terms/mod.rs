@@ -554,20 +554,7 @@ impl<'a> Corpus<'a> {
 
     /// Ranks every document's terms and writes the `terms.csv` rows: each document's block in
     /// input order, then the corpus block (`file` = `*`).
-    pub fn finish(self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
-        self.finish_after(seg, sink, |_| Ok(()))
-    }
-
-    /// Like [`Corpus::finish`], writing the rows of `before` first. With more than one thread
-    /// in the pool, the documents are ranked on a thread of their own meanwhile, so that
-    /// ranking overlaps both `before` and the writing of the rows, which are the last things
-    /// a run does and wait for nothing else.
-    pub fn finish_after(
-        mut self,
-        seg: &Segmenter,
-        sink: &mut dyn Sink,
-        before: impl FnOnce(&mut dyn Sink) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
+    pub fn finish(mut self, seg: &Segmenter, sink: &mut dyn Sink) -> std::io::Result<()> {
         for g in &mut self.terms {
             let b = self.by_word[g.word as usize];
             (g.total, g.docs) = (b.total, b.docs);
@@ -613,41 +600,10 @@ impl<'a> Corpus<'a> {
             });
             order
         };
-        let order = if rayon::current_num_threads() > 1 {
-            std::thread::scope(|scope| {
-                // 64 documents ahead at most: what waits is bounded, whatever the corpus.
-                let (tx, rx) = std::sync::mpsc::sync_channel(64);
-                let ranking = scope.spawn(move || {
-                    for _ in 0..docs {
-                        let doc = rank_next();
-                        let failed = doc.is_err();
-                        // The writer has stopped when it no longer listens.
-                        if tx.send(doc).is_err() || failed {
-                            return None;
-                        }
-                    }
-                    // The corpus block's order too, while the writer catches up.
-                    Some(corpus_order())
-                });
-                before(sink)?;
-                for _ in 0..docs {
-                    // The channel closes early only if the ranking thread panicked, and the
-                    // scope then passes the panic on.
-                    let doc = rx.recv().map_err(std::io::Error::other)??;
-                    write_doc(sink, doc)?;
-                }
-                let order = ranking
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                Ok::<_, std::io::Error>(order.unwrap_or_else(corpus_order))
-            })?
-        } else {
-            before(sink)?;
-            for _ in 0..docs {
-                write_doc(sink, rank_next()?)?;
-            }
-            corpus_order()
-        };
+        for _ in 0..docs {
+            write_doc(sink, rank_next()?)?;
+        }
+        let order = corpus_order();
         for (rank, i) in order
             .into_iter()
             .take(self.opts.kept(self.terms.len()))
