@@ -1,27 +1,40 @@
-//! gongwen reads Chinese government documents (公文) and tells what is in them.
+//! gongwen reads Chinese government documents (公文) and tells what is in them and what is wrong
+//! with them.
 //!
-//! The stages, each a module:
+//! A document goes through these stages, one folder each, and data flows one way:
 //!
-//! * [`input`] lists paths, reads bytes, recognises .docx/.html/text and decodes (UTF-8, GB18030,
-//!   UTF-16, …) into a [`Document`], recording what it decided;
-//! * [`segment`] segments text with jieba-rs plus the policy vocabulary of `dicts/`;
-//! * [`terms`] counts terms per document and ranks keywords over the run;
-//! * [`meta`] finds a document's own title, number and year;
-//! * [`pipeline`] runs the per-document work in parallel and hands rows to a sink in input order;
-//! * [`output`] writes the tables of the output contract (CSV with BOM, atomic files).
+//! 1. [`input`] — walk the paths, sniff the format, read .docx/HTML/text and decode it (UTF-8,
+//!    GB18030, UTF-16, Big5 …) into a [`Document`], recording what it decided;
+//! 2. [`segment`] — jieba-rs segmentation and part-of-speech tags, with the policy vocabulary;
+//! 3. [`extract`] — figures, document numbers (发文字号), 《》 citations and the document's own
+//!    title, number and year ([`meta`]): pure functions of the text and its tokens;
+//! 4. [`registry`] — resolve citations against the law catalogue and users' registers;
+//! 5. [`check`] — the rules, one file each under `check/rules/<group>/`, over one document;
+//! 6. [`corpus`] — the one cross-document stage: batch rules, the citation index and its edges;
+//! 7. [`terms`] — word counts and keywords over the run;
+//! 8. [`output`] — the rows of every table, typed once ([`output::rows`]), written as CSV, JSON
+//!    lines or XLSX, atomically.
 //!
-//! Everything works in byte [`span::Span`]s over the original decoded text; [`span::LineIndex`]
-//! converts to 1-based line and character column only when rows are written.
+//! [`pipeline`] drives them: [`pipeline::analyse`] runs stages 2–5 on one document, and its
+//! ordered parallel driver runs every command over many, handing results back in input order.
+//! The command line (`src/cli/`) only turns options into a run. Everything works in byte
+//! [`span::Span`]s over the decoded text; lines and columns are computed when rows are written.
 //!
 //! ```
-//! use gongwen::{Document, segment::Segmenter};
-//! let doc = Document::from_text("a.txt", "完成合法性审核212件。");
-//! let words: Vec<&str> = Segmenter::global()
-//!     .cut(&doc.text)
-//!     .iter()
-//!     .map(|s| doc.slice(*s))
-//!     .collect();
-//! assert!(words.contains(&"合法性审核"));
+//! use gongwen::check::Checker;
+//! use gongwen::i18n::Lang;
+//! use gongwen::pipeline::analyse;
+//! use gongwen::segment::Segmenter;
+//! use gongwen::Document;
+//!
+//! let doc = Document::from_text("draft.txt", "根据保政发﹝2022﹞10号文件，完成合法性审核212件。");
+//! let checker = Checker::default_rules().with_lang(Lang::En);
+//! let a = analyse(&doc, Segmenter::global(), &checker);
+//! assert_eq!(a.docnums[0].normalized, "保政发〔2022〕10号");
+//! assert_eq!(a.figures[0].value, 212.0);
+//! let finding = a.findings.iter().find(|f| f.rule == "docno-bracket-form").unwrap();
+//! assert_eq!((finding.at.line, finding.at.column), (1, 3));
+//! assert!(finding.message.contains("〔〕"));
 //! ```
 
 // First, so that `msg!` is in scope in every module below.
