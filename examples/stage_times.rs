@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use gongwen::check::rules::ALL;
 use gongwen::check::{Check, DocContext};
+use gongwen::extract::meta;
 use gongwen::extract::{citation, docnum, figures};
 use gongwen::segment::Segmenter;
-use gongwen::{meta, terms, Document};
+use gongwen::{terms, Document};
 
 fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {

@@ -7,8 +7,8 @@
 //!    GB18030, UTF-16, Big5 …) into a [`Document`], recording what it decided;
 //! 2. [`segment`] — jieba-rs segmentation and part-of-speech tags, with the policy vocabulary;
 //! 3. [`extract`] — figures, document numbers (发文字号), 《》 citations and the document's own
-//!    title, number and year ([`meta`]): pure functions of the text and its tokens;
-//! 4. [`registry`] — resolve citations against the law catalogue and users' registers;
+//!    title, number and year ([`extract::meta`]): pure functions of the text and its tokens;
+//! 4. [`resolve`] — resolve citations against the law catalogue and users' registers;
 //! 5. [`check`] — the rules, one file each under `check/rules/<group>/`, over one document;
 //! 6. [`corpus`] — the one cross-document stage: batch rules, the citation index and its edges;
 //! 7. [`terms`] — word counts and keywords over the run;
@@ -47,10 +47,9 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod input;
-pub mod meta;
 pub mod output;
 pub mod pipeline;
-pub mod registry;
+pub mod resolve;
 pub mod segment;
 pub mod span;
 pub mod terms;

@@ -18,9 +18,9 @@ use crate::document::Document;
 use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;
 use crate::extract::figures::Figure;
+use crate::extract::meta::DocMeta;
 use crate::i18n::Lang;
-use crate::meta::DocMeta;
-use crate::registry::Register;
+use crate::resolve::Register;
 use crate::segment::Token;
 use crate::span::Span;
 

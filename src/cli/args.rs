@@ -220,7 +220,7 @@ pub(crate) fn segmenter(config: &Config, extra: &[PathBuf]) -> Result<&'static S
 pub(crate) fn checker(config: &Config, a: &InputArgs, lang: Lang) -> Result<Checker, String> {
     let mut registers = Vec::new();
     for p in config.registries.iter().chain(&a.registry) {
-        registers.push(gongwen::registry::Register::load(p).map_err(|e| e.to_string())?);
+        registers.push(gongwen::resolve::Register::load(p).map_err(|e| e.to_string())?);
     }
     Ok(Checker::new(config)
         .with_registers(registers)

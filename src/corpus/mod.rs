@@ -14,7 +14,7 @@ pub use stage::{run, CorpusResult};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::citation::CitationKind;
-use crate::registry;
+use crate::resolve;
 
 /// A citation as the index sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,7 @@ pub struct Edge {
 
 /// The form in which titles of one document compare equal.
 pub fn canonical(normalized_title: &str) -> String {
-    let t = registry::key(normalized_title);
+    let t = resolve::key(normalized_title);
     // Inside a quoted title the organ's name is 人民政府; 省政府 is an informal slip for it.
     let mut out = String::with_capacity(t.len() + 6);
     let mut rest = t.as_str();
@@ -304,8 +304,8 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                 docnums: acc.docnums.into_iter().map(|(v, _)| v).collect(),
                 kind: acc.kind,
                 // The index says what holds today; citations.csv says what held when cited.
-                registry_status: if registry::applies_to(acc.kind) {
-                    registry::Catalogue::global()
+                registry_status: if resolve::applies_to(acc.kind) {
+                    resolve::Catalogue::global()
                         .status(&title, None)
                         .as_str()
                         .to_string()

@@ -5,4 +5,5 @@
 pub mod citation;
 pub mod docnum;
 pub mod figures;
+pub mod meta;
 pub mod numerals;

@@ -16,15 +16,15 @@ use crate::document::Document;
 use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
 use crate::extract::figures::{self, Figure};
+use crate::extract::meta::{self, DocMeta};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
-use crate::meta::{self, DocMeta};
 use crate::output::rows::{
     CitationIndexRow, CitationRow, DocnumRow, DocumentCounts, DocumentRow, EdgeRow, FigureRow,
     FindingRow, TableRow,
 };
 use crate::output::tables::TableId;
 use crate::output::Row;
-use crate::registry::{self, Catalogue};
+use crate::resolve::{self, Catalogue};
 use crate::segment::{Segmenter, Token};
 use crate::terms::{self, DocTerms};
 
@@ -90,7 +90,7 @@ pub fn analyse_tagged(
     let meta = meta::detect_with(&doc.text, &docnums);
     let catalogue = Catalogue::global();
     for c in &mut citations {
-        if registry::applies_to(c.kind) {
+        if resolve::applies_to(c.kind) {
             c.registry_status = catalogue.status(&c.title, meta.year).as_str().to_string();
         }
         // A user's register knows its own documents better than the national catalogue.

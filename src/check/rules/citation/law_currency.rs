@@ -2,7 +2,7 @@
 //! (`dicts/national-laws.csv`).
 
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
-use crate::registry::Catalogue;
+use crate::resolve::Catalogue;
 
 /// `law-currency`: a repealed or superseded law or regulation cited as if in force.
 pub static LAW_CURRENCY: Rule = Rule {

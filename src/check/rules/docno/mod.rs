@@ -276,7 +276,7 @@ mod tests {
     use crate::check::{Checker, DocContext};
     use crate::extract::citation::extract_citations;
     use crate::extract::docnum::extract_docnums;
-    use crate::meta;
+    use crate::extract::meta;
     use crate::Document;
 
     pub(super) fn run(text: &str, rule: &str) -> Vec<String> {
