@@ -50,6 +50,25 @@ pub fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
+/// Whether the text after an ordinal `n` followed by 、 goes on with the next numeral as a
+/// count, as in 一、二级医院, 三、四类企业, 第一、二、三产业: a list of numbers that starts a
+/// sentence, not a heading. The next numeral must be followed by 、 or by a word that counts
+/// (级, 类, 产业 …), so that a heading such as 二、三农工作 stays a heading.
+pub fn is_numeral_list(n: u32, rest: &str) -> bool {
+    const NEXT: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    /// What follows a number that counts or ranks things, in the lists that start sentences.
+    const COUNTED: &[&str] = &[
+        "、", "级", "类", "等", "星", "产", "批", "期", "档", "线", "季", "年", "月", "次", "层",
+        "轮", "种", "型", "孩", "胎", "把手", "代", "版", "号", "名", "位", "个",
+    ];
+    // NEXT[n] is the numeral after n.
+    let Some(&next) = NEXT.get(n as usize) else {
+        return false;
+    };
+    rest.strip_prefix(next)
+        .is_some_and(|r| COUNTED.iter().any(|w| r.starts_with(w)))
+}
+
 /// Value of a Chinese numeral up to 99 (一, 十, 十二, 二十, 二十三).
 pub fn cn_number(s: &str) -> Option<u32> {
     let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
@@ -373,6 +392,18 @@ pub fn merged(
         (Some(_), _) => a.next(),
         (None, _) => b.next(),
     })
+}
+
+#[cfg(test)]
+#[test]
+fn numeral_lists_are_told_from_headings() {
+    assert!(is_numeral_list(1, "二级医院和三、四类企业"));
+    assert!(is_numeral_list(1, "二、三产业增加值"));
+    assert!(is_numeral_list(3, "四类企业"));
+    assert!(!is_numeral_list(2, "三农工作取得新进展"));
+    assert!(!is_numeral_list(1, "三级医院"));
+    assert!(!is_numeral_list(1, "强化责任落实"));
+    assert!(!is_numeral_list(10, "一、二"));
 }
 
 pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {

@@ -47,7 +47,16 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 Some(fix) => (t[..h.len].to_string(), fix, h.len),
                 None => continue,
             }
-        } else if let Some(c) = t.starts_with('第').then(|| DI_YI.captures(t)).flatten() {
+        } else if let Some(c) = t
+            .starts_with('第')
+            .then(|| DI_YI.captures(t))
+            .flatten()
+            // 第一、二、三产业: ordinals counted in a sentence, not a sequence word.
+            .filter(|c| {
+                let n = text::cn_number(&c[1]).unwrap_or(0);
+                !text::is_numeral_list(n, &t[c.get(0).unwrap().end()..])
+            })
+        {
             let m = c.get(0).unwrap();
             (m.as_str().to_string(), format!("第{}，", &c[1]), m.end())
         } else {

@@ -140,6 +140,10 @@ pub fn heading_marker(line: &str) -> Option<Heading> {
         Kind::Circled => digits.chars().next()? as u32 - 0x2460 + 1,
         _ => digits.parse().ok()?,
     };
+    // 一、二级医院和三、四类企业…: numbers counted, not an ordinal.
+    if kind == Kind::Cn && text::is_numeral_list(n, &line[end..]) {
+        return None;
+    }
     let fix = match (kind, sep) {
         (Kind::Cn, Some("、")) => None,
         (Kind::Arabic, Some(".") | Some("．")) => None,
