@@ -34,7 +34,12 @@ fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
             stack.clear();
             continue;
         }
-        let (start, t) = strip_note(start, t);
+        let (note_start, note) = strip_note(start, t);
+        // A note (注：, 附件：) numbers its own items from 1: a new scope, not a level of the body.
+        if note_start != start {
+            stack.clear();
+        }
+        let (start, t) = (note_start, note);
         let Some(h) = heading_marker(t) else {
             // A short line without punctuation is an unnumbered heading (裁判理由): a new part.
             if t.chars().count() <= 15

@@ -30,7 +30,9 @@ pub static FULLWIDTH_DIGITS: Rule = Rule {
     check: Check::Doc(fullwidth_digits),
 };
 
-static FW_DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[０-９]+").unwrap());
+/// A number in full-width digits, with its full-width decimal point: ９９．４ is one place.
+static FW_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[０-９]+(?:．[０-９]+)*").unwrap());
 
 fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
@@ -39,7 +41,10 @@ fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
             let half: String = m
                 .as_str()
                 .chars()
-                .map(|c| char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c))
+                .map(|c| match c {
+                    '．' => '.',
+                    _ => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
+                })
                 .collect();
             found.push(text::finding(
                 FULLWIDTH_DIGITS.id,

@@ -45,8 +45,9 @@ fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
         for c in SHORT_YEAR.captures_iter(line) {
             let y = c.get(2).unwrap();
             let p = prev_char(line, c.get(0).unwrap().start());
-            // 2024年 (part of a longer number), 第24年度, 近10年来, 1.24年.
-            if p.is_some_and(|p| p.is_ascii_digit() || "第近每多.".contains(p)) {
+            // 2024年 (part of a longer number), 第24年度, 近10年来, 1.24年; after an apostrophe
+            // (’24年度) the year is reported once, with its apostrophe, below.
+            if p.is_some_and(|p| p.is_ascii_digit() || "第近每多.’'‘".contains(p)) {
                 continue;
             }
             let cue = &c[3];

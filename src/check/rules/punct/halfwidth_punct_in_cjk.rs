@@ -54,6 +54,21 @@ const ASCII_TO_FULL: &[(char, char)] = &[
 static CN_ORDINAL_DOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s\u{3000}]*[（(]?[一二三四五六七八九十]+[）)]?\.").unwrap());
 
+/// Whether `rest`, the text after a full stop, starts with a file extension ending there.
+fn is_file_extension(rest: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "docx", "doc", "pdf", "xlsx", "xls", "wps", "et", "ofd", "zip", "rar", "jpg", "jpeg",
+        "png", "txt", "pptx", "ppt", "html", "htm",
+    ];
+    let word_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    EXTENSIONS
+        .iter()
+        .any(|e| rest[..word_len].eq_ignore_ascii_case(e))
+}
+
 fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     // Made only for a document with an ASCII colon in Chinese text.
@@ -90,12 +105,14 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             let guarded = match c {
                 // 4.5 and the ordinal 1. (its dot is the right mark); U.S. style abbreviations.
                 // ... is an ellipsis written wrongly (ellipsis-form), not a full stop.
+                // A file name's extension (细则.docx on a download line) is part of the name.
                 '.' => {
                     digit(prev)
                         || latin(prev)
                         || ordinal_dot() == Some(i)
                         || prev == Some('.')
                         || next == Some('.')
+                        || is_file_extension(&line[i + 1..])
                 }
                 ',' | ':' => digit(prev) && digit(next),
                 // 1? is a character the page could not encode (1‱), not a question.
