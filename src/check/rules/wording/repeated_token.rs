@@ -13,7 +13,7 @@ pub static REPEATED_TOKEN: Rule = Rule {
           原因：多是删改时遗留，读来不通。\n\
           错误：修订乡镇的的考核办法 · 进一步进一步加强\n\
           正确：修订乡镇的考核办法 · 进一步加强\n\
-          不报告：叠词（常常、层层、一一、事事、看看）和单字实词的重叠；数字、字母；兼作名词和动词的词\n          （“国家有关规定规定应当公开”）。\n\
+          不报告：叠词（常常、层层、一一、事事、看看）和单字实词的重叠；数字、字母；兼作名词和动词的词\n          （“国家有关规定规定应当公开”“集体经济组织组织开展”）；\n          两个词相接而成（保管保管物、对对账单）。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）（文字使用正确）。",
     summary_en: "Word repeated by mistake (“的的”, “进一步进一步”)",
     doc_en: "Checks: the same word twice in a row after segmentation: a word of several characters (进一步进一步,\n\
@@ -22,7 +22,8 @@ pub static REPEATED_TOKEN: Rule = Rule {
          Wrong: 修订乡镇的的考核办法 · 进一步进一步加强\n\
          Right: 修订乡镇的考核办法 · 进一步加强\n\
          Not reported: reduplicated words (常常, 层层, 一一, 事事, 看看) and doubled one-character content words;\n\
-         numbers and letters; words that are both noun and verb (“国家有关规定规定应当公开”).\n\
+         numbers and letters; words that are both noun and verb (“国家有关规定规定应当公开”, “集体经济组织组织开展”);\n\
+         two words that meet (保管保管物, 对对账单).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4) (correct use of words).",
     check: Check::Doc(repeated_token),
 };
@@ -34,11 +35,51 @@ const REDUPLICATED: &[&str] = &["研究研究", "讨论讨论", "商量商量", 
 /// Nouns that are also verbs: 国家有关规定规定…… is a noun followed by its verb.
 const NOUN_VERB: &[&str] = &[
     "规定", "要求", "决定", "建议", "安排", "通知", "批准", "许可", "报告", "命令",
+    // 集体经济组织组织开展, 专业组织组织利用: an organisation that organises.
+    "组织",
 ];
+
+/// Whether the doubled word is two words that meet: the first ends a word begun before it (党组织
+/// 组织开展) or the second begins a word that goes on after it (对对账单, 保管保管物). jieba cuts such
+/// text into the repeated word because it prefers the more frequent split, so the dictionary
+/// is asked about the longer words.
+fn words_meet(text: &str, tokens: &[crate::segment::Token], i: usize) -> bool {
+    let jieba = crate::segment::Segmenter::global().jieba();
+    let (a, b) = (tokens[i].span, tokens[i + 1].span);
+    let joined = |from: usize, to: usize| {
+        let w = &text[from..to];
+        w.chars().count() <= 6 && jieba.has_word(w)
+    };
+    let before = i
+        .checked_sub(1)
+        .map(|p| tokens[p].span)
+        .filter(|p| p.end == a.start)
+        .is_some_and(|p| joined(p.start, a.end));
+    // A one-character noun suffix after the second word makes a word the dictionary may lack
+    // (保管物, 保管费).
+    const NOUN_SUFFIXES: &str = "物费人者品单员金款期场所方量率权证书表类项";
+    let after = tokens
+        .get(i + 2)
+        .map(|n| n.span)
+        .filter(|n| n.start == b.end)
+        .is_some_and(|n| {
+            let next = &text[n.start..n.end];
+            // The second word with the whole next token or its first characters: 对对账单 is
+            // 对 + 对账单, and the dictionary knows 对账.
+            let joins = next
+                .char_indices()
+                .skip(1)
+                .map(|(k, _)| n.start + k)
+                .chain([n.end])
+                .any(|end| joined(b.start, end));
+            joins || (next.chars().count() == 1 && NOUN_SUFFIXES.contains(next))
+        });
+    before || after
+}
 
 fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    for w in ctx.tokens.windows(2) {
+    for (i, w) in ctx.tokens.windows(2).enumerate() {
         let (a, b) = (w[0].span, w[1].span);
         // Equal words have equal ids: an integer comparison instead of a string comparison
         // for every pair of tokens.
@@ -55,7 +96,7 @@ fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
         } else {
             !REDUPLICATED.contains(&format!("{word}{word}").as_str()) && !NOUN_VERB.contains(&word)
         };
-        if flagged {
+        if flagged && !words_meet(text, ctx.tokens, i) {
             out.push(text::finding(
                 REPEATED_TOKEN.id,
                 a.start,
