@@ -18,21 +18,21 @@ pub static NUMERAL_MIXING: Rule = Rule {
           原因：阿拉伯数字只能与“万”“亿”连用；与十、百、千连用是汉字、阿拉伯两种数字混写。\n\
           错误：6千余份 · 3百名\n\
           正确：6000余份 / 六千余份 · 300名\n\
-          不报告：2.7万户、10亿元；千米、千克、千瓦、千伏等计量单位；百分点、百分比；算力单位“百亿亿次”。\n\
+          不报告：2.7万户、10亿元；千米、千克、千瓦、千伏、千牛、百帕等计量单位；百分点、百分比；算力单位“百亿亿次”。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.3。",
     summary_en: "Arabic numerals combined with “十”, “百”, “千”",
     doc_en: "Checks: an Arabic number followed by “十”, “百” or “千” as a place value, such as 6千余份, 3百零5, 3千万.\n\
          Why: Arabic numerals combine only with “万” and “亿”; with 十, 百, 千 they mix two kinds of numerals.\n\
          Wrong: 6千余份 · 3百名\n\
          Right: 6000余份 / 六千余份 · 300名\n\
-         Not reported: 2.7万户, 10亿元; units such as 千米, 千克, 千瓦, 千伏; 百分点, 百分比; the computing unit “百亿亿次”.\n\
+         Not reported: 2.7万户, 10亿元; units such as 千米, 千克, 千瓦, 千伏, 千牛, 百帕; 百分点, 百分比; the computing unit “百亿亿次”.\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.3.",
     check: Check::Doc(numeral_mixing),
 };
 
 static DIGIT_PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?([十百千])").unwrap());
-const SI_AFTER_QIAN: &str = "米克瓦伏帕焦赫卡兆字";
+const SI_AFTER_QIAN: &str = "米克瓦伏帕焦赫卡兆字牛";
 
 fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
     for (start, line) in digit_body(ctx) {
@@ -43,8 +43,9 @@ fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
             if place == "千" && next.is_some_and(|n| SI_AFTER_QIAN.contains(n)) {
                 continue;
             }
-            // 百分点; 百亿亿次 (a unit of computing speed).
-            if place == "百" && (next == Some('分') || line[m.end()..].starts_with("亿亿"))
+            // 百分点; 1000百帕 (hectopascals); 百亿亿次 (a unit of computing speed).
+            if place == "百"
+                && (next == Some('分') || next == Some('帕') || line[m.end()..].starts_with("亿亿"))
                 || place == "十" && next.is_some_and(|n| "分足".contains(n))
             {
                 continue;

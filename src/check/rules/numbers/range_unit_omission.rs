@@ -18,7 +18,7 @@ pub static RANGE_UNIT_OMISSION: Rule = Rule {
           原因：省略后前一个数的意义改变（20～35%读作“20到百分之三十五”），%、万、亿必须两个数都写。\n\
           错误：20～35% · 6～11亿 · 8～12万元\n\
           正确：20%～35% · 6亿～11亿 · 8万元～12万元\n\
-          不报告：一般计量单位（3～5天、100～150千克），可只写在后一个数上。\n\
+          不报告：一般计量单位（3～5天、100～150千克），可只写在后一个数上；前一个数不带“万”“亿”也说得通的范围\n          （5000至1万）。\n\
           依据：GB/T 15835-2011《出版物上数字用法》5.1.3。",
     summary_en: "First number of a range without its “%”, “万” or “亿”",
     doc_en: "Checks: “%”, “万” or “亿” written only on the second number of a range, as in 20～35%, 6～11亿.\n\
@@ -26,7 +26,7 @@ pub static RANGE_UNIT_OMISSION: Rule = Rule {
          are written on both numbers.\n\
          Wrong: 20～35% · 6～11亿 · 8～12万元\n\
          Right: 20%～35% · 6亿～11亿 · 8万元～12万元\n\
-         Not reported: ordinary units of measure (3～5天, 100～150千克), which may be written on the second number only.\n\
+         Not reported: ordinary units of measure (3～5天, 100～150千克), which may be written on the second number only;\n         ranges that make sense with the first number as written (5000至1万).\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.1.3.",
     check: Check::Doc(range_unit_omission),
 };
@@ -46,6 +46,16 @@ fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
                 continue;
             }
             let unit = &c[4];
+            // 5000至1万: a plain number up to a scaled one, 5000 to 10,000, not 5000万 to 1万. A
+            // scale left out makes the first number absurdly small beside the second (3至5万).
+            if let ("万" | "亿", Ok(low), Ok(high)) =
+                (unit, c[1].parse::<f64>(), c[3].parse::<f64>())
+            {
+                let scale = if unit == "万" { 1e4 } else { 1e8 };
+                if low >= high * scale / 100.0 {
+                    continue;
+                }
+            }
             // The fix is the whole right form: a hyphen here is also range-mark-form's finding,
             // and the two must not advise different marks.
             let mark = text::range_mark(&c[2]);
