@@ -92,6 +92,8 @@ struct Counts {
     warning: usize,
     info: usize,
     fail: bool,
+    /// Files with at least one finding.
+    flagged: std::collections::HashSet<String>,
 }
 
 pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -143,6 +145,9 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 Severity::Info => counts.info += 1,
             }
             counts.fail |= f.severity >= checker.fail_on;
+            if !counts.flagged.contains(&f.at.file) {
+                counts.flagged.insert(f.at.file.clone());
+            }
             fo.write(f)
         };
         pipeline::for_each_batch_ordered(
@@ -150,13 +155,16 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             |b| pipeline::process_batch(b, &ctx),
             |res| {
                 summary.add(res.status);
-                if let (Some(reason), false) = (&res.reason, quiet) {
+                // A file not read is always said, even with -q: silence would read as "clean".
+                if let Some(reason) = &res.reason {
                     let what = if res.status == Status::Skipped {
                         tr("已跳过", "skipped")
                     } else {
                         tr("无法读取", "cannot read")
                     };
-                    eprintln!("{}: {what}{}{reason}", res.file, tr("：", ": "));
+                    if res.status != Status::Skipped || !quiet {
+                        eprintln!("{}: {what}{}{reason}", res.file, tr("：", ": "));
+                    }
                 }
                 for f in &res.findings {
                     emit(f, &mut fo, counts)?;
@@ -188,15 +196,31 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             let mut w = std::io::BufWriter::new(stdout.lock());
             match run(&mut w, &mut summary, &mut counts, Style { color }) {
                 Ok(()) => {}
-                Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+                // The reader stopped (`check … | head`): what it read still decides the code.
+                Err(e) if is_broken_pipe(&e) => {
+                    return Ok(if counts.fail {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    })
+                }
                 Err(e) => return Err(write_failed(e)),
             }
         }
     }
     if !quiet {
+        let read = summary.ok;
         eprintln!(
             "{}",
-            diagnostics::summary(counts.error, counts.warning, counts.info, files(&summary))
+            diagnostics::summary(&diagnostics::CheckCounts {
+                errors: counts.error,
+                warnings: counts.warning,
+                infos: counts.info,
+                files: files(&summary),
+                unread: summary.errors,
+                skipped: summary.skipped,
+                clean: read.saturating_sub(counts.flagged.len()),
+            })
         );
     }
     Ok(if summary.errors > 0 {

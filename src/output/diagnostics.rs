@@ -102,23 +102,91 @@ pub fn render(f: &Located, style: Style) -> String {
 }
 
 /// The closing summary line.
-pub fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
+pub fn summary(c: &CheckCounts) -> String {
+    let CheckCounts {
+        errors,
+        warnings,
+        infos,
+        files,
+        unread,
+        skipped,
+        clean,
+    } = *c;
+    let read = files - unread - skipped;
     let file_s = plural(files, "file", "files");
-    if errors + warnings + infos == 0 {
-        msg!(
-            zh = "检查了 {files} 个文件，未发现问题。",
-            en = "Checked {files} {file_s}: no problems found."
-        )
+    // What was not read comes first: a file that was not read is never counted as clean.
+    let mut head = Vec::new();
+    if unread > 0 {
+        head.push(msg!(
+            zh = "{unread} 个无法读取或格式不支持（见上）",
+            en = "{unread} could not be read or are in a format not supported (listed above)"
+        ));
+    }
+    if skipped > 0 {
+        head.push(msg!(
+            zh = "{skipped} 个已跳过（见上）",
+            en = "{skipped} skipped (listed above)"
+        ));
+    }
+    let found = errors + warnings + infos;
+    let tail = if found == 0 {
+        match (head.is_empty(), read) {
+            (true, _) => {
+                return msg!(
+                    zh = "检查了 {files} 个文件，未发现问题。",
+                    en = "Checked {files} {file_s}: no problems found."
+                )
+            }
+            (false, 0) => String::new(),
+            (false, _) => msg!(
+                zh = "读取的 {read} 个未发现问题",
+                en = "no problems found in the {read} read"
+            ),
+        }
     } else {
         let (error_s, warning_s) = (
             plural(errors, "error", "errors"),
             plural(warnings, "warning", "warnings"),
         );
-        msg!(
-            zh = "检查了 {files} 个文件：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。",
-            en = "Checked {files} {file_s}: {errors} {error_s}, {warnings} {warning_s}, {infos} info."
-        )
-    }
+        let counts = msg!(
+            zh = "错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个",
+            en = "{errors} {error_s}, {warnings} {warning_s}, {infos} info"
+        );
+        if clean == 0 {
+            counts
+        } else {
+            let clean_s = plural(clean, "file", "files");
+            msg!(
+                zh = "{counts}（{clean} 个文件未发现问题）",
+                en = "{counts} ({clean} {clean_s} without problems)"
+            )
+        }
+    };
+    let parts: Vec<String> = head
+        .into_iter()
+        .chain(Some(tail).filter(|t| !t.is_empty()))
+        .collect();
+    msg!(
+        zh = "检查了 {files} 个文件：{}。",
+        en = "Checked {files} {file_s}: {}.",
+        parts.join(crate::i18n::tr("；", "; "))
+    )
+}
+
+/// What a `check` run found, for its summary line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Inputs in all, read or not.
+    pub files: usize,
+    /// Inputs that could not be read or are in a format not read.
+    pub unread: usize,
+    /// Inputs passed over on purpose (not documents, empty).
+    pub skipped: usize,
+    /// Inputs read with no finding.
+    pub clean: usize,
 }
 
 /// The English word for `n` of something.
@@ -133,6 +201,41 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_never_calls_an_unread_file_clean() {
+        let c = |files, unread, skipped, errors, clean| CheckCounts {
+            errors,
+            warnings: 0,
+            infos: 0,
+            files,
+            unread,
+            skipped,
+            clean,
+        };
+        assert_eq!(summary(&c(3, 0, 0, 0, 3)), "检查了 3 个文件，未发现问题。");
+        assert_eq!(
+            summary(&c(4, 4, 0, 0, 0)),
+            "检查了 4 个文件：4 个无法读取或格式不支持（见上）。"
+        );
+        assert_eq!(
+            summary(&c(3, 1, 1, 0, 1)),
+            "检查了 3 个文件：1 个无法读取或格式不支持（见上）；1 个已跳过（见上）；读取的 1 个未发现问题。"
+        );
+        assert_eq!(
+            summary(&c(3, 1, 0, 2, 1)),
+            "检查了 3 个文件：1 个无法读取或格式不支持（见上）；错误 2 个，警告 0 个，提示 0 个（1 个文件未发现问题）。"
+        );
+        assert_eq!(
+            summary(&c(1, 0, 0, 2, 0)),
+            "检查了 1 个文件：错误 2 个，警告 0 个，提示 0 个。"
+        );
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || summary(&c(2, 2, 0, 0, 0)));
+        assert_eq!(
+            en,
+            "Checked 2 files: 2 could not be read or are in a format not supported (listed above)."
+        );
+    }
     use crate::check::{Excerpt, Location};
     use crate::span::Span;
 
