@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod errors;
 mod extract;
 mod progress;
 mod rules;
@@ -76,7 +77,11 @@ enum Command {
 
 /// Parses the command line, runs the command and says how it ended.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return i18n::with_lang(errors::early_lang(&args), || errors::report(e)),
+    };
     let lang: Lang = cli.lang.into();
     i18n::with_lang(lang, || dispatch(cli.command, lang))
 }

@@ -487,3 +487,25 @@ fn the_checker_carries_its_language_and_verbosity() {
     );
     assert_eq!(count(&zh), count(&zh_again));
 }
+
+/// Mistakes on the command line are said in the language of messages, with clap's hint kept.
+#[test]
+fn command_line_mistakes_follow_the_language() {
+    let zh = gongwen(None, &["check", "--fial-on", "error", "x.txt"]);
+    let text = String::from_utf8_lossy(&zh.stderr);
+    assert_eq!(zh.status.code(), Some(2));
+    assert!(text.contains("无法识别的选项“--fial-on”"), "{text}");
+    assert!(text.contains("是否要用“--fail-on”"), "{text}");
+    let en = gongwen(Some("en"), &["check", "--fial-on", "error", "x.txt"]);
+    let text = String::from_utf8_lossy(&en.stderr);
+    assert_eq!(en.status.code(), Some(2));
+    assert!(text.contains("unknown option “--fial-on”"), "{text}");
+    assert_english("usage error", &text);
+    let missing = gongwen(None, &["extract", "corpus"]);
+    let text = String::from_utf8_lossy(&missing.stderr);
+    assert!(text.contains("缺少必需的参数：--output"), "{text}");
+    let bad = gongwen(None, &["check", "--fail-on", "bogus", "x.txt"]);
+    let text = String::from_utf8_lossy(&bad.stderr);
+    assert!(text.contains("“bogus”不是 --fail-on"), "{text}");
+    assert!(text.contains("error、warning、info"), "{text}");
+}
