@@ -95,11 +95,23 @@ pub(crate) fn write_failed(e: impl std::fmt::Display) -> String {
     msg!(zh = "写入失败：{e}", en = "write failed: {e}")
 }
 
-pub(crate) fn output_failed(e: impl std::fmt::Display) -> String {
+/// Writing `path` failed: the path, the system's reason, and what to look at.
+pub(crate) fn output_failed(path: &Path, e: impl std::fmt::Display) -> String {
     msg!(
-        zh = "写入输出失败：{e}",
-        en = "writing the output failed: {e}"
+        zh = "写入 {} 失败：{e}；请检查该位置是否可写、磁盘空间是否充足",
+        en = "writing {} failed: {e}; check that it is writable and that the disk has room",
+        path.display()
     )
+}
+
+/// The line that says an input was not read, and why.
+pub(crate) fn not_read_line(file: &str, status: gongwen::input::Status, reason: &str) -> String {
+    let what = if status == gongwen::input::Status::Skipped {
+        tr("已跳过", "skipped")
+    } else {
+        tr("无法读取", "cannot read")
+    };
+    format!("{file}: {what}{}{reason}", tr("：", ": "))
 }
 
 pub(crate) fn cannot_create(path: &Path, e: impl std::fmt::Display) -> String {

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::args::*;
 use gongwen::check::{Located, Severity};
 use gongwen::corpus;
-use gongwen::i18n::{tr, Lang};
+use gongwen::i18n::Lang;
 use gongwen::input::{self, Status};
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
@@ -157,13 +157,8 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 summary.add(res.status);
                 // A file not read is always said, even with -q: silence would read as "clean".
                 if let Some(reason) = &res.reason {
-                    let what = if res.status == Status::Skipped {
-                        tr("已跳过", "skipped")
-                    } else {
-                        tr("无法读取", "cannot read")
-                    };
                     if res.status != Status::Skipped || !quiet {
-                        eprintln!("{}: {what}{}{reason}", res.file, tr("：", ": "));
+                        eprintln!("{}", not_read_line(&res.file, res.status, reason));
                     }
                 }
                 for f in &res.findings {
@@ -185,10 +180,10 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             {
                 let mut w = std::io::BufWriter::new(&mut file);
                 run(&mut w, &mut summary, &mut counts, Style { color: false })
-                    .map_err(write_failed)?;
-                w.flush().map_err(write_failed)?;
+                    .map_err(|e| output_failed(path, e))?;
+                w.flush().map_err(|e| output_failed(path, e))?;
             }
-            file.commit().map_err(write_failed)?;
+            file.commit().map_err(|e| output_failed(path, e))?;
         }
         None => {
             let stdout = std::io::stdout();

@@ -83,8 +83,17 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
         )
     })?;
     let mut progress = Progress::new(inputs.len(), !a.input.quiet);
-    let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| progress.inc(r.bytes))
-        .map_err(output_failed)?;
+    let quiet = a.input.quiet;
+    let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| {
+        progress.inc(r.bytes);
+        // A file not read is always named, even with -q; its row in documents.csv says it too.
+        if let Some(reason) = &r.reason {
+            if r.status != Status::Skipped || !quiet {
+                progress.note(&not_read_line(&r.file, r.status, reason));
+            }
+        }
+    })
+    .map_err(|e| output_failed(&output, e))?;
     progress.finish();
     report(&summary, a.input.quiet, &output.display().to_string());
     Ok(exit_for(&summary))

@@ -50,6 +50,14 @@ impl Progress {
         bar.inc(1);
     }
 
+    /// Writes a line on standard error above the bar, which stays whole.
+    pub fn note(&self, line: &str) {
+        match &self.bar {
+            Some(bar) if self.shown => bar.println(line),
+            _ => eprintln!("{line}"),
+        }
+    }
+
     pub fn finish(self) {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();

@@ -70,9 +70,9 @@ pub(crate) fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
             let mut file = AtomicFile::create(path).map_err(|e| cannot_create(path, e))?;
             {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, &mut file);
-                write_all(&mut w, !a.no_bom).map_err(write_failed)?;
+                write_all(&mut w, !a.no_bom).map_err(|e| output_failed(path, e))?;
             }
-            file.commit().map_err(write_failed)?;
+            file.commit().map_err(|e| output_failed(path, e))?;
             path.display().to_string()
         }
         None => {

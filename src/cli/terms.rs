@@ -53,7 +53,7 @@ pub(crate) fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     })?;
     let summary = terms::run(&inputs, &read, seg, &opts, &mut sink)
         .and_then(|s| pipeline::Sink::finish(Box::new(sink)).map(|()| s))
-        .map_err(output_failed)?;
+        .map_err(|e| output_failed(&a.output, e))?;
     report(&summary, a.input.quiet, &a.output.display().to_string());
     Ok(exit_for(&summary))
 }
