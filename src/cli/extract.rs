@@ -13,6 +13,7 @@ use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::sink::{CsvDirSink, JsonlFileSink, JsonlSink};
 use gongwen::output::xlsx::XlsxSink;
+use gongwen::output::zh::ChineseValues;
 use gongwen::pipeline::{self, Context, Summary};
 
 #[derive(Args, Debug)]
@@ -82,6 +83,12 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
             output.display()
         )
     })?;
+    // JSON lines are for programs: their values stay the contract's English.
+    let sink = if zh && a.format != TableFormat::Jsonl {
+        Box::new(ChineseValues::new(sink))
+    } else {
+        sink
+    };
     let mut progress = Progress::new(inputs.len(), !a.input.quiet);
     let quiet = a.input.quiet;
     let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| {

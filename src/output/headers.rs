@@ -1,4 +1,7 @@
-//! Chinese column names (`--headers zh`) for every column of every table.
+//! Chinese column names (`--headers zh`) for every column of every table, and Chinese words for
+//! the enumerated values under them.
+
+use super::tables::TableId;
 
 /// The Chinese name of a column, or the English name when none is defined.
 pub fn zh(column: &str) -> &str {
@@ -63,23 +66,74 @@ pub fn zh(column: &str) -> &str {
     }
 }
 
+/// The Chinese name of a column of `table`: as [`zh`], but where one English name means two
+/// things in two tables (`docnums` counts numbers in `documents`, lists them in
+/// `citation_index`).
+pub fn zh_column<'a>(table: TableId, column: &'a str) -> &'a str {
+    match (table, column) {
+        (TableId::CitationIndex, "docnums") => "发文字号",
+        (TableId::CitationIndex, "citations") => "引用次数",
+        _ => zh(column),
+    }
+}
+
+/// The Chinese word for an enumerated value of a column (`status` ok, `severity` warning,
+/// `kind` law …), for tables written with Chinese headers; `None` for free text.
+pub fn zh_value(column: &str, value: &str) -> Option<&'static str> {
+    Some(match (column, value) {
+        ("status", "ok") => "成功",
+        ("status", "error") => "失败",
+        ("status", "skipped") => "已跳过",
+        ("severity", "error") => "错误",
+        ("severity", "warning") => "警告",
+        ("severity", "info") => "提示",
+        ("form", "standard") => "规范",
+        ("form", "nonstandard") => "不规范",
+        ("role", "self") => "本文文号",
+        ("role", "citation") => "引用",
+        ("role", "reference") => "提及",
+        ("qualifier", "approx") => "约数",
+        ("qualifier", "more_than") => "以上",
+        ("qualifier", "less_than") => "以下",
+        ("qualifier", "range") => "范围",
+        ("registry_status", "in-force") => "现行有效",
+        ("registry_status", "repealed") => "已废止",
+        ("registry_status", "unknown") => "未知",
+        ("kind", "count") => "计数",
+        ("kind", "money") => "金额",
+        ("kind", "percent") => "百分比",
+        ("kind", "measure") => "计量",
+        ("kind", "number") => "数值",
+        ("kind", "law") => "法律",
+        ("kind", "regulation") => "行政法规",
+        ("kind", "rule") => "规章",
+        ("kind", "local-regulation") => "地方性法规",
+        ("kind", "normative-document") => "规范性文件",
+        ("kind", "plan") => "规划",
+        ("kind", "judicial-interpretation") => "司法解释",
+        ("kind", "standard") => "标准",
+        ("kind", "other") => "其他",
+        _ => return None,
+    })
+}
+
 /// The header of a table in the requested language.
-pub fn header(names: &[&'static str], chinese: bool) -> Vec<String> {
-    names
+pub fn header(table: TableId, chinese: bool) -> Vec<String> {
+    table
+        .header()
         .iter()
-        .map(|n| if chinese { zh(n) } else { n }.to_string())
+        .map(|n| if chinese { zh_column(table, n) } else { n }.to_string())
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::tables::TableId;
 
     #[test]
     fn every_column_has_a_chinese_name_and_names_are_unique_per_table() {
         for t in TableId::ALL {
-            let h = header(t.header(), true);
+            let h = header(t, true);
             for (en, zh_name) in t.header().iter().zip(&h) {
                 assert!(!zh_name.is_ascii(), "{en} in {}", t.name());
             }

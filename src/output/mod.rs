@@ -8,6 +8,7 @@ pub mod sink;
 pub mod tables;
 pub mod tokens;
 pub mod xlsx;
+pub mod zh;
 
 /// One cell of an output table. Keeping numbers apart from text lets spreadsheet writers store
 /// numbers as numbers and lets CSV neutralise only text that a spreadsheet would execute.

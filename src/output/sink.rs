@@ -141,7 +141,7 @@ impl Sink for CsvDirSink {
             .iter()
             .map(|n| {
                 if self.chinese_headers {
-                    headers::zh(n)
+                    headers::zh_column(table, n)
                 } else {
                     n
                 }

@@ -71,7 +71,7 @@ impl XlsxSink {
             .iter()
             .map(|n| {
                 if self.chinese_headers {
-                    headers::zh(n)
+                    headers::zh_column(table, n)
                 } else {
                     n
                 }

@@ -105,3 +105,47 @@ fn jsonl_rows_match_csv_rows_and_chinese_headers_rename_columns() {
     let (header, _) = read_csv(&zh.path().join("figures.csv"));
     assert_eq!(&header[..5], ["文件", "行", "列", "原文", "数值"]);
 }
+
+/// README's table of Chinese header rows is the program's.
+#[test]
+fn readme_lists_every_chinese_header_row() {
+    use gongwen::output::headers::header;
+    use gongwen::output::tables::TableId;
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
+    for t in TableId::ALL {
+        let want = format!("| `{}.csv` | {} |", t.name(), header(t, true).join(", "));
+        assert!(readme.contains(&want), "README lacks: {want}");
+    }
+}
+
+/// With Chinese headers the enumerated values are Chinese too; JSON lines keep the contract's.
+#[test]
+fn chinese_headers_come_with_chinese_values() {
+    let out = tempfile::tempdir().unwrap();
+    let st = std::process::Command::new(crate::common::bin())
+        .current_dir(crate::common::root())
+        .args([
+            "extract",
+            "corpus/baoshan-fzzf-report-2022.txt",
+            "nosuch.txt",
+            "--headers",
+            "zh",
+            "-q",
+            "-o",
+        ])
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert_eq!(st.code(), Some(2));
+    let (header, rows) = crate::common::read_csv(&out.path().join("documents.csv"));
+    assert_eq!(header[1], "状态");
+    let status: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(status, ["成功", "失败"]);
+    let (header, rows) = crate::common::read_csv(&out.path().join("findings.csv"));
+    assert_eq!(header[4], "级别");
+    assert!(rows
+        .iter()
+        .all(|r| ["错误", "警告", "提示"].contains(&r[4].as_str())));
+    let (header, _) = crate::common::read_csv(&out.path().join("citation_index.csv"));
+    assert_eq!(header[3], "发文字号");
+}
