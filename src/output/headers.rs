@@ -69,7 +69,7 @@ pub fn zh(column: &str) -> &str {
 /// The Chinese name of a column of `table`: as [`zh`], but where one English name means two
 /// things in two tables (`docnums` counts numbers in `documents`, lists them in
 /// `citation_index`).
-pub fn zh_column<'a>(table: TableId, column: &'a str) -> &'a str {
+pub fn zh_column(table: TableId, column: &str) -> &str {
     match (table, column) {
         (TableId::CitationIndex, "docnums") => "发文字号",
         (TableId::CitationIndex, "citations") => "引用次数",
