@@ -16,6 +16,9 @@ pub const FILE_NAME: &str = "gongwen.toml";
 pub enum Level {
     Off,
     On(Severity),
+    /// On, at the severity the configuration gives it elsewhere or its default (an override's
+    /// `enable`).
+    Default,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +33,36 @@ struct Raw {
     registries: Vec<PathBuf>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    paths: Vec<String>,
+    #[serde(default)]
+    disable: Vec<String>,
+    #[serde(default)]
+    enable: Vec<String>,
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+}
+
+/// Rules set differently for some files (`[[overrides]]` in `gongwen.toml`): `paths` are globs
+/// matched against an input's path as given or found (`法规/**`, `*.md`); later overrides win.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub paths: Vec<String>,
+    globs: globset::GlobSet,
+    /// Each rule's level for the matching files.
+    pub rules: BTreeMap<String, Level>,
+}
+
+impl Override {
+    pub fn matches(&self, file: &str) -> bool {
+        self.globs.is_match(file)
+    }
 }
 
 /// The checked configuration.
@@ -44,6 +77,8 @@ pub struct Config {
     /// Users' registers of documents (CSV), resolved likewise.
     pub registries: Vec<PathBuf>,
     pub rules: BTreeMap<String, Level>,
+    /// Rules set differently for some files, in the order written.
+    pub overrides: Vec<Override>,
     /// Where the configuration came from, if from a file.
     pub source: Option<PathBuf>,
 }
@@ -117,25 +152,65 @@ impl Config {
             })?),
             None => None,
         };
-        let mut rules = BTreeMap::new();
-        for (id, level) in raw.rules {
-            if !known_rule(&id) {
-                return Err(invalid(msg!(
+        let known = |id: &str| {
+            if known_rule(id) {
+                Ok(())
+            } else {
+                Err(invalid(msg!(
                     zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
                     en = "no rule named “{id}” (gongwen rules lists them all)"
-                )));
+                )))
             }
-            let level = if level.trim().eq_ignore_ascii_case("off") {
-                Level::Off
-            } else {
-                Level::On(Severity::parse(&level).ok_or_else(|| {
-                    invalid(msg!(
-                        zh = "规则 {id} 的级别应为 error、warning、info 或 off，而不是“{level}”",
-                        en = "the level of rule {id} must be error, warning, info or off, not “{level}”"
-                    ))
-                })?)
-            };
+        };
+        let level_of = |id: &str, level: &str| -> Result<Level, ConfigError> {
+            known(id)?;
+            if level.trim().eq_ignore_ascii_case("off") {
+                return Ok(Level::Off);
+            }
+            Severity::parse(level).map(Level::On).ok_or_else(|| {
+                invalid(msg!(
+                    zh = "规则 {id} 的级别应为 error、warning、info 或 off，而不是“{level}”",
+                    en =
+                        "the level of rule {id} must be error, warning, info or off, not “{level}”"
+                ))
+            })
+        };
+        let mut rules = BTreeMap::new();
+        for (id, level) in raw.rules {
+            let level = level_of(&id, &level)?;
             rules.insert(id, level);
+        }
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
+            let mut set = globset::GlobSetBuilder::new();
+            for p in &o.paths {
+                let glob = globset::Glob::new(p).map_err(|e| {
+                    invalid(msg!(
+                        zh = "overrides 的路径模式“{p}”无效：{e}",
+                        en = "the path pattern “{p}” of overrides is not valid: {e}"
+                    ))
+                })?;
+                set.add(glob);
+            }
+            let globs = set.build().map_err(|e| invalid(e.to_string()))?;
+            let mut levels = BTreeMap::new();
+            for id in &o.disable {
+                known(id)?;
+                levels.insert(id.clone(), Level::Off);
+            }
+            for (id, level) in &o.severity {
+                levels.insert(id.clone(), level_of(id, level)?);
+            }
+            for id in &o.enable {
+                known(id)?;
+                // On at its configured or default severity: resolved by the checker.
+                levels.entry(id.clone()).or_insert(Level::Default);
+            }
+            overrides.push(Override {
+                paths: o.paths,
+                globs,
+                rules: levels,
+            });
         }
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
@@ -144,6 +219,7 @@ impl Config {
             dicts: raw.dicts.into_iter().map(|d| base.join(d)).collect(),
             registries: raw.registries.into_iter().map(|d| base.join(d)).collect(),
             rules,
+            overrides,
             source: Some(path.to_path_buf()),
         })
     }
@@ -205,12 +281,40 @@ pub fn default_file(rules: &[(&str, Severity, &str)]) -> String {
     for (id, sev, summary) in rules {
         s.push_str(&format!("# {id} = \"{sev}\"    # {summary}\n"));
     }
+    s.push_str(crate::i18n::tr(
+        "\n# 对部分文件另行设置（路径模式按输入时的路径匹配，后写的优先），例如：\n\
+         # [[overrides]]\n\
+         # paths = [\"法规/**\"]\n\
+         # disable = [\"space-in-cjk\"]\n\
+         # severity = { \"heading-number-sequence\" = \"info\" }\n",
+        "\n# Settings for some files only (patterns match the inputs' paths; later ones win), for example:\n\
+         # [[overrides]]\n\
+         # paths = [\"法规/**\"]\n\
+         # disable = [\"space-in-cjk\"]\n\
+         # severity = { \"heading-number-sequence\" = \"info\" }\n",
+    ));
     s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overrides_set_rules_for_matching_files() {
+        let known = |id: &str| ["space-in-cjk", "year-abbrev"].contains(&id);
+        let text = "[rules]\nyear-abbrev = \"off\"\n\
+                    [[overrides]]\npaths = [\"法规/**\", \"*.md\"]\ndisable = [\"space-in-cjk\"]\n\
+                    enable = [\"year-abbrev\"]\n";
+        let c = Config::parse(text, Path::new("g.toml"), known).unwrap();
+        let o = &c.overrides[0];
+        assert!(o.matches("法规/条例.txt") && o.matches("草稿/说明.md"));
+        assert!(!o.matches("草稿/通知.txt"));
+        assert_eq!(o.rules["space-in-cjk"], Level::Off);
+        assert_eq!(o.rules["year-abbrev"], Level::Default);
+        let bad = "[[overrides]]\npaths = [\"x\"]\ndisable = [\"nope\"]\n";
+        assert!(Config::parse(bad, Path::new("g.toml"), known).is_err());
+    }
 
     #[test]
     fn parses_levels_and_rejects_unknown_rules() {

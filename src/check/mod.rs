@@ -354,19 +354,28 @@ pub struct Checker {
     pub registers: Vec<Register>,
     lang: Lang,
     verbose: bool,
+    /// Every rule with its severity where the configuration leaves it on, for the overrides.
+    base: Vec<(&'static Rule, Option<Severity>)>,
+    overrides: Vec<config::Override>,
 }
 
 impl Checker {
     pub fn new(config: &Config) -> Checker {
-        let active = rules::ALL
+        let base: Vec<(&'static Rule, Option<Severity>)> = rules::ALL
             .iter()
-            .filter_map(|r| match config.rules.get(r.id) {
-                Some(Level::Off) => None,
-                Some(Level::On(s)) => Some((*r, *s)),
-                None => Some((*r, r.severity)),
+            .map(|r| match config.rules.get(r.id) {
+                Some(Level::Off) => (*r, None),
+                Some(Level::On(s)) => (*r, Some(*s)),
+                Some(Level::Default) | None => (*r, Some(r.severity)),
             })
             .collect();
+        let active = base
+            .iter()
+            .filter_map(|(r, s)| s.map(|s| (*r, s)))
+            .collect();
         Checker {
+            base,
+            overrides: config.overrides.clone(),
             active,
             allow: config.allow.iter().cloned().collect(),
             fail_on: config.fail_on.unwrap_or(Severity::Error),
@@ -387,6 +396,33 @@ impl Checker {
     pub fn verbose(mut self, verbose: bool) -> Checker {
         self.verbose = verbose;
         self
+    }
+
+    /// The rules on for `file`, with their severities: the configuration's, changed by the
+    /// overrides whose paths match the file, in order.
+    fn rules_for(&self, file: &str) -> std::borrow::Cow<'_, [(&'static Rule, Severity)]> {
+        let matching: Vec<&config::Override> =
+            self.overrides.iter().filter(|o| o.matches(file)).collect();
+        if matching.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.active);
+        }
+        let rules = self
+            .base
+            .iter()
+            .filter_map(|&(r, configured)| {
+                let mut level = configured;
+                for o in &matching {
+                    match o.rules.get(r.id) {
+                        Some(Level::Off) => level = None,
+                        Some(Level::On(s)) => level = Some(*s),
+                        Some(Level::Default) => level = Some(configured.unwrap_or(r.severity)),
+                        None => {}
+                    }
+                }
+                level.map(|s| (r, s))
+            })
+            .collect();
+        std::borrow::Cow::Owned(rules)
     }
 
     /// Runs `f` with this checker's language and verbosity on the current thread.
@@ -424,7 +460,7 @@ impl Checker {
     fn check_document_here(&self, ctx: &DocContext) -> Vec<Located> {
         let mut out = Vec::new();
         let mut found = Vec::new();
-        for (rule, severity) in &self.active {
+        for (rule, severity) in self.rules_for(&ctx.doc.file).iter() {
             let Some(f) = rule.doc_fn() else { continue };
             found.clear();
             f(ctx, &mut found);
@@ -504,16 +540,46 @@ impl Checker {
             &with_registers
         };
         let mut out = Vec::new();
-        for (rule, severity) in &self.active {
+        // A batch rule runs when some file may have it on; each finding then takes the level
+        // its own file has.
+        let on_somewhere = |r: &Rule| {
+            self.active.iter().any(|(a, _)| a.id == r.id)
+                || self
+                    .overrides
+                    .iter()
+                    .any(|o| matches!(o.rules.get(r.id), Some(Level::On(_) | Level::Default)))
+        };
+        for (rule, _) in &self.base {
             let Some(f) = rule.batch_fn() else { continue };
+            if !on_somewhere(rule) {
+                continue;
+            }
             let start = out.len();
             f(docs, &mut out);
             for l in &mut out[start..] {
                 l.rule = rule.id;
-                l.severity = *severity;
             }
         }
-        out.retain(|l| !self.allowed(&l.text));
+        let mut levels: std::collections::HashMap<String, Vec<(&'static str, Severity)>> =
+            std::collections::HashMap::new();
+        out.retain_mut(|l| {
+            if self.allowed(&l.text) {
+                return false;
+            }
+            let rules = levels.entry(l.at.file.clone()).or_insert_with(|| {
+                self.rules_for(&l.at.file)
+                    .iter()
+                    .map(|(r, s)| (r.id, *s))
+                    .collect()
+            });
+            match rules.iter().find(|(id, _)| *id == l.rule) {
+                Some((_, s)) => {
+                    l.severity = *s;
+                    true
+                }
+                None => false,
+            }
+        });
         out
     }
 }

@@ -181,3 +181,42 @@ fn a_style_used_throughout_is_one_finding_unless_verbose() {
     assert_eq!(count(&[]), 1);
     assert!(count(&["--verbose"]) > 100);
 }
+
+/// `[[overrides]]` in gongwen.toml: a rule off for the files under one folder only, a severity
+/// changed for another.
+#[test]
+fn overrides_apply_to_the_files_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for sub in ["法规", "草稿"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+        std::fs::write(
+            d.join(sub).join("a.txt"),
+            "根据保政发﹝2022﹞10号文件精神，制定本办法。\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.join("gongwen.toml"),
+        "[[overrides]]\npaths = [\"法规/**\"]\ndisable = [\"docno-bracket-form\"]\n\
+         [[overrides]]\npaths = [\"草稿/**\"]\nseverity = { \"docno-bracket-form\" = \"info\" }\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(crate::common::bin())
+        .current_dir(d)
+        .args(["check", "--format", "csv", "-q", "法规", "草稿"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("docno-bracket-form"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(
+        rows[0].starts_with("草稿/a.txt,") && rows[0].contains(",info,"),
+        "{text}"
+    );
+    // An info finding is below the default fail level.
+    assert_eq!(out.status.code(), Some(0), "{text}");
+}
