@@ -5,6 +5,7 @@
 //! byte spans; the engine sets severities, drops allowed texts, and converts spans to lines and
 //! columns. A batch rule sees a compact summary of every document ([`BatchDoc`]), never the texts.
 
+pub mod accepted;
 pub mod config;
 pub mod finding;
 pub mod rules;

@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::args::*;
+use gongwen::check::accepted::{self, Accepted};
 use gongwen::check::{Located, Severity};
 use gongwen::corpus;
 use gongwen::i18n::Lang;
 use gongwen::input::{self, Status};
+use gongwen::msg;
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
 use gongwen::output::tables::TableId;
@@ -50,6 +52,9 @@ pub(crate) struct CheckArgs {
     /// 逐处列出通篇一致的写法问题（默认只在首处报告一次并给出总数）
     #[arg(long)]
     pub(crate) verbose: bool,
+    /// 把当前全部问题记为已接受（写入 .gongwen-accepted），此后再检查只列出新出现的问题
+    #[arg(long)]
+    pub(crate) accept_current: bool,
 }
 
 /// Where `check` writes its findings.
@@ -94,6 +99,10 @@ struct Counts {
     fail: bool,
     /// Files with at least one finding.
     flagged: std::collections::HashSet<String>,
+    /// Findings left out because they were accepted before.
+    accepted: usize,
+    /// With --accept-current: every finding, to be written as accepted.
+    all: Vec<Located>,
 }
 
 pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -120,6 +129,24 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         checker: &checker,
         terms: &term_opts,
     };
+    // Accepted findings live beside the configuration, else in the current directory.
+    let accepted_path = config
+        .source
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .unwrap_or(std::path::Path::new("."))
+        .join(gongwen::check::accepted::FILE_NAME);
+    let accepted = if a.accept_current {
+        Accepted::default()
+    } else {
+        Accepted::load(&accepted_path).map_err(|e| {
+            msg!(
+                zh = "无法读取已接受问题清单 {}：{e}",
+                en = "cannot read the list of accepted findings {}: {e}",
+                accepted_path.display()
+            )
+        })?
+    };
     let mut summary = Summary::default();
     let mut counts = Counts::default();
     let quiet = a.input.quiet;
@@ -139,6 +166,14 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         };
         let mut batch = Vec::new();
         let emit = |f: &Located, fo: &mut FindingOut, counts: &mut Counts| {
+            if a.accept_current {
+                counts.all.push(f.clone());
+                return Ok(());
+            }
+            if accepted.contains(f) {
+                counts.accepted += 1;
+                return Ok(());
+            }
             match f.severity {
                 Severity::Error => counts.error += 1,
                 Severity::Warning => counts.warning += 1,
@@ -203,6 +238,24 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             }
         }
     }
+    if a.accept_current {
+        std::fs::write(&accepted_path, accepted::render(&counts.all))
+            .map_err(|e| output_failed(&accepted_path, e))?;
+        eprintln!(
+            "{}",
+            msg!(
+                zh = "已把当前的 {} 个问题记为已接受，写入 {}；此后再检查只列出新出现的问题（删去其中一行即可重新列出）",
+                en = "Accepted the {} current findings in {}; later checks list only new ones (delete a line to see one again)",
+                counts.all.len(),
+                accepted_path.display()
+            )
+        );
+        return Ok(if summary.errors > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
     if !quiet {
         let read = summary.ok;
         eprintln!(
@@ -217,6 +270,17 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 clean: read.saturating_sub(counts.flagged.len()),
             })
         );
+        if counts.accepted > 0 {
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "另有 {} 个已接受的问题未列出（见 {}）。",
+                    en = "{} accepted findings are not listed (see {}).",
+                    counts.accepted,
+                    accepted_path.display()
+                )
+            );
+        }
     }
     Ok(if summary.errors > 0 {
         ExitCode::from(2)

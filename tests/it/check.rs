@@ -220,3 +220,42 @@ fn overrides_apply_to_the_files_they_name() {
     // An info finding is below the default fail level.
     assert_eq!(out.status.code(), Some(0), "{text}");
 }
+
+/// `--accept-current` records today's findings; a re-check lists only what is new, and says
+/// how many accepted ones it left out.
+#[test]
+fn accepted_findings_stay_quiet_and_new_ones_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft = d.join("d.txt");
+    std::fs::write(&draft, "根据保政发﹝2022﹞10号文件精神，制定本办法。\n").unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(crate::common::bin())
+            .current_dir(d)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&["check", "d.txt"]).status.code(), Some(1));
+    assert_eq!(
+        run(&["check", "--accept-current", "d.txt"]).status.code(),
+        Some(0)
+    );
+    assert!(d.join(".gongwen-accepted").is_file());
+    let again = run(&["check", "d.txt"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已接受的问题"));
+    // A new slip, and the old one moved down a line: only the new one is listed.
+    std::fs::write(
+        &draft,
+        "另据临政发﹝2025﹞3号文件要求执行。\n根据保政发﹝2022﹞10号文件精神，制定本办法。\n",
+    )
+    .unwrap();
+    let new = run(&["check", "--format", "csv", "d.txt"]);
+    let out = String::from_utf8_lossy(&new.stdout);
+    assert!(
+        out.contains("临政发﹝2025﹞3号") && !out.contains("保政发"),
+        "{out}"
+    );
+    assert_eq!(new.status.code(), Some(1));
+}
