@@ -13,6 +13,7 @@ mod formats;
 mod index;
 mod input;
 mod lang;
+mod precision;
 mod props;
 mod registers;
 mod reliability;
