@@ -219,7 +219,9 @@ fn remember(bits: &mut Vec<u64>, v: f64) -> bool {
 
 fn metric_inconsistent(ctx: &DocContext, out: &mut Vec<Finding>) {
     let facts = facts(ctx);
-    let mut first: HashMap<(&str, &str), (Vec<&Fact>, Vec<u64>)> = HashMap::new();
+    // Per key: the facts remembered, and the bits of their values.
+    type Seen<'f> = (Vec<&'f Fact>, Vec<u64>);
+    let mut first: HashMap<(&str, &str), Seen> = HashMap::new();
     for f in &facts {
         let (seen, bits) = first
             .entry((f.key.as_str(), f.periods.as_str()))
@@ -294,7 +296,9 @@ pub fn batch_metrics(ctx: &DocContext) -> Vec<BatchMetric> {
 
 fn metric_inconsistent_batch(docs: &[BatchDoc], out: &mut Vec<Located>) {
     // The first value each key had, and where.
-    let mut first: HashMap<&str, (Vec<&BatchMetric>, HashSet<(usize, u64)>)> = HashMap::new();
+    // Per key: the metrics remembered, and the (document, value bits) of each.
+    type Seen<'m> = (Vec<&'m BatchMetric>, HashSet<(usize, u64)>);
+    let mut first: HashMap<&str, Seen> = HashMap::new();
     for (k, d) in docs.iter().enumerate() {
         for m in &d.metrics {
             let (seen, bits) = first.entry(m.key.as_str()).or_default();
