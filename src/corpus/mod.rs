@@ -11,7 +11,7 @@ mod stage;
 
 pub use stage::{run, CorpusResult};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::citation::CitationKind;
 use crate::resolve;
@@ -180,21 +180,26 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
     }
     let mut dsu = Dsu((0..node_title.len()).collect());
     // Titles that share a number, joined when they are near-identical.
-    let mut by_number: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_number: BTreeMap<&str, (Vec<usize>, HashSet<usize>)> = BTreeMap::new();
     for (d, nodes) in docs.iter().zip(&cite_node) {
         for (c, &n) in d.citations.iter().zip(nodes) {
             if let Some(num) = &c.docnum {
-                let v = by_number.entry(num.as_str()).or_default();
-                if !v.contains(&n) {
+                let (v, seen) = by_number.entry(num.as_str()).or_default();
+                if seen.insert(n) {
                     v.push(n);
                 }
             }
         }
     }
-    for nodes in by_number.values() {
-        for (i, &a) in nodes.iter().enumerate() {
+    // Each title of a number is compared with the first MAX_TITLES_COMPARED titles of that
+    // number: one number cited with more titles than that is no slip of the pen, and comparing
+    // all pairs would grow with the square of their number. Pairs already joined are not
+    // compared again; which pair joins first does not matter, as a group is named after its
+    // first-seen member.
+    for (nodes, _) in by_number.values() {
+        for (i, &a) in nodes.iter().enumerate().take(MAX_TITLES_COMPARED) {
             for &b in &nodes[i + 1..] {
-                if same_document(&node_title[a], &node_title[b]) {
+                if dsu.find(a) != dsu.find(b) && same_document(&node_title[a], &node_title[b]) {
                     dsu.union(a, b);
                 }
             }
@@ -209,6 +214,9 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
         citations: usize,
         first: (usize, usize),
         canon: Vec<String>,
+        /// Where each value of `variants`, `docnums` and `canon` is, so that a group with many
+        /// does not search them for each citation.
+        at: HashMap<(u8, String), usize>,
     }
     let mut groups: BTreeMap<usize, Acc> = BTreeMap::new();
     let mut cite_group = Vec::new();
@@ -225,17 +233,20 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                 citations: 0,
                 first: (di, c.line),
                 canon: Vec::new(),
+                at: HashMap::new(),
             });
-            bump(&mut acc.variants, &c.title);
+            bump(&mut acc.variants, &mut acc.at, 0, &c.title);
             if let Some(num) = &c.docnum {
-                bump(&mut acc.docnums, num);
+                bump(&mut acc.docnums, &mut acc.at, 1, num);
             }
             if acc.files.last() != Some(&di) {
                 acc.files.push(di);
             }
             acc.citations += 1;
             let canon = &node_title[n];
-            if !acc.canon.contains(canon) {
+            let next = acc.canon.len();
+            if let std::collections::hash_map::Entry::Vacant(e) = acc.at.entry((2, canon.clone())) {
+                e.insert(next);
                 acc.canon.push(canon.clone());
             }
         }
@@ -355,10 +366,22 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
     (rows.into_iter().map(|(_, r)| r).collect(), edges)
 }
 
-fn bump(list: &mut Vec<(String, usize)>, v: &str) {
-    match list.iter_mut().find(|(x, _)| x == v) {
-        Some((_, n)) => *n += 1,
-        None => list.push((v.to_string(), 1)),
+/// How many titles of one number are compared with all others (see `build`).
+const MAX_TITLES_COMPARED: usize = 64;
+
+/// Counts `v` in `list` (in first-seen order); `at` finds it there by (`which`, value).
+fn bump(
+    list: &mut Vec<(String, usize)>,
+    at: &mut HashMap<(u8, String), usize>,
+    which: u8,
+    v: &str,
+) {
+    match at.get(&(which, v.to_string())) {
+        Some(&i) => list[i].1 += 1,
+        None => {
+            at.insert((which, v.to_string()), list.len());
+            list.push((v.to_string(), 1));
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! `abbrev-undeclared`: a non-standard short name in 《》 used without being declared.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{core, in_catalogue, CATALOGUE, PLACE_PREFIX};
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
@@ -62,14 +62,26 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
     // their cores, in order of first use, keep the work proportional to distinct titles rather
     // than to the square of the citations.
     let mut checked: HashSet<&str> = HashSet::new();
-    let mut distinct: Vec<(&str, &str, usize)> = Vec::new();
+    let mut distinct: Vec<(&str, usize, usize)> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for o in ctx.citations {
+    for (k, o) in ctx.citations.iter().enumerate() {
         let t = o.normalized_title.as_str();
         if seen.insert(t) {
-            distinct.push((t, core(t), o.span.start));
+            distinct.push((core(t), o.span.start, k));
         }
     }
+    // A tail is looked up among the titles that end with it, not compared with every title:
+    // each distinct core under each of its tails of 2–8 characters, in order of first use.
+    let mut by_tail: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (oc, _, _)) in distinct.iter().enumerate() {
+        for (n, (at, _)) in oc.char_indices().rev().enumerate().take(8) {
+            if n >= 1 {
+                by_tail.entry(&oc[at..]).or_default().push(i);
+            }
+        }
+    }
+    // Per tail: where its full titles are first used (sorted), and the first of them.
+    let mut fulls_of: HashMap<&str, (Vec<usize>, Option<usize>)> = HashMap::new();
     for c in ctx.citations {
         let t = c.normalized_title.as_str();
         if !checked.insert(t) || declared.contains(t) || in_catalogue(t) {
@@ -109,17 +121,23 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
         };
         // A tail of the one full title just cited is clear enough; a tail used before any full
         // title, or after two full titles it could stand for, names nothing.
-        let earlier = distinct
-            .iter()
-            .filter(|(_, oc, first)| *first < c.span.start && full_core(oc))
-            .count();
+        let (firsts, first_full) = fulls_of.entry(core_t).or_insert_with(|| {
+            let fulls: Vec<usize> = by_tail
+                .get(core_t)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| full_core(distinct[i].0))
+                .collect();
+            let mut firsts: Vec<usize> = fulls.iter().map(|&i| distinct[i].1).collect();
+            firsts.sort_unstable();
+            (firsts, fulls.first().map(|&i| distinct[i].2))
+        });
+        let earlier = firsts.partition_point(|&f| f < c.span.start);
         if earlier == 1 {
             continue;
         }
-        let is_full =
-            |o: &&crate::extract::citation::Citation| full_core(core(&o.normalized_title));
-        let full = ctx.citations.iter().find(is_full);
-        if let Some(full) = full {
+        if let Some(full) = first_full.map(|k| &ctx.citations[k]) {
             out.push(
                 Finding::new(
                     ABBREV_UNDECLARED.id,

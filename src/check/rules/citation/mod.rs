@@ -69,6 +69,9 @@ pub(crate) fn group_conflicts(
     // key → value → indices, in first-seen order.
     let mut groups: Vec<(String, Vec<Valued>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    // (group, value) → place among the group's values: one key cited with many values would
+    // otherwise search them all for each citation.
+    let mut value_at: HashMap<(usize, String), usize> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
         let (Some(k), Some(v)) = (key_of(c), value_of(c)) else {
             continue;
@@ -78,9 +81,12 @@ pub(crate) fn group_conflicts(
             groups.len() - 1
         });
         let values = &mut groups[g].1;
-        match values.iter_mut().find(|(val, _)| *val == v) {
-            Some((_, idx)) => idx.push(i),
-            None => values.push((v, vec![i])),
+        match value_at.get(&(g, v.clone())) {
+            Some(&at) => values[at].1.push(i),
+            None => {
+                value_at.insert((g, v.clone()), values.len());
+                values.push((v, vec![i]));
+            }
         }
     }
     let mut out = Vec::new();
@@ -102,6 +108,7 @@ pub(crate) fn group_conflicts(
             values.iter().position(|(_, v)| v.len() == max).unwrap_or(0)
         };
         let ref_first = values[reference].1[0];
+        let ref_docs: HashSet<usize> = values[reference].1.iter().map(|&i| cites[i].doc).collect();
         for (v, (_, idx)) in values.iter().enumerate() {
             if v == reference {
                 continue;
@@ -110,8 +117,6 @@ pub(crate) fn group_conflicts(
                 out.push((idx[0], ref_first));
                 continue;
             }
-            let ref_docs: HashSet<usize> =
-                values[reference].1.iter().map(|&i| cites[i].doc).collect();
             let mut seen_docs = HashSet::new();
             for &i in idx {
                 if cites[i].authoritative {

@@ -1,11 +1,11 @@
 //! `title-agency-informal`: an informal short name of the issuing organ at the head of a cited
 //! title (×省政府 for ×省人民政府).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{canonical_title, informal_names};
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
-use crate::extract::citation::title_issuer;
+use crate::extract::citation::{title_issuer, Citation};
 use crate::i18n::tr;
 use crate::span::Span;
 
@@ -39,6 +39,9 @@ pub static TITLE_AGENCY_INFORMAL: Rule = Rule {
 fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut reported: HashSet<&str> = HashSet::new();
+    // The first citation of each document that names its organ officially, by canonical title:
+    // made once, on the first informal title, instead of a search of every citation for each.
+    let mut formal_of: Option<HashMap<String, &Citation>> = None;
     for c in ctx.citations {
         let issuer = title_issuer(&c.title);
         if issuer.is_empty() {
@@ -53,11 +56,20 @@ fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
         let canonical = canonical_title(&c.normalized_title);
         // The same document quoted with the official name elsewhere in this document.
-        let formal = ctx.citations.iter().find(|o| {
-            o.span != c.span
-                && canonical_title(&o.normalized_title) == canonical
-                && informal_names(o.title.find("关于").map_or("", |i| &o.title[..i])).is_empty()
-        });
+        // `c` itself names an informal organ, so it is never its own formal citation.
+        let formal = formal_of
+            .get_or_insert_with(|| {
+                let mut m = HashMap::new();
+                for o in ctx.citations {
+                    if informal_names(o.title.find("关于").map_or("", |i| &o.title[..i])).is_empty()
+                    {
+                        m.entry(canonical_title(&o.normalized_title)).or_insert(o);
+                    }
+                }
+                m
+            })
+            .get(&canonical)
+            .copied();
         let inner_start = c.span.start + '《'.len_utf8();
         let as_written =
             text.get(inner_start..c.span.end - '》'.len_utf8()) == Some(c.title.as_str());

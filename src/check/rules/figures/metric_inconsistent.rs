@@ -1,7 +1,7 @@
 //! `metric-inconsistent`: one statistic of one subject and period stated with two values, in
 //! one document or across the batch.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -201,11 +201,29 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// How many distinct values of one key are remembered: a key stated with more values than
+/// this is already reported many times over, and comparing each new value with all earlier
+/// ones would grow with the square of their number.
+const VALUES_PER_KEY: usize = 32;
+
+/// Whether `v` is to be remembered among the values of its key (`bits` holds those remembered):
+/// a value equal to one remembered adds nothing to the comparisons, which take the first value
+/// that differs and ask whether any agrees.
+fn remember(bits: &mut Vec<u64>, v: f64) -> bool {
+    if bits.len() >= VALUES_PER_KEY || bits.contains(&v.to_bits()) {
+        return false;
+    }
+    bits.push(v.to_bits());
+    true
+}
+
 fn metric_inconsistent(ctx: &DocContext, out: &mut Vec<Finding>) {
     let facts = facts(ctx);
-    let mut first: HashMap<(&str, &str), Vec<&Fact>> = HashMap::new();
+    // Per key: the facts remembered, and the bits of their values.
+    type Seen<'f> = (Vec<&'f Fact>, Vec<u64>);
+    let mut first: HashMap<(&str, &str), Seen> = HashMap::new();
     for f in &facts {
-        let seen = first
+        let (seen, bits) = first
             .entry((f.key.as_str(), f.periods.as_str()))
             .or_default();
         if let Some(other) = seen.iter().find(|o| !same_value(o.value, f.value)) {
@@ -230,7 +248,9 @@ fn metric_inconsistent(ctx: &DocContext, out: &mut Vec<Finding>) {
                 );
             }
         }
-        seen.push(f);
+        if remember(bits, f.value) {
+            seen.push(f);
+        }
     }
 }
 
@@ -276,10 +296,12 @@ pub fn batch_metrics(ctx: &DocContext) -> Vec<BatchMetric> {
 
 fn metric_inconsistent_batch(docs: &[BatchDoc], out: &mut Vec<Located>) {
     // The first value each key had, and where.
-    let mut first: HashMap<&str, Vec<&BatchMetric>> = HashMap::new();
-    for d in docs {
+    // Per key: the metrics remembered, and the (document, value bits) of each.
+    type Seen<'m> = (Vec<&'m BatchMetric>, HashSet<(usize, u64)>);
+    let mut first: HashMap<&str, Seen> = HashMap::new();
+    for (k, d) in docs.iter().enumerate() {
         for m in &d.metrics {
-            let seen = first.entry(m.key.as_str()).or_default();
+            let (seen, bits) = first.entry(m.key.as_str()).or_default();
             let other_file = seen.iter().find(|o| o.at.file != m.at.file);
             let agrees = seen
                 .iter()
@@ -305,7 +327,10 @@ fn metric_inconsistent_batch(docs: &[BatchDoc], out: &mut Vec<Located>) {
                     excerpt: Some(m.excerpt.clone()),
                 });
             }
-            seen.push(m);
+            // A value stated again in the same document adds nothing to the comparisons.
+            if bits.insert((k, m.value.to_bits())) {
+                seen.push(m);
+            }
         }
     }
 }

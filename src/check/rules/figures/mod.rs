@@ -17,8 +17,18 @@ pub(super) fn is_clause_end(c: char) -> bool {
     )
 }
 
-/// The start of the clause that contains byte `at`, not before `floor`.
+/// How far back a clause is read, in bytes (about 1,300 Chinese characters). Text without
+/// punctuation (a page pasted without it) is one clause however long: read whole for each of
+/// its figures, it would cost its length once per figure.
+const CLAUSE_WINDOW: usize = 4096;
+
+/// The start of the clause that contains byte `at`, not before `floor` and not more than
+/// [`CLAUSE_WINDOW`] bytes before `at`.
 pub(super) fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    let mut floor = floor.max(at.saturating_sub(CLAUSE_WINDOW));
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
     text[floor..at]
         .char_indices()
         .rev()
@@ -84,6 +94,15 @@ mod tests {
         let t = "共73起，其中警告41起、罚款19起";
         let at = t.find("19").unwrap();
         assert_eq!(&t[clause_start(t, 0, at)..at], "其中警告41起、罚款");
+    }
+
+    #[test]
+    fn clauses_without_punctuation_are_read_from_a_window() {
+        let t = "共".repeat(3000) + "73起";
+        let at = t.find("73").unwrap();
+        let cs = clause_start(&t, 0, at);
+        assert!(t.is_char_boundary(cs));
+        assert!(at - cs <= CLAUSE_WINDOW && at - cs > CLAUSE_WINDOW - 3);
     }
 
     #[test]

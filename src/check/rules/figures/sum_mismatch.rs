@@ -4,6 +4,7 @@ use super::{clause_start, fmt_num, has_change_word, precision};
 use crate::check::rules::text;
 use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
 use crate::extract::figures::{Figure, FigureKind, Qualifier};
+use crate::segment::Token;
 
 /// `sum-mismatch`: a total whose listed parts do not add up.
 pub static SUM_MISMATCH: Rule = Rule {
@@ -44,23 +45,71 @@ const TOTAL_WORDS: &[&str] = &[
 /// Words after 其中 that make the parts overlap or the list open.
 const OVERLAP_WORDS: &[&str] = &["等", "含", "包括", "另有", "此外", "以及", "其中"];
 
+/// What the rule looks up around each candidate total, gathered in one pass over the tokens
+/// and the text: walking the tokens from the first and the list on to the sentence end for each
+/// figure would cost the length of a line per figure, and a line without punctuation holds as
+/// many figures as it likes.
+struct Scans {
+    /// How many of the first k tokens are total words.
+    total_words: Vec<u32>,
+    /// Where each overlap word occurs, in order of its start.
+    overlaps: Vec<(usize, usize)>,
+}
+
+impl Scans {
+    fn new(ctx: &DocContext) -> Scans {
+        let text = ctx.doc.text.as_str();
+        let mut total_words = Vec::with_capacity(ctx.tokens.len() + 1);
+        let mut n = 0u32;
+        total_words.push(n);
+        for t in ctx.tokens {
+            n += u32::from(TOTAL_WORDS.contains(&t.span.text(text)));
+            total_words.push(n);
+        }
+        // None of these words can overlap another occurrence of itself, so each occurrence is
+        // found.
+        let mut overlaps: Vec<(usize, usize)> = OVERLAP_WORDS
+            .iter()
+            .flat_map(|w| text.match_indices(w).map(|(i, _)| (i, i + w.len())))
+            .collect();
+        overlaps.sort_unstable();
+        Scans {
+            total_words,
+            overlaps,
+        }
+    }
+
+    /// Whether a total word is among the tokens from the first that starts at `from` or later
+    /// up to the first that ends after `to` (tokens cover the text in order).
+    fn has_total_word(&self, tokens: &[Token], from: usize, to: usize) -> bool {
+        let a = tokens.partition_point(|t| t.span.start < from);
+        let b = a + tokens[a..].partition_point(|t| t.span.end <= to);
+        self.total_words[b] > self.total_words[a]
+    }
+
+    /// Whether an overlap word lies inside `[from, to)`.
+    fn has_overlap(&self, from: usize, to: usize) -> bool {
+        let k = self.overlaps.partition_point(|&(s, _)| s < from);
+        self.overlaps[k..]
+            .iter()
+            .take_while(|&&(s, _)| s < to)
+            .any(|&(_, e)| e <= to)
+    }
+}
+
 fn sum_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = ctx.doc.text.as_str();
     let figs = ctx.figures;
+    let mut scans: Option<Scans> = None;
     for (i, total) in figs.iter().enumerate() {
         if total.qualifier != Qualifier::None
             || !matches!(total.kind, FigureKind::Count | FigureKind::Money)
         {
             continue;
         }
+        let scans = scans.get_or_insert_with(|| Scans::new(ctx));
         let cs = clause_start(text, total.sentence.start, total.span.start);
-        let has_total_word = ctx
-            .tokens
-            .iter()
-            .skip_while(|t| t.span.start < cs)
-            .take_while(|t| t.span.end <= total.span.start)
-            .any(|t| TOTAL_WORDS.contains(&t.span.text(text)));
-        if !has_total_word {
+        if !scans.has_total_word(ctx.tokens, cs, total.span.start) {
             continue;
         }
         // 其中 right after the total.
@@ -88,8 +137,7 @@ fn sum_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
             }
         }
         let list_end = sentence.end.max(qz);
-        let list_text = &text[qz..list_end];
-        if OVERLAP_WORDS.iter().any(|w| list_text.contains(w)) {
+        if scans.has_overlap(qz, list_end) {
             continue;
         }
         let mut parts: Vec<&Figure> = Vec::new();

@@ -33,6 +33,10 @@ pub static DATE_INVALID: Rule = Rule {
 
 static MD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日").unwrap());
+/// `MD` that must start where the search starts: asked after every month-only date, an
+/// unanchored search would run on to the end of the line each time.
+static MD_HERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日").unwrap());
 static MONTH_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月").unwrap());
 
@@ -84,9 +88,7 @@ fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
         for c in MONTH_ONLY.captures_iter(line) {
             let m = c.get(0).unwrap();
             let mo: u32 = c[2].parse().unwrap_or(0);
-            let followed_by_day = MD
-                .find_at(line, m.start())
-                .is_some_and(|d| d.start() == m.start());
+            let followed_by_day = MD_HERE.is_match(&line[m.start()..]);
             if !followed_by_day && !(1..=12).contains(&mo) {
                 out.push(text::finding(
                     DATE_INVALID.id,

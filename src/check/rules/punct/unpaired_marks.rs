@@ -93,6 +93,9 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         };
         out.push(text::finding(UNPAIRED_MARKS.id, at, at + c.len_utf8(), msg));
     };
+    // How many openers of each kind are open: a closer whose kind has none open would
+    // otherwise search the whole stack, once per closer (《）《）… grows with its square).
+    let mut open_of_kind = [0usize; 8];
     let carry_lines = |c: char| if c == '“' { 60 } else { 12 };
     let mut n = 0usize;
     for (start, line) in text::lines(text) {
@@ -107,6 +110,7 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         open.retain(|s| {
             let keep = n - s.3 <= carry_lines(s.2);
             if !keep {
+                open_of_kind[s.0] -= 1;
                 report(s.1, s.2, true);
             }
             keep
@@ -115,7 +119,7 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         // The next paragraph of a quotation starts with “ again.
         if t.starts_with('“') {
             if let Some(p) = open.iter().rposition(|s| s.2 == '“' && s.3 < n) {
-                open.remove(p);
+                open_of_kind[open.remove(p).0] -= 1;
             }
         }
         // Asked only of a closer without its opener, which is rare.
@@ -136,13 +140,21 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
             };
             if is_open {
                 open.push((kind, start + i, c, n));
+                open_of_kind[kind] += 1;
                 continue;
             }
-            if let Some(p) = open.iter().rposition(|s| s.0 == kind) {
+            let p = if open_of_kind[kind] == 0 {
+                None
+            } else {
+                open.iter().rposition(|s| s.0 == kind)
+            };
+            if let Some(p) = p {
+                open_of_kind[kind] -= 1;
                 // Openers of this line inside the pair are unclosed; carried ones wait.
                 let inner: Vec<_> = open.drain(p..).skip(1).collect();
                 for s in inner {
                     if s.3 == n {
+                        open_of_kind[s.0] -= 1;
                         report(s.1, s.2, true);
                     } else {
                         open.push(s);
