@@ -91,13 +91,28 @@ pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
             display,
             walked,
         } => {
+            // Metadata follows links, so a link to a device is judged as the device. Opening a
+            // FIFO would block until a writer comes, and a device can read forever: only
+            // regular files are opened.
             let meta = std::fs::metadata(path)
                 .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            if !meta.is_file() {
+                return Err(not_a_regular_file(display, &meta));
+            }
             if meta.len() > opts.max_file_bytes {
                 return Err(too_large(display, meta.len(), opts.max_file_bytes));
             }
-            let bytes = std::fs::read(path)
+            let file = std::fs::File::open(path)
                 .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            // The length said by metadata can be wrong (files under /proc, a file still being
+            // written), so the read itself stops one byte past the limit.
+            let mut bytes = Vec::with_capacity(meta.len().min(opts.max_file_bytes) as usize + 1);
+            file.take(opts.max_file_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            if bytes.len() as u64 > opts.max_file_bytes {
+                return Err(too_large_read(display, opts.max_file_bytes));
+            }
             let ext = path
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -134,6 +149,61 @@ fn chinese_share(text: &str) -> Option<f64> {
         han += usize::from(matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
     }
     (all >= 100).then(|| han as f64 / all as f64)
+}
+
+/// The row of a path that is not a regular file: what it is, and that it was not read.
+fn not_a_regular_file(file: &str, meta: &std::fs::Metadata) -> Failure {
+    let ft = meta.file_type();
+    let (zh, en) = if ft.is_dir() {
+        ("这是一个目录，不是文件", "a directory, not a file")
+    } else {
+        special_kind(&ft)
+    };
+    fail(
+        file,
+        Status::Skipped,
+        "",
+        msg!(
+            zh = "{}，不是普通文件，未读取",
+            en = "{}, not a regular file; not read",
+            tr(zh, en)
+        ),
+    )
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> (&'static str, &'static str) {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        ("命名管道（FIFO）", "a named pipe (FIFO)")
+    } else if ft.is_socket() {
+        ("套接字", "a socket")
+    } else if ft.is_char_device() {
+        ("字符设备", "a character device")
+    } else if ft.is_block_device() {
+        ("块设备", "a block device")
+    } else {
+        ("特殊文件", "a special file")
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> (&'static str, &'static str) {
+    ("特殊文件", "a special file")
+}
+
+/// A file whose read went past the limit although its metadata said it was within it.
+fn too_large_read(file: &str, limit: u64) -> Failure {
+    fail(
+        file,
+        Status::Error,
+        "",
+        msg!(
+            zh = "文件超过上限 {:.1} MB，已停止读取（可用 --max-file-size 调整）",
+            en = "the file goes on past the limit of {:.1} MB; reading stopped (see --max-file-size)",
+            limit as f64 / 1048576.0
+        ),
+    )
 }
 
 fn too_large(file: &str, size: u64, limit: u64) -> Failure {

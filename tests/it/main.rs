@@ -10,6 +10,7 @@ mod common;
 mod docnum;
 mod figures;
 mod formats;
+mod hostile;
 mod index;
 mod input;
 mod lang;
