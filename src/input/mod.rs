@@ -311,6 +311,23 @@ fn control_share(text: &str) -> f64 {
     }
 }
 
+/// Bytes judged before a file is decoded whole.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+fn decode(bytes: &[u8], opts: &ReadOptions) -> decode::Decoded {
+    match opts.encoding {
+        Some(enc) => decode::decode_forced(bytes, enc),
+        None => decode::decode_auto(bytes),
+    }
+}
+
+/// Text files do not contain control characters; a file full of them, or of bytes no
+/// encoding reads, is binary data, which no decoding would turn into a document.
+fn looks_binary(decoded: &decode::Decoded, len: usize, opts: &ReadOptions) -> bool {
+    let bad_share = decoded.undecodable as f64 / len as f64;
+    control_share(&decoded.text) > 0.02 || (opts.encoding.is_none() && bad_share > 0.2)
+}
+
 /// Recognises the format of `bytes` and turns them into a document.
 pub fn from_bytes(
     file: &str,
@@ -327,9 +344,9 @@ pub fn from_bytes(
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
-        // The body part is the only one that matters; its unpacked size is capped so that a
-        // crafted file cannot exhaust memory.
-        let limit = opts.max_file_bytes.saturating_mul(4);
+        // The body part is the only one that matters; its unpacked size is capped by the same
+        // limit as a file's, so that a crafted file cannot exhaust memory.
+        let limit = opts.max_file_bytes;
         return match docx::docx_text(bytes, limit) {
             Ok(text) => Ok(Document::new(file, text, "UTF-8", Format::Docx)),
             Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(fail(
@@ -347,17 +364,10 @@ pub fn from_bytes(
     if let Some(reason) = binary_kind(bytes) {
         return Err(fail(file, Status::Skipped, "", reason));
     }
-    let decoded = match opts.encoding {
-        Some(enc) => decode::decode_forced(bytes, enc),
-        None => decode::decode_auto(bytes),
-    };
     let is_html = looks_like_html(ext, bytes);
     let format = if is_html { "html" } else { "text" };
-    // Text files do not contain control characters; a file full of them is binary data, which
-    // no decoding would turn into a document.
-    let bad_share = decoded.undecodable as f64 / bytes.len() as f64;
-    if control_share(&decoded.text) > 0.02 || (opts.encoding.is_none() && bad_share > 0.2) {
-        return Err(fail(
+    let binary = || {
+        fail(
             file,
             Status::Skipped,
             format,
@@ -365,7 +375,18 @@ pub fn from_bytes(
                 "二进制文件，不是文本（含大量控制字符或无法识别的字节）",
                 "binary data, not text (many control characters or unrecognisable bytes)",
             ),
-        ));
+        )
+    };
+    // A bounded prefix decides first, so that binary data is never decoded whole just to be
+    // skipped.
+    if bytes.len() > SNIFF_BYTES
+        && looks_binary(&decode(&bytes[..SNIFF_BYTES], opts), SNIFF_BYTES, opts)
+    {
+        return Err(binary());
+    }
+    let decoded = decode(bytes, opts);
+    if looks_binary(&decoded, bytes.len(), opts) {
+        return Err(binary());
     }
     let (text, fmt) = if is_html {
         (html::html_text(&decoded.text), Format::Html)
