@@ -78,6 +78,12 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let lang: Lang = cli.lang.into();
+    // Ctrl-C ends a run at once, but not before the temporary files of unfinished tables are
+    // removed: the previous tables stay, and no partial file is left beside them.
+    let _ = ctrlc::set_handler(|| {
+        gongwen::output::staging::remove_pending();
+        std::process::exit(130);
+    });
     i18n::with_lang(lang, || dispatch(cli.command, lang))
 }
 

@@ -11,8 +11,8 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::csv::AtomicFile;
 use super::headers;
+use super::staging::Staging;
 use super::tables::TableId;
 use super::Sink;
 use super::{Cell, Row};
@@ -34,7 +34,7 @@ struct Sheet {
 pub struct XlsxSink {
     workbook: Workbook,
     sheets: BTreeMap<TableId, Sheet>,
-    target: std::path::PathBuf,
+    staging: Staging,
     chinese_headers: bool,
 }
 
@@ -44,12 +44,12 @@ fn width(s: &str) -> f64 {
 
 impl XlsxSink {
     pub fn create(dir: &Path, chinese_headers: bool) -> std::io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
+        let staging = Staging::create(dir)?;
         let workbook = Workbook::new();
         let mut sink = XlsxSink {
             workbook,
             sheets: BTreeMap::new(),
-            target: dir.join("gongwen.xlsx"),
+            staging,
             chinese_headers,
         };
         for t in TableId::ALL {
@@ -149,8 +149,10 @@ impl Sink for XlsxSink {
                 ws.set_column_width(c as u16, *w).map_err(to_io)?;
             }
         }
-        let mut file = AtomicFile::create(&self.target)?;
+        let mut file =
+            std::io::BufWriter::new(std::fs::File::create(self.staging.path("gongwen.xlsx"))?);
         self.workbook.save_to_writer(&mut file).map_err(to_io)?;
-        file.commit()
+        file.into_inner().map_err(|e| e.into_error())?;
+        self.staging.commit()
     }
 }

@@ -96,8 +96,7 @@ fn noise(len: usize) -> Vec<u8> {
 }
 
 /// Unknown binary data is skipped in time linear in its size: 16 MB took 81 s (32 MB, four
-/// times that) when every bad
-/// byte cost a pass over the output buffer.
+/// times that) when every bad byte cost a pass over the output buffer.
 #[test]
 fn unknown_binary_data_is_skipped_without_decoding_it_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -227,4 +226,80 @@ fn each_stdin_jsonl_line_gets_its_own_result() {
     assert!(error(2).contains("JSON对象"), "{}", error(2));
     assert!(error(3).contains("超过上限"), "{}", error(3));
     assert_eq!(docs[4]["figures"], 1);
+}
+
+/// Names of the temporaries in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".gongwen-"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Ctrl-C during a run removes what the run had begun to write; the previous tables stay.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_files() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    let corpus = crate::common::root().join("corpus");
+    let mut child = Command::new(bin())
+        .args(["extract", "-q", "--threads", "1", "-o"])
+        .arg(&out)
+        .args([&corpus, &corpus, &corpus, &corpus])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Interrupted once it has begun to write its tables.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !out.exists() && child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let o = finish(child, 120);
+    assert!(
+        matches!(o.status.code(), Some(130) | Some(0)),
+        "{:?}",
+        o.status
+    );
+    assert_eq!(temporaries(root.path()), Vec::<String>::new());
+    assert_eq!(temporaries(&out), Vec::<String>::new());
+}
+
+/// What interrupted or killed runs left is removed by the next run, unless the process that
+/// made it is still running.
+#[cfg(unix)]
+#[test]
+fn temporaries_of_dead_runs_are_removed() {
+    let root = tempfile::tempdir().unwrap();
+    let (r, out) = (root.path(), root.path().join("out"));
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(r.join("a.txt"), corpus_text(SEED)).unwrap();
+    std::fs::write(out.join(".gongwen-Ab12Cd.tmp"), "earlier version").unwrap();
+    // No process has an id this high (the largest Linux allows is 4,194,304).
+    std::fs::create_dir(r.join(".gongwen-4000000000-x.tmp")).unwrap();
+    std::fs::write(r.join(".gongwen-4000000000-x.tmp/documents.csv"), "dead").unwrap();
+    let alive = format!(".gongwen-{}-y.tmp", std::process::id());
+    std::fs::create_dir(r.join(&alive)).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    let o = extract(&["a.txt", "-o", "out"], r);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(temporaries(r), [alive]);
+    assert_eq!(temporaries(&out), Vec::<String>::new());
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(documents(&out)[0].1, "ok");
 }
