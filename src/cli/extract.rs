@@ -70,10 +70,14 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
     need_paths(&a.input)?;
     let inputs = listed.unwrap_or_default();
     let zh = a.headers == HeaderLang::Zh;
+    let mut notes = None;
     let sink: Box<dyn pipeline::Sink> = match a.format {
         TableFormat::Csv => CsvDirSink::create(&output, !a.no_bom, zh).map(|s| Box::new(s) as _),
         TableFormat::Jsonl => JsonlFileSink::create(&output).map(|s| Box::new(s) as _),
-        TableFormat::Xlsx => XlsxSink::create(&output, zh).map(|s| Box::new(s) as _),
+        TableFormat::Xlsx => XlsxSink::create(&output, zh).map(|s| {
+            notes = Some(s.notes());
+            Box::new(s) as _
+        }),
     }
     .map_err(|e| {
         msg!(
@@ -86,6 +90,14 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
     let summary = pipeline::extract(&inputs, &ctx, sink, &mut |r| progress.inc(r.bytes))
         .map_err(output_failed)?;
     progress.finish();
+    // What did not fit a workbook is said even under -q: the workbook differs from the
+    // other formats there.
+    for note in notes
+        .iter()
+        .flat_map(|n| n.lock().map(|n| n.clone()).unwrap_or_default())
+    {
+        eprintln!("{}", msg!(zh = "注意：{note}", en = "note: {note}"));
+    }
     report(&summary, a.input.quiet, &output.display().to_string());
     Ok(exit_for(&summary))
 }
