@@ -364,3 +364,25 @@ fn xlsx_cuts_overlong_cells_and_is_the_same_every_run() {
         &longest[longest.len() - 60..]
     );
 }
+
+/// Text after a `<` that starts no tag is read: the figures after it are found.
+#[test]
+fn html_text_after_a_literal_angle_bracket_is_read() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(
+        root.path().join("a.html"),
+        "<html><body><p>根据<<中华人民共和国行政许可法>>第十二条，全年共受理案件100件。</p><p>指标 a<b 时，办结率为98%。后续：共办理120件。</p></body></html>",
+    )
+    .unwrap();
+    let o = extract(&["a.html", "-o", "out"], root.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let (header, rows) = read_csv(&root.path().join("out/figures.csv"));
+    let text = header.iter().position(|h| h == "text").unwrap();
+    let found: Vec<&str> = rows.iter().map(|r| r[text].as_str()).collect();
+    assert_eq!(found, ["100件", "98%", "120件"]);
+}
