@@ -313,13 +313,14 @@ fn xlsx_cuts_overlong_cells_and_is_the_same_every_run() {
     let dir = root.path().join("dups");
     std::fs::create_dir(&dir).unwrap();
     let body = "临川市人民政府关于加强行政执法工作的通知\n临政发〔2024〕1号\n各县（区）人民政府：\n现将《临川市人民政府关于加强行政执法工作的通知》（临政发〔2024〕1号）印发给你们。\n2024年3月1日\n";
-    // Every copy is listed in one cell of citation_index: 500 paths of 70 characters.
+    // Every version is listed in one cell of citation_index: 500 paths of 70 characters.
+    // (Each differs by a line: identical copies are read once.)
     for k in 0..500 {
         let name = format!(
             "{}-{k:04}.txt",
             "临川市人民政府关于加强行政执法工作的通知".repeat(3)
         );
-        std::fs::write(dir.join(name), body).unwrap();
+        std::fs::write(dir.join(name), format!("{body}第{k}稿\n")).unwrap();
     }
     let x1 = extract(&["dups", "-o", "x1", "--format", "xlsx"], root.path());
     assert_eq!(
@@ -459,4 +460,47 @@ fn reading_standard_input_from_a_terminal_says_so() {
     drop(master);
     let line = line.expect("no word on stderr while waiting for the terminal");
     assert!(line.contains("正在从标准输入读取"), "{line}");
+}
+
+/// Identical files are read once; each copy gets a skipped row naming the first, and adds
+/// nothing to the other tables.
+#[test]
+fn identical_files_are_read_once_and_their_copies_named() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    let body = "临川市人民政府关于加强行政执法工作的通知\n临政发〔2024〕1号\n现将《临川市人民政府关于加强行政执法工作的通知》（临政发〔2024〕1号）印发给你们。共办理120件。\n";
+    for k in 0..30 {
+        std::fs::write(dir.join(format!("copy{k:02}.txt")), body).unwrap();
+    }
+    std::fs::write(dir.join("other.txt"), format!("{body}另办理5件。\n")).unwrap();
+    let o = extract(&["in", "-o", "out"], root.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = root.path().join("out");
+    let docs = documents(&out);
+    assert_eq!(docs.len(), 31);
+    assert_eq!(
+        (docs[0].0.as_str(), docs[0].1.as_str()),
+        ("in/copy00.txt", "ok")
+    );
+    for d in &docs[1..30] {
+        assert_eq!(d.1, "skipped");
+        assert!(d.2.contains("in/copy00.txt"), "{d:?}");
+    }
+    assert_eq!(
+        (docs[30].0.as_str(), docs[30].1.as_str()),
+        ("in/other.txt", "ok")
+    );
+    let (_, figures) = read_csv(&out.join("figures.csv"));
+    assert_eq!(figures.len(), 3);
+    let (_, edges) = read_csv(&out.join("citation_edges.csv"));
+    assert!(
+        edges.iter().all(|e| !e.concat().contains("copy01")),
+        "{edges:?}"
+    );
 }
