@@ -248,7 +248,8 @@ pub struct FileResult {
     pub batch: Option<BatchDoc>,
     pub index: Option<IndexDoc>,
     pub terms: Option<DocTerms>,
-    /// Hash and length of the document's text, by which identical copies are told apart.
+    /// Hash of the document's text, encoding and format, and the text's length, by which
+    /// identical copies are told apart.
     pub content: Option<(u64, usize)>,
 }
 
@@ -362,7 +363,7 @@ fn process_tagged(
                     terms::codebook_row(&doc.file, &analysis.terms),
                 );
             }
-            let content = Some((content_hash(&doc.text), doc.text.len()));
+            let content = Some((content_hash(&doc), doc.text.len()));
             FileResult {
                 content,
                 bytes: doc.text.len(),
@@ -394,10 +395,12 @@ fn process_tagged(
     }
 }
 
-fn content_hash(text: &str) -> u64 {
+/// The text with how it was read: the same text in two encodings or formats is two files
+/// (a GB18030 original and its UTF-8 conversion), not a copy.
+fn content_hash(doc: &Document) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
+    (&doc.text, &doc.encoding, doc.format.as_str()).hash(&mut h);
     h.finish()
 }
 
