@@ -173,7 +173,23 @@ pub(crate) fn need_paths(a: &InputArgs) -> Result<(), String> {
         )
         .to_string())
     } else {
+        stdin_hint(a);
         Ok(())
+    }
+}
+
+/// Says that the run waits for standard input when `-` is given and that is a terminal:
+/// otherwise it waits without a word, and looks hung.
+pub(crate) fn stdin_hint(a: &InputArgs) {
+    use std::io::IsTerminal;
+    if a.paths.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
+        eprintln!(
+            "{}",
+            tr(
+                "正在从标准输入读取…（输入结束后按 Ctrl-D）",
+                "reading from standard input… (press Ctrl-D at the end)"
+            )
+        );
     }
 }
 

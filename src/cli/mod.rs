@@ -10,6 +10,7 @@ mod rules;
 mod segment;
 mod terms;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -83,6 +84,12 @@ pub fn run() -> ExitCode {
         Err(e) => return i18n::with_lang(errors::early_lang(&args), || errors::report(e)),
     };
     let lang: Lang = cli.lang.into();
+    // Ctrl-C ends a run at once, but not before the temporary files of unfinished tables are
+    // removed: the previous tables stay, and no partial file is left beside them.
+    let _ = ctrlc::set_handler(|| {
+        gongwen::output::staging::remove_pending();
+        std::process::exit(130);
+    });
     i18n::with_lang(lang, || dispatch(cli.command, lang))
 }
 
@@ -95,9 +102,17 @@ fn dispatch(command: Command, lang: Lang) -> ExitCode {
         Command::Rules { id } => rules::run_rules(id),
         Command::Init => rules::run_init(),
         Command::Completions { shell } => {
+            // Generated into memory first: clap_complete panics on a failed write, and a
+            // closed or full standard output is the reader's choice, not a fault of ours.
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "gongwen", &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "gongwen", &mut script);
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&script).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+                Err(e) => Err(write_failed(e)),
+            }
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();

@@ -36,6 +36,7 @@ pub(crate) fn run_terms(a: TermsArgs) -> Result<ExitCode, String> {
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
     let inputs = input::expand_excluding(&a.input.paths, std::slice::from_ref(&a.output));
+    stdin_hint(&a.input);
     let seg = segmenter(&config, &a.terms.dict)?;
     let opts = term_options(&a.terms)?;
     let mut sink = CsvDirSink::create_tables(

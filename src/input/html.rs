@@ -91,6 +91,34 @@ fn char_ref(s: &str) -> Option<(String, usize)> {
     Some((text, end + 1))
 }
 
+/// Where the tag that `after` (the text after a `<`) starts ends, at its `>`; `None` when the
+/// `<` is text. As in HTML a tag name starts with an ASCII letter (`<<标题>>`, `1<2` are
+/// text); further, a tag whose unquoted part holds a character beyond ASCII or another `<`,
+/// or that never ends, is text too: `指标 a<b 时，…` is a sentence, not an element `b`
+/// whose attributes swallow the paragraph.
+fn tag_end(after: &str) -> Option<usize> {
+    let b = after.as_bytes();
+    let name = usize::from(b.first() == Some(&b'/'));
+    match b.get(name) {
+        Some(c) if c.is_ascii_alphabetic() => {}
+        // <!DOCTYPE …>, <![CDATA[…]]>, <?xml …?>
+        Some(b'!' | b'?') if name == 0 => return memchr::memchr(b'>', b),
+        _ => return None,
+    }
+    let mut i = name;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'>' => return Some(i),
+            b'<' => return None,
+            b'"' | b'\'' => i += 1 + memchr::memchr(c, &b[i + 1..])?,
+            0x80.. => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Extracts the visible text of an HTML document.
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
@@ -103,45 +131,43 @@ pub fn html_text(html: &str) -> String {
                 rest = comment.find("-->").map(|i| &comment[i + 3..]).unwrap_or("");
                 continue;
             }
-            let close = match after.find('>') {
-                Some(i) => i,
-                None => break,
-            };
-            let tag = &after[..close];
-            rest = &after[close + 1..];
-            let is_end = tag.starts_with('/');
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if let Some(h) = &hidden {
-                if is_end && *h == name {
-                    hidden = None;
+            if let Some(close) = tag_end(after) {
+                let tag = &after[..close];
+                rest = &after[close + 1..];
+                let is_end = tag.starts_with('/');
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if let Some(h) = &hidden {
+                    if is_end && *h == name {
+                        hidden = None;
+                    }
+                    continue;
+                }
+                if !is_end && !tag.ends_with('/') && HIDDEN.contains(&name.as_str()) {
+                    hidden = Some(name);
+                    continue;
+                }
+                if name == "td" || name == "th" {
+                    if is_end {
+                        out.push('\t');
+                    }
+                    pending_space = false;
+                } else if BLOCK.contains(&name.as_str()) {
+                    // Trailing tab of the last cell of a row is not content.
+                    while out.ends_with('\t') || out.ends_with(' ') {
+                        out.pop();
+                    }
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    pending_space = false;
                 }
                 continue;
             }
-            if !is_end && !tag.ends_with('/') && HIDDEN.contains(&name.as_str()) {
-                hidden = Some(name);
-                continue;
-            }
-            if name == "td" || name == "th" {
-                if is_end {
-                    out.push('\t');
-                }
-                pending_space = false;
-            } else if BLOCK.contains(&name.as_str()) {
-                // Trailing tab of the last cell of a row is not content.
-                while out.ends_with('\t') || out.ends_with(' ') {
-                    out.pop();
-                }
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                pending_space = false;
-            }
-            continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
         if hidden.is_some() {
@@ -211,5 +237,19 @@ mod tests {
         ] {
             let _ = html_text(s);
         }
+    }
+
+    /// A `<` that starts no tag is text, and what follows it stays.
+    #[test]
+    fn a_literal_angle_bracket_keeps_the_text_after_it() {
+        let html = "<html><body><p>根据<<中华人民共和国行政许可法>>第十二条，共受理案件100件。</p><p>指标 a<b 时，办结率为98%。后续：共办理120件。</p><p>1<2 且 <a href=\"x>y\" title='标题'>链接</a>末尾 <</p></body></html>";
+        assert_eq!(
+            html_text(html),
+            "根据<<中华人民共和国行政许可法>>第十二条，共受理案件100件。\n指标 a<b 时，办结率为98%。后续：共办理120件。\n1<2 且 链接末尾 <\n"
+        );
+        // A `<` with no `>` after it keeps the rest of the page.
+        let tail = format!("<p>甲<乙{}</p>", "共办理120件。".repeat(1000));
+        assert!(html_text(&tail).ends_with("共办理120件。\n"));
+        assert!(html_text(&tail).starts_with("甲<乙共办理"));
     }
 }

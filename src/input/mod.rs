@@ -91,13 +91,28 @@ pub fn load(input: &Input, opts: &ReadOptions) -> Result<Document, Failure> {
             display,
             walked,
         } => {
+            // Metadata follows links, so a link to a device is judged as the device. Opening a
+            // FIFO would block until a writer comes, and a device can read forever: only
+            // regular files are opened.
             let meta = std::fs::metadata(path)
                 .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            if !meta.is_file() {
+                return Err(not_a_regular_file(display, &meta));
+            }
             if meta.len() > opts.max_file_bytes {
                 return Err(too_large(display, meta.len(), opts.max_file_bytes));
             }
-            let bytes = std::fs::read(path)
+            let file = std::fs::File::open(path)
                 .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            // The length said by metadata can be wrong (files under /proc, a file still being
+            // written), so the read itself stops one byte past the limit.
+            let mut bytes = Vec::with_capacity(meta.len().min(opts.max_file_bytes) as usize + 1);
+            file.take(opts.max_file_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| fail(display, Status::Error, "", walk::io_reason(&e)))?;
+            if bytes.len() as u64 > opts.max_file_bytes {
+                return Err(too_large_read(display, opts.max_file_bytes));
+            }
             let ext = path
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -134,6 +149,61 @@ fn chinese_share(text: &str) -> Option<f64> {
         han += usize::from(matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
     }
     (all >= 100).then(|| han as f64 / all as f64)
+}
+
+/// The row of a path that is not a regular file: what it is, and that it was not read.
+fn not_a_regular_file(file: &str, meta: &std::fs::Metadata) -> Failure {
+    let ft = meta.file_type();
+    let (zh, en) = if ft.is_dir() {
+        ("这是一个目录，不是文件", "a directory, not a file")
+    } else {
+        special_kind(&ft)
+    };
+    fail(
+        file,
+        Status::Skipped,
+        "",
+        msg!(
+            zh = "{}，不是普通文件，未读取",
+            en = "{}, not a regular file; not read",
+            tr(zh, en)
+        ),
+    )
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> (&'static str, &'static str) {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        ("命名管道（FIFO）", "a named pipe (FIFO)")
+    } else if ft.is_socket() {
+        ("套接字", "a socket")
+    } else if ft.is_char_device() {
+        ("字符设备", "a character device")
+    } else if ft.is_block_device() {
+        ("块设备", "a block device")
+    } else {
+        ("特殊文件", "a special file")
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> (&'static str, &'static str) {
+    ("特殊文件", "a special file")
+}
+
+/// A file whose read went past the limit although its metadata said it was within it.
+fn too_large_read(file: &str, limit: u64) -> Failure {
+    fail(
+        file,
+        Status::Error,
+        "",
+        msg!(
+            zh = "文件超过上限 {:.1} MB，已停止读取（可用 --max-file-size 调整）",
+            en = "the file goes on past the limit of {:.1} MB; reading stopped (see --max-file-size)",
+            limit as f64 / 1048576.0
+        ),
+    )
 }
 
 fn too_large(file: &str, size: u64, limit: u64) -> Failure {
@@ -241,6 +311,23 @@ fn control_share(text: &str) -> f64 {
     }
 }
 
+/// Bytes judged before a file is decoded whole.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+fn decode(bytes: &[u8], opts: &ReadOptions) -> decode::Decoded {
+    match opts.encoding {
+        Some(enc) => decode::decode_forced(bytes, enc),
+        None => decode::decode_auto(bytes),
+    }
+}
+
+/// Text files do not contain control characters; a file full of them, or of bytes no
+/// encoding reads, is binary data, which no decoding would turn into a document.
+fn looks_binary(decoded: &decode::Decoded, len: usize, opts: &ReadOptions) -> bool {
+    let bad_share = decoded.undecodable as f64 / len as f64;
+    control_share(&decoded.text) > 0.02 || (opts.encoding.is_none() && bad_share > 0.2)
+}
+
 /// Recognises the format of `bytes` and turns them into a document.
 pub fn from_bytes(
     file: &str,
@@ -257,9 +344,9 @@ pub fn from_bytes(
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
-        // The body part is the only one that matters; its unpacked size is capped so that a
-        // crafted file cannot exhaust memory.
-        let limit = opts.max_file_bytes.saturating_mul(4);
+        // The body part is the only one that matters; its unpacked size is capped by the same
+        // limit as a file's, so that a crafted file cannot exhaust memory.
+        let limit = opts.max_file_bytes;
         return match docx::docx_text(bytes, limit) {
             Ok(text) => Ok(Document::new(file, text, "UTF-8", Format::Docx)),
             Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(fail(
@@ -277,17 +364,10 @@ pub fn from_bytes(
     if let Some(reason) = binary_kind(bytes) {
         return Err(fail(file, Status::Skipped, "", reason));
     }
-    let decoded = match opts.encoding {
-        Some(enc) => decode::decode_forced(bytes, enc),
-        None => decode::decode_auto(bytes),
-    };
     let is_html = looks_like_html(ext, bytes);
     let format = if is_html { "html" } else { "text" };
-    // Text files do not contain control characters; a file full of them is binary data, which
-    // no decoding would turn into a document.
-    let bad_share = decoded.undecodable as f64 / bytes.len() as f64;
-    if control_share(&decoded.text) > 0.02 || (opts.encoding.is_none() && bad_share > 0.2) {
-        return Err(fail(
+    let binary = || {
+        fail(
             file,
             Status::Skipped,
             format,
@@ -295,7 +375,18 @@ pub fn from_bytes(
                 "二进制文件，不是文本（含大量控制字符或无法识别的字节）",
                 "binary data, not text (many control characters or unrecognisable bytes)",
             ),
-        ));
+        )
+    };
+    // A bounded prefix decides first, so that binary data is never decoded whole just to be
+    // skipped.
+    if bytes.len() > SNIFF_BYTES
+        && looks_binary(&decode(&bytes[..SNIFF_BYTES], opts), SNIFF_BYTES, opts)
+    {
+        return Err(binary());
+    }
+    let decoded = decode(bytes, opts);
+    if looks_binary(&decoded, bytes.len(), opts) {
+        return Err(binary());
     }
     let (text, fmt) = if is_html {
         (html::html_text(&decoded.text), Format::Html)

@@ -139,10 +139,13 @@ pub struct AtomicFile {
 impl AtomicFile {
     pub fn create(target: &Path) -> std::io::Result<Self> {
         let dir = target.parent().filter(|p| !p.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new("."));
+        super::staging::remove_stale(dir);
         let temp = tempfile::Builder::new()
-            .prefix(".gongwen-")
+            .prefix(&super::staging::temp_prefix())
             .suffix(".tmp")
-            .tempfile_in(dir.unwrap_or(Path::new(".")))?;
+            .tempfile_in(dir)?;
+        super::staging::register(temp.path());
         Ok(AtomicFile {
             temp,
             target: target.to_path_buf(),
@@ -165,10 +168,14 @@ impl AtomicFile {
                 .as_file()
                 .set_permissions(std::fs::Permissions::from_mode(0o644))?;
         }
-        self.temp
+        let path = self.temp.path().to_path_buf();
+        let r = self
+            .temp
             .persist(&self.target)
             .map(|_| ())
-            .map_err(|e| e.error)
+            .map_err(|e| e.error);
+        super::staging::unregister(&path);
+        r
     }
 }
 

@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod headers;
 pub mod rows;
 pub mod sink;
+pub mod staging;
 pub mod tables;
 pub mod tokens;
 pub mod xlsx;

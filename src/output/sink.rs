@@ -5,18 +5,20 @@ use std::path::{Path, PathBuf};
 
 use std::io::Write;
 
-use super::csv::{AtomicFile, CsvTable};
+use super::csv::CsvTable;
 use super::headers;
+use super::staging::Staging;
 use super::tables::TableId;
 use super::Sink;
 use super::{Cell, Row};
 
-/// One CSV file per table in a directory; every file appears at the end, complete, or not at all.
+/// One CSV file per table in a directory; the files appear at the end, all together and
+/// complete, or not at all.
 pub struct CsvDirSink {
-    dir: PathBuf,
+    staging: Staging,
     bom: bool,
     chinese_headers: bool,
-    tables: BTreeMap<TableId, CsvTable<AtomicFile>>,
+    tables: BTreeMap<TableId, CsvTable<std::fs::File>>,
 }
 
 impl CsvDirSink {
@@ -31,9 +33,8 @@ impl CsvDirSink {
         chinese_headers: bool,
         tables: &[TableId],
     ) -> std::io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
         let mut sink = CsvDirSink {
-            dir: dir.to_path_buf(),
+            staging: Staging::create(dir)?,
             bom,
             chinese_headers,
             tables: BTreeMap::new(),
@@ -104,15 +105,17 @@ impl<W: Write> JsonlSink<W> {
 
 /// `gongwen.jsonl` in a directory, appearing complete at the end.
 pub struct JsonlFileSink {
-    inner: JsonlSink<std::io::BufWriter<AtomicFile>>,
+    inner: JsonlSink<std::io::BufWriter<std::fs::File>>,
+    staging: Staging,
 }
 
 impl JsonlFileSink {
     pub fn create(dir: &Path) -> std::io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
-        let file = AtomicFile::create(&dir.join("gongwen.jsonl"))?;
+        let staging = Staging::create(dir)?;
+        let file = std::fs::File::create(staging.path("gongwen.jsonl"))?;
         Ok(JsonlFileSink {
             inner: JsonlSink::new(std::io::BufWriter::with_capacity(1 << 16, file)),
+            staging,
         })
     }
 }
@@ -129,14 +132,15 @@ impl Sink for JsonlFileSink {
 
     fn finish(self: Box<Self>) -> std::io::Result<()> {
         let w = self.inner.into_inner();
-        w.into_inner().map_err(|e| e.into_error())?.commit()
+        w.into_inner().map_err(|e| e.into_error())?;
+        self.staging.commit()
     }
 }
 
 impl Sink for CsvDirSink {
     fn open(&mut self, table: TableId, header: &[&str]) -> std::io::Result<()> {
-        let path: PathBuf = self.dir.join(format!("{}.csv", table.name()));
-        let w = AtomicFile::create(&path)?;
+        let path: PathBuf = self.staging.path(&format!("{}.csv", table.name()));
+        let w = std::fs::File::create(&path)?;
         let header: Vec<&str> = header
             .iter()
             .map(|n| {
@@ -160,14 +164,11 @@ impl Sink for CsvDirSink {
     }
 
     fn finish(self: Box<Self>) -> std::io::Result<()> {
-        // Flush every table before renaming any, so that a failure leaves no new table behind.
-        let mut files = Vec::new();
+        // Every table is flushed before any is switched in, so that a failure leaves no new
+        // table behind.
         for (_, t) in self.tables {
-            files.push(t.finish()?);
+            t.finish()?;
         }
-        for f in files {
-            f.commit()?;
-        }
-        Ok(())
+        self.staging.commit()
     }
 }

@@ -11,6 +11,7 @@ mod docnum;
 mod figures;
 mod formats;
 mod hostile;
+mod hostile_io;
 mod index;
 mod input;
 mod lang;
