@@ -220,23 +220,25 @@ fn too_large(file: &str, size: u64, limit: u64) -> Failure {
     )
 }
 
-/// What the first bytes say about a file that is not text.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+/// What the first bytes say about a file that is not text, and how it counts: a document in a
+/// format not read yet was meant to be checked, so it is an input not read (`error`, exit
+/// status 2); a picture or an archive in a folder of drafts is passed over (`skipped`).
+fn binary_kind(bytes: &[u8]) -> Option<(&'static str, Status)> {
     const IMAGE: (&str, &str) = ("图片文件，不是文本", "an image, not text");
     const ARCHIVE: (&str, &str) = ("压缩文件，不是文本", "an archive, not text");
     const MAGIC: &[(&[u8], (&str, &str))] = &[
         (
             b"%PDF",
             (
-                "PDF文件暂不支持，请先另存为docx或文本",
-                "PDF is not supported yet; save it as .docx or text first",
+                "不支持的格式：PDF文件暂不能读取，请先另存为.docx或文本",
+                "format not supported: PDF is not read yet; save it as .docx or text first",
             ),
         ),
         (
             b"\xD0\xCF\x11\xE0",
             (
-                "旧版Office文件（.doc/.wps/.xls）暂不支持，请另存为.docx",
-                "old Office files (.doc/.wps/.xls) are not supported; save it as .docx",
+                "不支持的格式：旧版Office文件（.doc/.wps/.xls）暂不能读取，请另存为.docx",
+                "format not supported: old Office files (.doc/.wps/.xls) are not read yet; save it as .docx",
             ),
         ),
         (b"\x89PNG", IMAGE),
@@ -255,15 +257,24 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (
             b"{\\rtf",
             (
-                "RTF文件暂不支持，请另存为.docx或文本",
-                "RTF is not supported; save it as .docx or text",
+                "不支持的格式：RTF文件暂不能读取，请另存为.docx或文本",
+                "format not supported: RTF is not read yet; save it as .docx or text",
             ),
         ),
     ];
+    /// The documents among them: PDF, old Office, RTF.
+    const DOCUMENTS: &[&[u8]] = &[b"%PDF", b"\xD0\xCF\x11\xE0", b"{\\rtf"];
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))
-        .map(|(_, (zh, en))| tr(zh, en))
+        .map(|(m, (zh, en))| {
+            let status = if DOCUMENTS.contains(m) {
+                Status::Error
+            } else {
+                Status::Skipped
+            };
+            (tr(zh, en), status)
+        })
 }
 
 fn looks_like_html(ext: &str, bytes: &[u8]) -> bool {
@@ -349,6 +360,16 @@ pub fn from_bytes(
         let limit = opts.max_file_bytes;
         return match docx::docx_text(bytes, limit) {
             Ok(text) => Ok(Document::new(file, text, "UTF-8", Format::Docx)),
+            // OFD, the national format of electronic documents, is a zip of XML too.
+            Err(docx::DocxError::NoBody) if ext == "ofd" => Err(fail(
+                file,
+                Status::Error,
+                "",
+                tr(
+                    "不支持的格式：OFD文件暂不能读取，请另存为.docx或文本",
+                    "format not supported: OFD is not read yet; save it as .docx or text",
+                ),
+            )),
             Err(docx::DocxError::NoBody) if !matches!(ext, "docx" | "docm" | "dotx") => Err(fail(
                 file,
                 Status::Skipped,
@@ -361,8 +382,8 @@ pub fn from_bytes(
             Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
         };
     }
-    if let Some(reason) = binary_kind(bytes) {
-        return Err(fail(file, Status::Skipped, "", reason));
+    if let Some((reason, status)) = binary_kind(bytes) {
+        return Err(fail(file, status, "", reason));
     }
     let is_html = looks_like_html(ext, bytes);
     let format = if is_html { "html" } else { "text" };

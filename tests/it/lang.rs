@@ -331,8 +331,8 @@ fn input_failures_and_notes_in_english_with_the_same_columns() {
     assert_eq!(
         reason("/report.pdf"),
         (
-            "skipped".into(),
-            "PDF is not supported yet; save it as .docx or text first".into()
+            "error".into(),
+            "format not supported: PDF is not read yet; save it as .docx or text first".into()
         )
     );
     let (s, e) = reason("/not-a-zip.docx");
