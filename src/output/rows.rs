@@ -358,6 +358,55 @@ fn not_a_cell<T>(what: &str) -> Result<T, NotARow> {
     Err(NotARow(format!("{what} is not a table cell")))
 }
 
+/// The methods for values that are not one cell (lists, maps, enums with data), each an error.
+macro_rules! reject_compound {
+    ($what:literal) => {
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
+            not_a_cell($what)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, NotARow> {
+            not_a_cell($what)
+        }
+    };
+}
+
 /// Serializes one field's value into one cell.
 struct CellValue<'a>(&'a mut Row);
 
@@ -447,51 +496,9 @@ impl ser::Serializer for CellValue<'_> {
     ) -> Result<(), NotARow> {
         v.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), NotARow> {
-        not_a_cell("an enum with data")
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
-        not_a_cell("a list")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
-        not_a_cell("a tuple")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotARow> {
-        not_a_cell("a tuple")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotARow> {
-        not_a_cell("an enum with data")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
-        not_a_cell("a map")
-    }
+    reject_compound!("a value that is not a plain cell");
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotARow> {
         not_a_cell("a nested struct")
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotARow> {
-        not_a_cell("an enum with data")
     }
 }
 
@@ -540,49 +547,7 @@ impl ser::Serializer for &mut CellSerializer {
     ) -> Result<(), NotARow> {
         v.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotARow> {
-        not_a_cell("a row that is not a struct")
-    }
+    reject_compound!("a row that is not a struct");
 }
 
 impl ser::SerializeStruct for &mut CellSerializer {
