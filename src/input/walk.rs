@@ -236,7 +236,11 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => tr("文件或目录不存在", "no such file or directory").to_string(),
+        NotFound => tr(
+            "文件或目录不存在，请检查路径是否正确",
+            "no such file or directory; check the path",
+        )
+        .to_string(),
         PermissionDenied => tr("没有读取权限", "permission denied").to_string(),
         IsADirectory => tr("这是一个目录，不是文件", "a directory, not a file").to_string(),
         _ if e.raw_os_error() == Some(40) => tr(

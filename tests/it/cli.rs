@@ -334,7 +334,10 @@ fn missing_path_and_bad_arguments_exit_2() {
     let o = extract(&["no/such/file.txt"], out.path());
     assert_eq!(o.status.code(), Some(2));
     let docs = documents(out.path());
-    assert_eq!(docs["no/such/file.txt"]["error"], "文件或目录不存在");
+    assert_eq!(
+        docs["no/such/file.txt"]["error"],
+        "文件或目录不存在，请检查路径是否正确"
+    );
     let o = Command::new(bin()).args(["extract"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     let o = Command::new(bin())

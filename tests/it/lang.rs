@@ -438,7 +438,9 @@ fn command_line_messages_in_english() {
     let o = gongwen(Some("en"), &["check", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).starts_with("no/such/file.txt: cannot read: no such file or directory\n"),
+        stderr(&o).starts_with(
+            "no/such/file.txt: cannot read: no such file or directory; check the path\n"
+        ),
         "{}",
         stderr(&o)
     );
