@@ -20,7 +20,7 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
           原因：机构改革后职责已转到新机构，继续使用旧名会使职责主体不明。\n\
           错误：由县国土资源局负责审批（2024年的文件）\n\
           正确：由县自然资源局负责审批\n\
-          不报告：前有“原”字的历史表述；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
+          不报告：前有“原”字的历史表述；“环境保护部门”“国土资源部门”这类泛指的部门；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
           依据：2018年《深化党和国家机构改革方案》及各地机构改革方案。",
     summary_en: "Name of an abolished institution",
     doc_en: "Checks: names of institutions abolished or merged in the 2018–2019 institutional reform, listed in\n\
@@ -29,7 +29,7 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
          Why: after the reform the duties passed to new bodies; the old names leave unclear who is responsible.\n\
          Wrong: 由县国土资源局负责审批 (in a 2024 document)\n\
          Right: 由县自然资源局负责审批\n\
-         Not reported: historical mentions with “原” before the name; titles in 《》; documents written no later\n\
+         Not reported: generic departments such as “环境保护部门”, “国土资源部门”; historical mentions with “原” before the name; titles in 《》; documents written no later\n\
          than the reform year, or whose year cannot be determined.\n\
          Source: the 2018 《深化党和国家机构改革方案》 and the local reform plans.",
     check: Check::Doc(outdated_institution),
@@ -73,6 +73,10 @@ fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
             .take(8)
             .collect();
         if lead.contains('原') {
+            continue;
+        }
+        // 环境保护部门, 生态环境保护部门, 国土资源部门: a kind of department, not the ministry.
+        if old.ends_with('部') && text[end..].starts_with('门') {
             continue;
         }
         taken.push((p, end));
