@@ -42,11 +42,8 @@ pub(crate) struct InputArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum TableFormat {
-    /// 每个表一个CSV文件（UTF-8带BOM）
     Csv,
-    /// 一个 gongwen.jsonl，每行一个JSON对象，table 字段为表名
     Jsonl,
-    /// 一个 gongwen.xlsx 工作簿，每个表一个工作表
     Xlsx,
 }
 

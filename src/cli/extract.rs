@@ -28,7 +28,7 @@ pub(crate) struct ExtractArgs {
         required_unless_present = "stdin_jsonl"
     )]
     pub(crate) output: Option<PathBuf>,
-    /// 输出格式
+    /// 输出格式：csv（每个表一个CSV文件，UTF-8带BOM）、jsonl（一个 gongwen.jsonl，每行一个JSON对象）、xlsx（一个 gongwen.xlsx 工作簿，每个表一个工作表）
     #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
     pub(crate) format: TableFormat,
     /// 流式处理：从标准输入逐行读取 {"id": …, "text": …}，向标准输出逐行写出结果（JSON）

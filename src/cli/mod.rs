@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod errors;
 mod extract;
+mod help_en;
 mod progress;
 mod rules;
 mod segment;
@@ -21,7 +22,7 @@ use gongwen::msg;
 
 /// 公文阅读与核查工具：提取数字、发文字号与引用，检查常见差错，生成可导入表格的CSV。
 #[derive(Parser, Debug)]
-#[command(name = "gongwen", version, about, long_about = None)]
+#[command(name = "gongwen", version, long_about = None)]
 struct Cli {
     /// 消息语言：zh（中文，默认）或 en（英文）；也可设环境变量 GONGWEN_LANG
     #[arg(
@@ -76,12 +77,25 @@ enum Command {
     Man,
 }
 
+/// The command-line definition, its help in `lang`.
+fn command_in(lang: Lang) -> clap::Command {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::En => help_en::english(cmd),
+        Lang::Zh => cmd,
+    }
+}
+
 /// Parses the command line, runs the command and says how it ended.
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let early = errors::early_lang(&args);
+    let parsed = command_in(early)
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => return i18n::with_lang(errors::early_lang(&args), || errors::report(e)),
+        Err(e) => return i18n::with_lang(early, || errors::report(e)),
     };
     let lang: Lang = cli.lang.into();
     // Ctrl-C ends a run at once, but not before the temporary files of unfinished tables are
@@ -115,7 +129,7 @@ fn dispatch(command: Command, lang: Lang) -> ExitCode {
             }
         }
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
+            let cmd = command_in(lang);
             clap_mangen::Man::new(cmd)
                 .render(&mut std::io::stdout())
                 .map(|_| ExitCode::SUCCESS)

@@ -511,3 +511,35 @@ fn command_line_mistakes_follow_the_language() {
     assert!(text.contains("“bogus”不是 --fail-on"), "{text}");
     assert!(text.contains("error、warning、info"), "{text}");
 }
+
+/// `--help` and the man page follow the language: English with `--lang en` (Chinese only in the
+/// examples of document words it quotes), Chinese by default.
+#[test]
+fn help_follows_the_language() {
+    let han_lines = |o: &Output| -> Vec<String> {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| l.chars().any(is_han))
+            // Words of documents quoted as examples.
+            .filter(|l| !l.contains("(公文)") && !l.contains("进一步"))
+            .map(String::from)
+            .collect()
+    };
+    for cmd in [
+        "check",
+        "extract",
+        "segment",
+        "terms",
+        "rules",
+        "init",
+        "completions",
+    ] {
+        let en = gongwen(Some("en"), &[cmd, "--help"]);
+        assert_eq!(en.status.code(), Some(0));
+        assert!(han_lines(&en).is_empty(), "{cmd}: {:?}", han_lines(&en));
+        let zh = gongwen(None, &[cmd, "--help"]);
+        assert!(!han_lines(&zh).is_empty(), "{cmd}");
+    }
+    assert!(han_lines(&gongwen(Some("en"), &["--help"])).is_empty());
+    assert!(han_lines(&gongwen(Some("en"), &["man"])).is_empty());
+}
