@@ -128,6 +128,20 @@ impl std::error::Error for ConfigError {
     }
 }
 
+/// The message for a rule id that does not exist, with the nearest id when one is close.
+pub fn unknown_rule(id: &str) -> String {
+    match super::rules::nearest_id(id) {
+        Some(near) => msg!(
+            zh = "没有名为“{id}”的规则，是否要用“{near}”？（gongwen rules 列出全部规则）",
+            en = "no rule named “{id}”; did you mean “{near}”? (gongwen rules lists them all)"
+        ),
+        None => msg!(
+            zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
+            en = "no rule named “{id}” (gongwen rules lists them all)"
+        ),
+    }
+}
+
 impl Config {
     /// Parses a configuration; `known_rule` tells whether a rule id exists.
     pub fn parse(
@@ -135,9 +149,29 @@ impl Config {
         path: &Path,
         known_rule: impl Fn(&str) -> bool,
     ) -> Result<Config, ConfigError> {
-        let raw: Raw = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: path.to_path_buf(),
-            msg: e.to_string(),
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            // Where, in the language of messages; the parser's own words (English) follow as a
+            // detail for whoever knows TOML.
+            let at = e.span().map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                (line, column)
+            });
+            let detail = e.message().trim();
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                msg: match at {
+                    Some((line, column)) => msg!(
+                        zh = "第{line}行第{column}列不是有效的TOML写法，请检查该处的方括号、引号和等号（{detail}）",
+                        en = "line {line}, column {column} is not valid TOML; check the brackets, quotes and equals signs there ({detail})"
+                    ),
+                    None => msg!(
+                        zh = "不是有效的TOML写法（{detail}）",
+                        en = "not valid TOML ({detail})"
+                    ),
+                },
+            }
         })?;
         let invalid = |msg: String| ConfigError::Invalid {
             path: path.to_path_buf(),
@@ -156,10 +190,7 @@ impl Config {
             if known_rule(id) {
                 Ok(())
             } else {
-                Err(invalid(msg!(
-                    zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
-                    en = "no rule named “{id}” (gongwen rules lists them all)"
-                )))
+                Err(invalid(unknown_rule(id)))
             }
         };
         let level_of = |id: &str, level: &str| -> Result<Level, ConfigError> {

@@ -14,12 +14,7 @@ pub(crate) fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     let res = match id {
         Some(id) => {
-            let r = check::rule(&id).ok_or_else(|| {
-                msg!(
-                    zh = "没有名为“{id}”的规则（gongwen rules 列出全部规则）",
-                    en = "no rule named “{id}” (gongwen rules lists them all)"
-                )
-            })?;
+            let r = check::rule(&id).ok_or_else(|| check::config::unknown_rule(&id))?;
             writeln!(
                 out,
                 "{}\t{}\t{}\n{}\n\n{}",

@@ -79,9 +79,43 @@ pub static ALL: &[&Rule] = &[
     &attachment::attachment_note_mismatch::ATTACHMENT_NOTE_MISMATCH,
 ];
 
+/// The rule id nearest to `id` in spelling, when it is near enough to be a slip (at most a
+/// third of its characters differ).
+pub fn nearest_id(id: &str) -> Option<&'static str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
+    ALL.iter()
+        .map(|r| (distance(id, r.id), r.id))
+        .min()
+        .filter(|(d, _)| *d * 3 <= id.chars().count().max(3))
+        .map(|(_, near)| near)
+}
+
 #[cfg(test)]
 mod tests {
     use super::ALL;
+
+    #[test]
+    fn a_misspelt_rule_id_finds_its_rule() {
+        assert_eq!(
+            super::nearest_id("docno-bracket-from"),
+            Some("docno-bracket-form")
+        );
+        assert_eq!(super::nearest_id("year-abrev"), Some("year-abbrev"));
+        assert_eq!(super::nearest_id("something-else-entirely"), None);
+    }
     use crate::check::rules::text::is_han;
     use crate::i18n::unquoted;
 
