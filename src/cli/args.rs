@@ -194,8 +194,8 @@ pub(crate) fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
     let encoding = match &a.encoding {
         Some(label) => Some(input::decode::encoding_for_label(label).ok_or_else(|| {
             msg!(
-                zh = "不认识的编码名称：{label}",
-                en = "unknown encoding name: {label}"
+                zh = "不认识的编码名称：{label}（可用 gb18030、gbk、big5、utf-8、utf-16le、utf-16be 等）",
+                en = "unknown encoding name: {label} (use gb18030, gbk, big5, utf-8, utf-16le, utf-16be …)"
             )
         })?),
         None => None,

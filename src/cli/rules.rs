@@ -46,8 +46,8 @@ pub(crate) fn run_init() -> Result<ExitCode, String> {
     let path = Path::new(check::config::FILE_NAME);
     if path.exists() {
         return Err(msg!(
-            zh = "{} 已存在，未覆盖",
-            en = "{} already exists; not overwritten",
+            zh = "{} 已存在，未覆盖；如需重新生成，请先删除或改名",
+            en = "{} already exists; not overwritten (delete or rename it to write a new one)",
             path.display()
         ));
     }

@@ -382,7 +382,7 @@ fn command_line_messages_in_english() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim_end(),
-        "gongwen: error: unknown encoding name: klingon"
+        "gongwen: error: unknown encoding name: klingon (use gb18030, gbk, big5, utf-8, utf-16le, utf-16be …)"
     );
     let blocker = out.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
