@@ -93,12 +93,31 @@ pub(crate) fn write_failed(e: impl std::fmt::Display) -> String {
 }
 
 /// Writing `path` failed: the path, the system's reason, and what to look at.
-pub(crate) fn output_failed(path: &Path, e: impl std::fmt::Display) -> String {
+pub(crate) fn output_failed(path: &Path, e: std::io::Error) -> String {
+    let e = write_reason(&e);
     msg!(
         zh = "写入 {} 失败：{e}；请检查该位置是否可写、磁盘空间是否充足",
         en = "writing {} failed: {e}; check that it is writable and that the disk has room",
         path.display()
     )
+}
+
+/// Why a write failed, in the language of messages where the system's reason is a common one.
+fn write_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => tr("所在目录不存在", "its directory does not exist").to_string(),
+        PermissionDenied => tr("没有写入权限", "permission denied").to_string(),
+        IsADirectory => tr("这是一个目录，不是文件", "a directory, not a file").to_string(),
+        NotADirectory => tr(
+            "路径中有一段是文件而不是目录",
+            "a part of the path is a file, not a directory",
+        )
+        .to_string(),
+        StorageFull => tr("磁盘空间不足", "the disk is full").to_string(),
+        ReadOnlyFilesystem => tr("文件系统只读", "the file system is read-only").to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// The line that says an input was not read, and why.
@@ -111,10 +130,11 @@ pub(crate) fn not_read_line(file: &str, status: gongwen::input::Status, reason: 
     format!("{file}: {what}{}{reason}", tr("：", ": "))
 }
 
-pub(crate) fn cannot_create(path: &Path, e: impl std::fmt::Display) -> String {
+pub(crate) fn cannot_create(path: &Path, e: std::io::Error) -> String {
+    let e = write_reason(&e);
     msg!(
-        zh = "无法创建输出文件 {}：{e}",
-        en = "cannot create the output file {}: {e}",
+        zh = "无法创建输出文件 {}：{e}；请检查路径与写入权限",
+        en = "cannot create the output file {}: {e}; check the path and the permissions",
         path.display()
     )
 }
