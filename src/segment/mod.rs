@@ -189,8 +189,7 @@ impl Segmenter {
     /// HMM that is costly to run (it made tagging three times slower than cutting). So the text
     /// is cut, and each distinct word is tagged once per thread and remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
-        /// The thread's words: most are short enough to be their own key, held in the table
-        /// itself, so looking one up does not also chase a pointer to its text.
+        /// The thread's words, with the tag and id of each.
         #[derive(Default)]
         struct Cache {
             text: u32,
@@ -202,9 +201,6 @@ impl Segmenter {
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = Default::default();
         }
-        /// How many tokens ahead a word's slot is fetched: far enough for the fetch to arrive
-        /// before the token is reached, near enough that the slot is still in the cache.
-        const AHEAD: usize = 8;
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let Cache {
@@ -229,16 +225,8 @@ impl Segmenter {
                 local: 0,
             };
             let cut = self.jieba.cut(text, true);
-            for t in cut.iter().take(AHEAD) {
-                words.prefetch(text, t.byte_start, t.byte_end);
-            }
             let mut tokens = Vec::with_capacity(cut.len());
-            for (i, t) in cut.iter().enumerate() {
-                // Most of a word's lookup is waiting for its slot to come from memory (the
-                // table of a large corpus is megabytes): ask for a later token's slot now.
-                if let Some(later) = cut.get(i + AHEAD) {
-                    words.prefetch(text, later.byte_start, later.byte_end);
-                }
+            for t in &cut {
                 let known = words.get_or_learn(text, t.byte_start, t.byte_end, || {
                     learn(t.word, t.byte_start, t.byte_end)
                 });
