@@ -120,11 +120,12 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 _ => false,
             };
             if guarded
-                || urls().iter().any(|&(s, e)| s <= i && i < e)
+                || text::in_ranges(urls(), i)
                 || (c == ':'
                     && labels
                         .get_or_init(|| label_colons(text))
-                        .contains(&(start + i)))
+                        .binary_search(&(start + i))
+                        .is_ok())
             {
                 continue;
             }

@@ -29,7 +29,7 @@ pub(super) static RECIPIENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\u{3000}]*(各[^。《》:：]{1,80}|[^。《》:：]{0,60}(人民政府|委员会|办公厅|办公室|党委|局|厅|委|部|院|同志))\s*(:)\s*$").unwrap()
 });
 
-/// Byte offsets of ASCII colons after labels and 主送机关 lines, owned by `fullwidth-colon`,
+/// Byte offsets, in order, of ASCII colons after labels and 主送机关 lines, owned by `fullwidth-colon`,
 /// and after 附件, owned by `attachment-note-form`.
 pub(super) fn label_colons(text: &str) -> Vec<usize> {
     let mut v = Vec::new();
@@ -49,5 +49,9 @@ pub(super) fn label_colons(text: &str) -> Vec<usize> {
             v.push(start + i);
         }
     }
+    // Sorted, so that a rule asks about each colon by binary search: a line of many labels
+    // would make a linear search per colon quadratic.
+    v.sort_unstable();
+    v.dedup();
     v
 }
