@@ -407,6 +407,15 @@ macro_rules! reject_compound {
     };
 }
 
+/// Methods that widen a whole number to `i64`.
+macro_rules! widen {
+    ($($name:ident($ty:ty)),*) => {
+        $(fn $name(self, v: $ty) -> Result<(), NotARow> {
+            self.serialize_i64(v.into())
+        })*
+    };
+}
+
 /// Serializes one field's value into one cell.
 struct CellValue<'a>(&'a mut Row);
 
@@ -425,27 +434,12 @@ impl ser::Serializer for CellValue<'_> {
         self.0.push(Cell::text(if v { "true" } else { "false" }));
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
-    }
+    // Every whole number narrower than 64 bits is an integer cell.
+    widen!(serialize_i8(i8), serialize_i16(i16), serialize_i32(i32));
+    widen!(serialize_u8(u8), serialize_u16(u16), serialize_u32(u32));
     fn serialize_i64(self, v: i64) -> Result<(), NotARow> {
         self.0.push(Cell::Int(v));
         Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), NotARow> {
-        self.serialize_i64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), NotARow> {
         self.serialize_i64(i64::try_from(v).unwrap_or(i64::MAX))
