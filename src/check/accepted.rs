@@ -114,6 +114,9 @@ mod tests {
             text: text.into(),
             related: Vec::new(),
             excerpt: None,
+            end_line: line,
+            end_column: 3 + text.chars().count(),
+            replacement: None,
         }
     }
 

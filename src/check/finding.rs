@@ -76,6 +76,9 @@ pub struct Finding {
     pub related_spans: Vec<Span>,
     /// Places in other documents involved.
     pub related: Vec<Location>,
+    /// The exact text that should stand in place of the span, where the rule knows it; `None`
+    /// where a person must decide.
+    pub replacement: Option<String>,
 }
 
 impl Finding {
@@ -88,7 +91,14 @@ impl Finding {
             message: message.into(),
             related_spans: Vec::new(),
             related: Vec::new(),
+            replacement: None,
         }
+    }
+
+    /// States the text that should replace the span.
+    pub fn with_replacement(mut self, text: impl Into<String>) -> Finding {
+        self.replacement = Some(text.into());
+        self
     }
 
     pub fn with_related(mut self, span: Span) -> Finding {
@@ -157,4 +167,23 @@ pub struct Located {
     pub related: Vec<Location>,
     /// The line around the finding, when the text is at hand.
     pub excerpt: Option<Excerpt>,
+    /// Where the flagged text ends (exclusive, in characters, like `at.column`).
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The text that should stand in place of the flagged one, where the rule knows it.
+    pub replacement: Option<String>,
+}
+
+impl Located {
+    /// The end of a flagged text that starts at `at`, for findings whose text is not at hand as
+    /// a span of the document (batch rules): a text on one line ends where its characters end.
+    pub fn end_of(at: &Location, text: &str) -> (usize, usize) {
+        match text.rfind('\n') {
+            None => (at.line, at.column + text.chars().count()),
+            Some(i) => (
+                at.line + text.matches('\n').count(),
+                1 + text[i + 1..].chars().count(),
+            ),
+        }
+    }
 }

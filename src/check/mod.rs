@@ -482,6 +482,7 @@ impl Checker {
                     continue;
                 }
                 let lc = ctx.doc.line_col(finding.span.start);
+                let end = ctx.doc.line_col(finding.span.end);
                 let mut related: Vec<Location> = finding
                     .related_spans
                     .iter()
@@ -515,6 +516,9 @@ impl Checker {
                     text,
                     related,
                     excerpt: Some(excerpt),
+                    end_line: end.line,
+                    end_column: end.column,
+                    replacement: finding.replacement,
                 });
             }
         }

@@ -15,6 +15,7 @@ use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
+use gongwen::output::rows::FindingRow;
 use gongwen::output::tables::TableId;
 use gongwen::pipeline::{self, Context, Summary};
 use gongwen::terms;
@@ -72,12 +73,8 @@ impl FindingOut<'_> {
             }
             FindingOut::Csv(t) => t.write_row(&pipeline::finding_row(f)),
             FindingOut::Jsonl(w) => {
-                let related: Vec<String> = f.related.iter().map(|l| l.to_string()).collect();
-                let v = serde_json::json!({
-                    "file": f.at.file, "line": f.at.line, "column": f.at.column,
-                    "rule": f.rule, "severity": f.severity.as_str(), "message": f.message,
-                    "text": f.text, "related": related.join(";"),
-                });
+                let v =
+                    serde_json::to_string(&FindingRow::new(f)).map_err(std::io::Error::other)?;
                 writeln!(w, "{v}")
             }
         }

@@ -261,6 +261,9 @@ mod tests {
                 column: 2,
             }],
             excerpt: Some(Excerpt::new(line, start, end)),
+            end_line: 9,
+            end_column: 28,
+            replacement: None,
         };
         let s = render(&f, Style { color: false });
         let lines: Vec<&str> = s.lines().collect();

@@ -103,6 +103,9 @@ pub struct FindingRow {
     pub message: String,
     pub text: String,
     pub related: String,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
 }
 
 /// One row of `citation_index.csv`.
@@ -232,6 +235,9 @@ impl FindingRow {
             message: f.message.clone(),
             text: f.text.clone(),
             related: related.join(";"),
+            end_line: f.end_line,
+            end_column: f.end_column,
+            replacement: f.replacement.clone().unwrap_or_default(),
         }
     }
 }

@@ -99,6 +99,11 @@ fn machine_formats_carry_the_findings_columns() {
         (v["line"].as_u64(), v["column"].as_u64()),
         (Some(3), Some(72))
     );
+    // The span “2021一2025” is nine characters: the end column is the one after it.
+    assert_eq!(
+        (v["end_line"].as_u64(), v["end_column"].as_u64()),
+        (Some(3), Some(81))
+    );
     let o = Command::new(bin())
         .current_dir(root())
         .args([
@@ -110,7 +115,9 @@ fn machine_formats_carry_the_findings_columns() {
         .output()
         .unwrap();
     let s = String::from_utf8(o.stdout).unwrap();
-    assert!(s.starts_with("file,line,column,rule,severity,message,text,related\r\n"));
+    assert!(s.starts_with(
+        "file,line,column,rule,severity,message,text,related,end_line,end_column,replacement\r\n"
+    ));
 }
 
 #[test]

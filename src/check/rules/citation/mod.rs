@@ -287,6 +287,7 @@ pub(super) fn batch_located(
     text: String,
     message: String,
 ) -> Located {
+    let (end_line, end_column) = Located::end_of(at, &text);
     Located {
         at: at.clone(),
         span: Span::new(0, 0),
@@ -296,6 +297,9 @@ pub(super) fn batch_located(
         text,
         related: vec![related.clone()],
         excerpt: None,
+        end_line,
+        end_column,
+        replacement: None,
     }
 }
 

@@ -258,15 +258,20 @@ pub(super) fn batch_emit<'a>(
         let (Some(at), Some(rel)) = (wrong.at.clone(), right.at.clone()) else {
             return;
         };
+        let text = format!("《{}》", wrong.title);
+        let (end_line, end_column) = Located::end_of(&at, &text);
         out.push(Located {
             at,
             span: Span::new(0, 0),
             rule,
             severity: Severity::Error,
             message: m,
-            text: format!("《{}》", wrong.title),
+            text,
             related: vec![rel],
             excerpt: None,
+            end_line,
+            end_column,
+            replacement: None,
         });
     }
 }

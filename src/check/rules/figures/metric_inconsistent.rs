@@ -325,6 +325,9 @@ fn metric_inconsistent_batch(docs: &[BatchDoc], out: &mut Vec<Located>) {
                     text: m.text.clone(),
                     related: vec![o.at.clone()],
                     excerpt: Some(m.excerpt.clone()),
+                    end_line: Located::end_of(&m.at, &m.text).0,
+                    end_column: Located::end_of(&m.at, &m.text).1,
+                    replacement: None,
                 });
             }
             // A value stated again in the same document adds nothing to the comparisons.
