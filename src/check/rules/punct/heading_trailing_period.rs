@@ -15,7 +15,9 @@ pub static HEADING_TRAILING_PERIOD: Rule = Rule {
           原因：标题不是句子，末尾不加句号。\n\
           错误：关于加强临川市营商环境建设的通知。 · 二、重点任务。\n\
           正确：关于加强临川市营商环境建设的通知 · 二、重点任务\n\
-          不报告：标题后接正文的段落（（一）加强……。正文……）；含逗号、分号的整句条目；以“的”结尾的列举项；多数“一、”条目\n\
+          不报告：标题后接正文的段落（（一）加强……。正文……）；含逗号、分号的整句条目；\
+          前后紧接另一“一、”级条目的行（列举项、修改决定的各条：十、将第五条修改为第十条。）；\
+          以“施行。”结尾的施行条款，以及紧接引文之后的条目（修改决定的最后一条）；以“的”结尾的列举项；多数“一、”条目\n\
           以句号结尾且含逗号的文件（条目是整句，如国务院工作规则）；\n\
           二级及以下序号：“（一）指导思想。”是段首标题，正文接在同一段（网页常把正文拆到下一行），\n\
           三、四级条目常写成完整句子。\n\
@@ -26,7 +28,9 @@ pub static HEADING_TRAILING_PERIOD: Rule = Rule {
          Wrong: 关于加强临川市营商环境建设的通知。 · 二、重点任务。\n\
          Right: 关于加强临川市营商环境建设的通知 · 二、重点任务\n\
          Not reported: headings run into their paragraph （（一）加强……。正文……）; whole-sentence items with commas or\n\
-         semicolons; list items ending in “的”; documents where most “一、” items end in a full stop and contain\n\
+         semicolons; a 一、 line next to another one (the items of a list or of an amending decision:\n\
+         十、将第五条修改为第十条。), since a heading has its text between it and the next heading; a clause\n\
+         ending in 施行。 and an item right after quoted text (the last item of an amending decision); list items ending in “的”; documents where most “一、” items end in a full stop and contain\n\
          commas (the items are sentences, as in the State Council's working rules); second and lower levels:\n\
          “（一）指导思想。” is a run-in heading with its text in the same paragraph (web pages often move the text to\n\
          the next line), and items of the third and fourth levels are often whole sentences.\n\
@@ -83,13 +87,28 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
     }
     let sentence_items = with_period * 2 > level1 && with_comma > 0;
-    let mut seen_lines = 0;
-    for &(start, line) in ctx.text_lines() {
-        let t = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+    let lines: Vec<(usize, &str, &str)> = ctx
+        .text_lines()
+        .iter()
+        .map(|&(start, line)| {
+            (
+                start,
+                line,
+                line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']),
+            )
+        })
+        .filter(|(_, _, t)| !t.is_empty())
+        .collect();
+    let first_level = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|(_, _, t)| numbering::heading_marker(t).is_some_and(|h| h.level == 1))
+    };
+    for (i, &(start, line, t)) in lines.iter().enumerate() {
         let Some(last) = t.chars().next_back() else {
             continue;
         };
-        seen_lines += 1;
+        let seen_lines = i + 1;
         if last != '。' && last != '.' {
             continue;
         }
@@ -114,6 +133,17 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
         // （一）总体要求。 is a run-in heading whose text web pages put on the next line, and
         // （五）违背法定程序的。 is an item of a list: only 一、 headings are checked.
         if h.level != 1 || sentence_items {
+            continue;
+        }
+        // A heading has its text between it and the next heading; 一、 lines that follow one
+        // another are the items of a list or of an amending decision (十、将第五条修改为第十条。).
+        if (i > 0 && first_level(i - 1)) || first_level(i + 1) {
+            continue;
+        }
+        // 五十、本修正案自2011年5月1日起施行。 closes an amending decision whose items quote the new
+        // wording (the line before ends a quotation): a clause, never a heading.
+        let after_quote = i > 0 && lines[i - 1].2.ends_with(['”', '’']);
+        if after_quote || t.ends_with("施行。") {
             continue;
         }
         let body = &t[h.len..t.len() - last.len_utf8()];
