@@ -18,7 +18,9 @@ pub static ABBREV_UNDECLARED: Rule = Rule {
           正确：《中华人民共和国政府采购法》（以下简称《政府采购法》）……此后用《政府采购法》\n\
           不报告：去掉“中华人民共和国”的法律简称（由 law-name-prefix 提示）；已用“以下简称”“简称”说明的简称；\n\
           去掉地名、机关名后的简称；法规目录中的标题；紧随唯一一个可对应的全称之后使用的末尾简称（政府工作报告中
-          审议《××规划纲要（草案）》后称《纲要（草案）》）。同一简称只报告第一次。\n\
+          审议《××规划纲要（草案）》后称《纲要（草案）》）；证照、文书、表单的名称（《营业执照》之于\
+          《企业法人营业执照》是两种执照）；在同一括注中一并说明的简称（以下分别简称为《决定》、《修正案》）。\
+          同一简称只报告第一次。\n\
           依据：GB/T 15834-2011 4.15.3.4；《国家行政机关公文处理办法》（2000年，已废止）第二十五条。",
     summary_en: "Undeclared non-standard short name in 《》",
     doc_en: "Checks: a short name in 《》 that is neither the usual short name of a law nor declared with “以下简称”:\n\
@@ -30,7 +32,9 @@ pub static ABBREV_UNDECLARED: Rule = Rule {
          Not reported: laws without “中华人民共和国” (law-name-prefix reports those); short names declared with\n\
          “以下简称” or “简称”; short names without a place or organ name; titles in the catalogue of laws; a tail\n\
          used right after the only full title it can stand for (a government work report reviewing\n\
-         《××规划纲要（草案）》 and then saying 《纲要（草案）》). Each short name is reported once.\n\
+         《××规划纲要（草案）》 and then saying 《纲要（草案）》); names of forms, certificates and licences\n\
+         (《营业执照》 and 《企业法人营业执照》 are two licences); short names declared together in one\n\
+         parenthesis (以下分别简称为《决定》、《修正案》). Each short name is reported once.\n\
          Source: GB/T 15834-2011 4.15.3.4; 《国家行政机关公文处理办法》 (2000, repealed) article 25.",
     check: Check::Doc(abbrev_undeclared),
 };
@@ -42,10 +46,47 @@ fn declared_short_forms<'a>(ctx: &DocContext<'a>) -> HashSet<&'a str> {
         .iter()
         .filter(|c| {
             let before = text[..c.span.start].trim_end_matches(['：', ':', '为', ' ']);
-            before.ends_with("简称") || before.ends_with("简称“")
+            before.ends_with("简称")
+                || before.ends_with("简称“")
+                || in_declaration(text, c.span.start)
         })
         .map(|c| c.normalized_title.as_str())
         .collect()
+}
+
+/// Longest stretch read back from a citation to the 以下简称 that declares it.
+const DECLARATION_BYTES: usize = 240;
+
+/// Whether the citation at `at` is one of several short forms declared in one parenthesis:
+/// （以下分别简称为《决定》、《修正案》及《修正案（二）》）.
+fn in_declaration(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(DECLARATION_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    // Brackets inside titles (《修正案（二）》) open and close there: only those outside 《》 count.
+    let (mut in_title, mut open) = (0usize, Vec::new());
+    for (i, c) in window.char_indices() {
+        match c {
+            '《' => in_title += 1,
+            '》' => in_title = in_title.saturating_sub(1),
+            '（' | '(' if in_title == 0 => open.push(i),
+            '）' | ')' if in_title == 0 => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.last().is_some_and(|&o| window[o..].contains("简称"))
+}
+
+/// Forms, certificates and licences (营业执照, 受理通知书, 许可证): the tail of one's name is
+/// another form's name (营业执照 and 企业法人营业执照 are two licences), not a short name.
+fn is_form(core: &str) -> bool {
+    core.trim_end_matches(['）', ')'])
+        .ends_with(['证', '照', '书', '表', '单', '卡', '册'])
+        || core.contains("许可证")
 }
 
 fn is_law_short(t: &str) -> bool {
@@ -113,7 +154,7 @@ fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
         // (2) The tail of another title of this document used as a name: 《实施纲要》.
         let core_t = core(t);
-        if core_t.chars().count() < 2 || core_t.chars().count() > 8 {
+        if core_t.chars().count() < 2 || core_t.chars().count() > 8 || is_form(core_t) {
             continue;
         }
         let full_core = |oc: &str| {
