@@ -19,7 +19,7 @@ pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
           错误：一、 三、 四、 · （一） （二） （二） · 一是……三是……\n\
           正确：一、 二、 三、 · （一） （二） （三） · 一是……二是……\n\
           不报告：上级序号之后重新从1编号，或接着上一个上级之下的序号续编（国务院文件常把（一）至（三十）\n          连续编号）；表注“注：1、……”另起一组；附件页重新编号；目录与正文各编一遍；“第一条”等条款（法规\n\
-          条文常有“第××条之一”）。“一是”序列在新的层次标题处重新开始。\n\
+          条文常有“第××条之一”）；单独成行的小标题与以标点结尾的条目用同一种序号时，各自成一组。“一是”序列在新的层次标题处重新开始。\n\
           依据：GB/T 9704-2012《党政机关公文格式》7.3.3。",
     summary_en: "Heading numbers of one level skipped, repeated or out of order",
     doc_en: "Checks: numbers of one level under the same parent that skip or repeat (一、二、四、 · （一）（二）（二）),\n\
@@ -31,7 +31,8 @@ pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
          Not reported: numbering that restarts from 1 after a higher-level number, or continues the numbers under\n\
          the previous parent (State Council documents often number （一） to （三十） straight through); notes\n\
          “注：1、……” starting a group of their own; attachment pages numbered afresh; a table of contents and the\n\
-         body each numbered once; articles such as “第一条” (regulations often have “第××条之一”). A run of “一是”\n\
+         body each numbered once; articles such as “第一条” (regulations often have “第××条之一”); headings on a\n\
+         line of their own and items ending in punctuation that use the same form count as two series. A run of “一是”\n\
          starts again at each new heading.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3.",
     check: Check::Doc(heading_number_sequence),
@@ -48,6 +49,8 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut legal: Vec<(Kind, u32)> = Vec::new();
     // The last number of each kind anywhere: many documents number （一）… on across parents.
     let mut last_seen: Vec<(Kind, u32)> = Vec::new();
+    // Whether the last item of each form stood alone as a heading (no closing punctuation).
+    let mut styles: Vec<(Kind, bool)> = Vec::new();
     // The last number of the current 一是/二是 run.
     let mut shi: Option<u32> = None;
     for (start, t) in body_lines(ctx) {
@@ -56,6 +59,7 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
             stack.clear();
             legal.clear();
             last_seen.clear();
+            styles.clear();
             shi = None;
             continue;
         }
@@ -68,6 +72,16 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                 stack.retain(|s| s.0.rank() < Kind::CnParen.rank());
             }
             let stack = if h.level < 0 { &mut legal } else { &mut stack };
+            // （二）不动产抵押 after the items （一）…；（三）…。 of an article is the next section
+            // heading, not the next item: headings and sentence items of one form are two series.
+            let heading_like = !t.ends_with(['。', '；', ';', '：', ':', '，', ',']);
+            let style_changed = match styles.iter_mut().find(|s| s.0 == h.kind) {
+                Some(s) => std::mem::replace(&mut s.1, heading_like) != heading_like,
+                None => {
+                    styles.push((h.kind, heading_like));
+                    false
+                }
+            };
             let before = last_seen.iter().find(|s| s.0 == h.kind).map(|s| s.1);
             match last_seen.iter_mut().find(|s| s.0 == h.kind) {
                 Some(s) => s.1 = h.n,
@@ -77,7 +91,13 @@ fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
                 stack.truncate(p + 1);
                 let last = stack[p].1;
                 stack[p].1 = h.n;
-                if h.kind == Kind::Article || h.n == last + 1 || h.n == 1 || h.n == 0 || last == 0 {
+                if h.kind == Kind::Article
+                    || h.n == last + 1
+                    || h.n == 1
+                    || h.n == 0
+                    || last == 0
+                    || style_changed
+                {
                     continue;
                 }
                 let msg = if h.n == last {

@@ -99,9 +99,21 @@ pub fn heading_marker(line: &str) -> Option<Heading> {
         || first == '('
         || first.is_ascii_digit()
         || ('①'..='⑳').contains(&first)
+        || ('⒈'..='⒛').contains(&first)
         || text::cn_digit(first).is_some())
     {
         return None;
+    }
+    // ⒈ to ⒛ (one character each: digits with a full stop) are the ordinals 1. to 20. that some
+    // texts use for the first item of a list.
+    if ('⒈'..='⒛').contains(&first) {
+        return Some(Heading {
+            kind: Kind::Arabic,
+            level: Kind::Arabic.rank(),
+            n: first as u32 - '⒈' as u32 + 1,
+            len: first.len_utf8(),
+            fix: None,
+        });
     }
     let next_is_digit = |end: usize| text::char_at(line, end).is_some_and(|c| c.is_ascii_digit());
     if let Some((digits, what, end)) = chapter(line) {
@@ -131,6 +143,21 @@ pub fn heading_marker(line: &str) -> Option<Heading> {
     } else {
         return None;
     };
+    // （四）、（五）项所列人员 and （二）项规定的 refer to items: they open a sentence, not an item.
+    if let (Kind::CnParen | Kind::ArabicParen, Some(close)) = (kind, line.find(['）', ')'])) {
+        // After the closing bracket, whatever separator the item form took in.
+        let rest = &line[close + line[close..].chars().next().map_or(0, char::len_utf8)..];
+        let joined = rest
+            .strip_prefix(['、', '至', '和', '或', '到', '及', '与'])
+            .is_some_and(|r| r.starts_with(['（', '(']));
+        // 项目 and 款项 are words that items often start with; a reference goes on 项规定、项所列.
+        let refers = rest
+            .strip_prefix(['项', '款'])
+            .is_some_and(|r| REFERENCE_TAIL.iter().any(|t| r.starts_with(t)));
+        if joined || refers {
+            return None;
+        }
+    }
     // 1.5万 and 1、2月 are numbers, not ordinals (一、2025年工作回顾 is one).
     if matches!(kind, Kind::Arabic | Kind::ArabicParen) && next_is_digit(end) {
         return None;
@@ -158,6 +185,11 @@ pub fn heading_marker(line: &str) -> Option<Heading> {
         fix,
     })
 }
+
+/// What follows 项 or 款 when an item number is referred to rather than opening the item.
+const REFERENCE_TAIL: [&str; 10] = [
+    "规定", "所列", "所称", "所指", "的", "情形", "之", "中", "、", "和",
+];
 
 /// The ordinal forms are parsed by hand: several rules ask for the ordinal of every line, and
 /// five regex searches with captures per line cost more than all the rest of those rules.
@@ -237,7 +269,7 @@ fn circled(line: &str) -> Option<(&str, Option<&str>, usize)> {
 }
 
 static RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[；。][ \u{3000}]+[（(][一二三四五六七八九十]{1,3}[）)]").unwrap()
+    Regex::new(r"[；。：][ \u{3000}]+[（(][一二三四五六七八九十]{1,3}[）)]").unwrap()
 });
 
 /// Lines that start an attachment page, where numbering starts again.
@@ -260,6 +292,10 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
     // unclosed quote must not silence the rest of the document.
     let mut open_quotes = 0i32;
     let mut quote_lines = 0;
+    // The last item number read outside quotations.
+    let mut outer: Option<(Kind, u32)> = None;
+    // Whether the open quotation numbers items of the outer kind itself.
+    let mut inner_numbering = false;
     for &(start, line) in lines {
         let i = text::indent_len(line);
         let t = line[i..].trim_end();
@@ -268,7 +304,21 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
         }
         // Amended or cited text quoted over several paragraphs (将第三十八条修改为：“……) has its
         // own numbering.
-        let quoted = open_quotes > 0 && quote_lines > 0;
+        // The next item of the numbering outside the quotation (二十四、 after 二十三、…：“…) ends
+        // a quotation whose closing ” the text lost.
+        // Unless the quotation numbers items of that kind itself (1.将第一条修改为：“…1.… 2.…).
+        let marker = if open_quotes > 0 {
+            heading_marker(t)
+        } else {
+            None
+        };
+        let same_kind = marker
+            .as_ref()
+            .zip(outer)
+            .filter(|(h, (kind, _))| h.kind == *kind);
+        let resumes = !inner_numbering && same_kind.is_some_and(|(h, (_, n))| h.n == n + 1);
+        inner_numbering |= same_kind.is_some() && !resumes;
+        let quoted = open_quotes > 0 && quote_lines > 0 && !resumes;
         quote_lines = if quoted { quote_lines - 1 } else { 30 };
         open_quotes = if quoted { open_quotes } else { 0 };
         // “ and ” are E2 80 9C and E2 80 9D: found by their lead byte, without decoding the line.
@@ -279,9 +329,17 @@ fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow
                 Some([0x80, 0x9D]) => (o, c + 1),
                 _ => (o, c),
             });
-        open_quotes = (open_quotes + opened - closed).max(0);
+        // A quotation over several paragraphs opens each of them with “ and closes only the
+        // last (GB/T 15834 4.1.3.2): a “ that starts a paragraph inside an open quotation
+        // continues it rather than nesting a new one.
+        let continues = open_quotes > 0 && t.starts_with('“');
+        open_quotes = (open_quotes + opened - i32::from(continues) - closed).max(0);
         if quoted {
             continue;
+        }
+        inner_numbering = false;
+        if let Some(h) = heading_marker(t) {
+            outer = Some((h.kind, h.n));
         }
         // Web pages sometimes break “（” off its ordinal: （ / 三）改革开放……
         if t == "（" || t == "(" {
