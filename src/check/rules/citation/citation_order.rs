@@ -16,7 +16,8 @@ pub static CITATION_ORDER: Rule = Rule {
           原因：引用公文应先引标题，后引发文字号，字号括注在标题之后。\n\
           错误：根据澄财预〔2020〕53号《江澄省财政厅关于……的通知》\n\
           正确：根据《江澄省财政厅关于……的通知》（澄财预〔2020〕53号）\n\
-          不报告：全文已按“标题（字号）”完整引用过之后，再以“××号文件”简称该文件；本文自身的字号。\n\
+          不报告：全文已按“标题（字号）”完整引用过之后，再以“××号文件”简称该文件；本文自身的字号；\
+          法规沿革行（2011年1月8日公安部令第159号《……决定》修正）；字号后面是文书种类名而非标题（366号《决定书》）。\n\
           依据：《国家行政机关公文处理办法》（2000年，已废止）第二十五条，至今仍为通行惯例，故定为警告。",
     summary_en: "Document cited by its number before its title, or by its number alone",
     doc_en: "Checks: a document number written before the cited title (根据国发〔2018〕27号《……》); or a document number\n\
@@ -25,7 +26,8 @@ pub static CITATION_ORDER: Rule = Rule {
          Wrong: 根据澄财预〔2020〕53号《江澄省财政厅关于……的通知》\n\
          Right: 根据《江澄省财政厅关于……的通知》（澄财预〔2020〕53号）\n\
          Not reported: a short reference such as “××号文件” after one full citation as “title (number)”; the\n\
-         document's own number.\n\
+         document's own number; a revision-history line (2011年1月8日公安部令第159号《……决定》修正); a number followed\n\
+         by the name of a kind of paper rather than a title (366号《决定书》).\n\
          Source: 《国家行政机关公文处理办法》 (2000, repealed) article 25, still the common practice; hence a warning.",
     check: Check::Doc(citation_order),
 };
@@ -41,14 +43,16 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
     for d in ctx.docnums.iter().filter(|d| d.role != Role::SelfNumber) {
         let written = docnum::surface(text, d);
         let after = text[d.span.end..].trim_start_matches([' ', '\u{3000}']);
-        if after.starts_with('《') {
+        // A revision-history line puts the order number before the decision's title by design.
+        if after.starts_with('《') && !super::on_history_line(ctx.doc, d.span.start) {
             // The title right after: 根据国发〔2018〕27号《…》.
             // An unclosed 《 is unpaired-marks' finding; there is no title to move.
             let Some(close) = after.find('》').map(|i| i + '》'.len_utf8()) else {
                 continue;
             };
             let title = &after[..close];
-            if title.chars().count() > 162 {
+            // 作出温国土资发（2018）366号《决定书》: the kind of paper, not a title to move.
+            if title.chars().count() > 162 || is_paper_kind(title) {
                 continue;
             }
             let end = text.len() - after.len() + title.len();
@@ -80,4 +84,11 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// 《决定书》, 《通知书》, 《处罚决定书》: the name of a kind of paper, which a number written
+/// before it identifies (a case narrative's 366号《决定书》), rather than a document's title.
+fn is_paper_kind(title: &str) -> bool {
+    let inner = title.trim_start_matches('《').trim_end_matches('》');
+    inner.chars().count() <= 6 && inner.ends_with(['书', '证', '单', '表'])
 }

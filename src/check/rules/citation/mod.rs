@@ -280,6 +280,21 @@ pub(super) struct Titled {
     pub(super) at: Option<Location>,
 }
 
+/// A line of a law's revision history (2011年1月8日《国务院关于废止和修改部分行政法规的决定》第一次
+/// 修订): it names the amending decisions by design, each a document of its own, and puts an
+/// order number before its title (公安部令第159号《…决定》修正).
+static HISTORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s\u{3000}]*\d{4}年\d{1,2}月\d{1,2}日.{0,200}?(修正|修订|修改|通过|公布|批准|施行)",
+    )
+    .unwrap()
+});
+
+/// Whether the line holding byte `at` of the document is a revision-history line.
+pub(super) fn on_history_line(doc: &crate::Document, at: usize) -> bool {
+    HISTORY_LINE.is_match(doc.lines.line_text(&doc.text, at))
+}
+
 pub(super) fn batch_located(
     rule: &'static str,
     at: &Location,

@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{batch_located, canonical_title, core, in_catalogue, Titled, PLACE_PREFIX};
+use super::{
+    batch_located, canonical_title, core, in_catalogue, on_history_line, Titled, PLACE_PREFIX,
+};
 use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
 
 pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
@@ -15,8 +17,9 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
           错误：《云南省重大行政决策规定》与《云南省重大行政决策程序规定》并见\n\
           正确：统一为准确的全称《云南省重大行政决策程序规定》。\n\
           不报告：两个标题都在法规目录中（如《信访条例》与《信访工作条例》）；多出的是“暂行”“试行”“实施”“若干”等\n\
-          表示另一文件的词，或年份、届次数字；多出的字紧接在地名之后（《江澄省消防条例》与《江澄省森林消防条例》\n\
-          是两部法规）；两个标题各自括注了发文字号；“关于修改（废止）……的决定”（所改法规可能已更名）。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
+          表示另一文件的词，或年份、届次数字；不同文件中多出的是“管理”“保护”“监督”“监察”“促进”（法规重新\
+          制定时常改名，如《浙江省旅游管理条例》与《浙江省旅游条例》是新旧两部法规）；法规沿革行中的修改决定；多出的字在书名号内所引的法律名称中（实施〈水法〉办法与实施〈水土保持法〉办法）；多出的字紧接在地名之后（《江澄省消防条例》与《江澄省森林消防条例》\n\
+          是两部法规）；两个标题各自括注了发文字号；标题中含“关于修改（废止）”的决定（所改法规可能已更名）。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
           《水路运输条例》）不报告。较少出现的（次数相同时较短的）一处报告，并给出另一处的位置。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
     summary_en: "Two titles that differ by a word or two, likely one miscopied title",
@@ -27,9 +30,12 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
          Wrong: both 《云南省重大行政决策规定》 and 《云南省重大行政决策程序规定》\n\
          Right: the exact full title 《云南省重大行政决策程序规定》 throughout.\n\
          Not reported: both titles in the catalogue of laws (such as 《信访条例》 and 《信访工作条例》); extra words that\n\
-         name another document, such as “暂行”, “试行”, “实施”, “若干”, or numbers of years and sessions; extra\n\
+         name another document, such as “暂行”, “试行”, “实施”, “若干”, or numbers of years and sessions; across\n\
+         documents, “管理”, “保护”, “监督”, “监察”, “促进” (a regulation rewritten under a new name: 《浙江省旅游管理条例》 and\n\
+         《浙江省旅游条例》 are the old and the new one); the amending decisions of a revision-history line; extra\n\
+         characters inside the name of the law a title implements (实施〈水法〉办法 and 实施〈水土保持法〉办法); extra\n\
          characters right after a place name (《江澄省消防条例》 and 《江澄省森林消防条例》 are two regulations); both\n\
-         titles followed by their own document numbers; “关于修改（废止）……的决定” (the amended law may have been\n\
+         titles followed by their own document numbers; decisions whose title holds “关于修改（废止）” (the amended law may have been\n\
          renamed). Two titles that differ by one replaced character rather than added ones (《道路运输条例》 and\n\
          《水路运输条例》) are not reported. The rarer one (the shorter one, on a tie) is reported, with the place of the other.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
@@ -55,6 +61,9 @@ const OTHER_DOCUMENT_WORDS: &[&str] = &[
     "通知",
     "决定",
 ];
+
+/// Words that a regulation gains or loses when it is replaced by a new one under a new name.
+const RENAMING_WORDS: &[&str] = &["管理", "保护", "监督", "监察", "促进"];
 
 /// Genre endings two near-duplicate titles must share.
 const GENRES: &[&str] = &[
@@ -92,7 +101,7 @@ fn inserted<'a>(short: &str, long: &'a str) -> Option<&'a str> {
 }
 
 /// Whether two distinct normalised titles look like one title misquoted.
-fn near_duplicate(a: &str, b: &str) -> Option<String> {
+fn near_duplicate(a: &str, b: &str, across_documents: bool) -> Option<String> {
     let (ca, cb) = (core(a), core(b));
     if ca == cb {
         return None;
@@ -106,14 +115,30 @@ fn near_duplicate(a: &str, b: &str) -> Option<String> {
     if !long.ends_with(genre) {
         return None;
     }
-    // Amending and repealing decisions name the old title of a law, which may since have changed.
+    // Amending and repealing decisions name the old title of a law, which may since have changed,
+    // and their own titles differ by what they do (国务院关于修改部分行政法规的决定 and 国务院关于
+    // 废止和修改部分行政法规的决定 are decisions of different years).
     if ["关于修改", "关于废止"]
         .iter()
-        .any(|p| a.starts_with(p) || b.starts_with(p))
+        .any(|p| a.contains(p) || b.contains(p))
     {
         return None;
     }
     let ins = inserted(short, long)?;
+    // 旅游条例 and 旅游管理条例, 专利条例 and 专利保护条例 in two documents: a regulation renamed
+    // when it was rewritten, both titles real, one repealed by the other. Within one document
+    // the pair is far likelier a slip.
+    if across_documents && RENAMING_WORDS.contains(&ins) {
+        return None;
+    }
+    // 实施〈水法〉办法 and 实施〈水土保持法〉办法 implement two different laws.
+    if let Some(at) = long.find(ins) {
+        let before = &long[..at];
+        if before.matches(['〈', '《', '<']).count() > before.matches(['〉', '》', '>']).count()
+        {
+            return None;
+        }
+    }
     if ins.chars().any(is_numeral)
         || OTHER_DOCUMENT_WORDS
             .iter()
@@ -208,7 +233,7 @@ fn near_duplicate_pairs(items: &[Titled], skip_co_occurring: bool) -> Vec<(usize
         if skip_co_occurring && !a.3.is_disjoint(&b.3) {
             continue;
         }
-        let Some(ins) = near_duplicate(&a.0, &b.0) else {
+        let Some(ins) = near_duplicate(&a.0, &b.0, skip_co_occurring) else {
             continue;
         };
         let odd_is_a = match a.2.cmp(&b.2) {
@@ -277,6 +302,7 @@ fn near_duplicate_message(odd: &Titled, other: &Titled, ins: &str) -> String {
 fn titled_of_doc(ctx: &DocContext) -> Vec<Titled> {
     ctx.citations
         .iter()
+        .filter(|c| !on_history_line(ctx.doc, c.span.start))
         .map(|c| Titled {
             doc: 0,
             normalized: canonical_title(&c.normalized_title),
@@ -400,7 +426,7 @@ mod tests {
                 if a.numbered && b.numbered {
                     continue;
                 }
-                if let Some(ins) = near_duplicate(&a.normalized, &b.normalized) {
+                if let Some(ins) = near_duplicate(&a.normalized, &b.normalized, false) {
                     let a_odd = a.normalized.chars().count() <= b.normalized.chars().count();
                     want.push(if a_odd { (x, y, ins) } else { (y, x, ins) });
                 }
@@ -423,8 +449,17 @@ mod tests {
     #[test]
     fn near_duplicates_and_their_guards() {
         assert_eq!(
-            near_duplicate("云南省重大行政决策规定", "云南省重大行政决策程序规定").as_deref(),
+            near_duplicate("云南省重大行政决策规定", "云南省重大行政决策程序规定", true).as_deref(),
             Some("程序")
+        );
+        // Renamed when rewritten: two real regulations across documents, a slip within one.
+        assert_eq!(
+            near_duplicate("浙江省旅游条例", "浙江省旅游管理条例", true),
+            None
+        );
+        assert_eq!(
+            near_duplicate("浙江省旅游条例", "浙江省旅游管理条例", false).as_deref(),
+            Some("管理")
         );
         for (a, b) in [
             ("江澄省消防条例", "江澄省森林消防条例"),
@@ -433,8 +468,12 @@ mod tests {
             ("江澄省安全生产条例", "江澄省安全生产暂行条例"),
             ("第十四个五年规划纲要", "第十五个五年规划纲要"),
             ("临川市物业管理办法", "临川市物业管理规定"),
+            (
+                "国务院关于修改部分行政法规的决定",
+                "国务院关于废止和修改部分行政法规的决定",
+            ),
         ] {
-            assert_eq!(near_duplicate(a, b), None, "{a} {b}");
+            assert_eq!(near_duplicate(a, b, false), None, "{a} {b}");
         }
     }
 }
