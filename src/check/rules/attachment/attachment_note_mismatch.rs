@@ -36,6 +36,21 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// Most lines an attachment page's title is read over.
+const TITLE_LINES: usize = 4;
+
+/// The name without a bracketed note of its purpose at the end.
+fn strip_purpose(name: &str) -> &str {
+    let t = name.trim_end();
+    match t
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rfind(['（', '(']))
+    {
+        Some(i) if i > 0 => &t[..i],
+        _ => t,
+    }
+}
+
 fn attachment_note_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let notes = parse_notes(text);
@@ -93,16 +108,27 @@ fn attachment_note_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
             },
         };
         let want = norm(&item.name);
+        // The note may add what the paper is for, in brackets after its name (决定书（最高人民法院
+        // 决定由高级人民法院审查用）); the page carries the name alone.
+        let bare = norm(strip_purpose(&item.name));
+        // A title set over several lines (中华人民共和国最高人民法院 / 决定书) is read on while
+        // what has been read is the start of the name.
         let mut got = norm(title);
-        if got != want && want.starts_with(&got) {
-            if let Some(k) = (j + 1..lines.len()).find(|&k| !lines[k].1.trim().is_empty()) {
-                let joined = got.clone() + &norm(lines[k].1);
-                if joined == want {
-                    got = joined;
-                }
+        let mut k = j;
+        for _ in 0..TITLE_LINES {
+            if got == want || got == bare || !want.starts_with(&got) {
+                break;
             }
+            let Some(next) = (k + 1..lines.len()).find(|&n| !lines[n].1.trim().is_empty()) else {
+                break;
+            };
+            let joined = got.clone() + &norm(lines[next].1);
+            if !want.starts_with(&joined) {
+                break;
+            }
+            (got, k) = (joined, next);
         }
-        if got != want {
+        if got != want && got != bare {
             out.push(
                 text::finding(
                     ATTACHMENT_NOTE_MISMATCH.id,

@@ -47,6 +47,14 @@ pub(super) struct Note {
     pub(super) end: usize,
 }
 
+/// Whether `line` carries on the attachment name `name`: the name left a bracket open, and the
+/// line closes it without starting anything of its own.
+fn wraps(name: &str, line: &str) -> bool {
+    let open = name.matches(['（', '(']).count() > name.matches(['）', ')']).count();
+    let t = line.trim();
+    open && !t.starts_with("附件") && t.chars().count() <= 40 && t.ends_with(['）', ')'])
+}
+
 pub(super) fn parse_notes(text: &str) -> Vec<Note> {
     // Every note starts with 附件: most documents have none, and most lines of the rest neither.
     const ATTACHMENT: &str = "附件";
@@ -93,12 +101,24 @@ pub(super) fn parse_notes(text: &str) -> Vec<Note> {
         };
         let rest_off = start + rest.start();
         if rest.as_str().trim().is_empty() || push(rest_off, rest.as_str(), &mut items) {
+            // Web copies put a blank line between the items, and a long name may wrap onto the
+            // next line (…决定书（最高人民法院 / 院决定由高级人民法院审查用）).
             while i < lines.len() {
-                let (s, l) = lines[i];
-                if FILE_EXT.is_match(l) || !push(s, l, &mut items) {
+                let next = (i..lines.len()).find(|&k| !lines[k].1.trim().is_empty());
+                let Some(k) = next else { break };
+                let (s, l) = lines[k];
+                if FILE_EXT.is_match(l) {
                     break;
                 }
-                i += 1;
+                if push(s, l, &mut items) {
+                    i = k + 1;
+                    continue;
+                }
+                let Some(last) = items.last_mut().filter(|it| wraps(&it.name, l)) else {
+                    break;
+                };
+                last.name.push_str(l.trim());
+                i = k + 1;
             }
         } else {
             let name = rest.as_str().trim_end();
