@@ -19,7 +19,8 @@ pub static SPACE_IN_CJK: Rule = Rule {
           是网页排版习惯，不适用于公文。通篇如此时只在首处报告一次。\n\
           错误：共 94 份 · 依法 行政\n\
           正确：共94份 · 依法行政\n\
-          不报告：“第一条　”“第一千零一条　”“第十七条之一　”“1.2.1　”后的空格；一行排列的目录（第一章 总则 第二章 ……）；\n          印发机关与印发日期之间的空格；“文/”开头的署名行；书名号、引号内（标题、口号常以空格分隔两个短语：“好客山东 好品山东”）；\n\
+          不报告：“第一条　”“第一千零一条　”“第十七条之一　”“1.2.1　”“附件二　”后的空格（条号中的字误写为“－”“笫”时，\
+          错在条号而非空格）；标准编号与标准名称之间（GB 18667 道路交通事故……），以标准编号开头的行（标准名称的主标题与分标题之间有空格）；一行排列的目录（第一章 总则 第二章 ……）；\n          印发机关与印发日期之间的空格；“文/”开头的署名行；书名号、引号内（标题、口号常以空格分隔两个短语：“好客山东 好品山东”）；\n\
           文件开头五行（标题、副题、报告人）；以括号开头的题注行；署名、日期等不足20字的短行；有多处连续空格的表格、对齐行；网页元数据行。\n\
           依据：GB/T 9704-2012 版面字格的排版惯例。",
     summary_en: "Space between Chinese characters, or between a character and a number",
@@ -30,7 +31,10 @@ pub static SPACE_IN_CJK: Rule = Rule {
          When a document does this throughout, it is reported once, at the first place.\n\
          Wrong: 共 94 份 · 依法 行政\n\
          Right: 共94份 · 依法行政\n\
-         Not reported: spaces after “第一条　”, “第一千零一条　”, “第十七条之一　” or “1.2.1　”; a table of contents on one line\n         (第一章 总则 第二章 ……); the space between the 印发 office and the 印发 date; bylines starting “文/”; spaces inside title marks or quotation marks (titles and\n\
+         Not reported: spaces after “第一条　”, “第一千零一条　”, “第十七条之一　”, “1.2.1　” or “附件二　” (where an article\n\
+         number has “－” or “笫” for a character, the slip is in the number, not the space); between a standard's code and\n\
+         its name (GB 18667 道路交通事故……), and lines that start with a standard's code (a standard's title separates\n\
+         its main and part titles with a space); a table of contents on one line\n         (第一章 总则 第二章 ……); the space between the 印发 office and the 印发 date; bylines starting “文/”; spaces inside title marks or quotation marks (titles and\n\
          slogans often separate two phrases with a space: “好客山东 好品山东”); the first five lines of a document\n\
          (title, subtitle, speaker); note lines starting with a parenthesis; short lines under 20 characters such\n\
          as signatures and dates; table or aligned lines with several runs of spaces; metadata lines of web pages.\n\
@@ -89,13 +93,18 @@ fn space_runs(s: &str) -> Vec<(usize, usize, usize)> {
     runs
 }
 static ARTICLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^[0-9]+(\.[0-9]+)+|第[一二三四五六七八九十百千零〇0-9]+[条章节编款](之[一二三四五六七八九十]+)?|附件[0-9]*|附录|目录|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)$").unwrap()
+    Regex::new(r"(^[0-9]+(\.[0-9]+)+|[第笫][一二三四五六七八九十百千零〇0-9－]+[条章节编款](之[一二三四五六七八九十]+)?|附件[0-9一二三四五六七八九十]*|附录|目录|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|\b[A-Z]{2,4}(/T|／T)?\s?[0-9]+(\.[0-9]+)?(-[0-9]{2,4})?)$").unwrap()
 });
 /// What may follow a space by layout: the next chapter of a table of contents on one line
 /// (第一章 总则 第二章 ……), or the date of the 印发 footer (××办公厅 2019年8月20日印发).
 static LAYOUT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第[一二三四五六七八九十百千零〇0-9]+[章节编]|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日(印发|印)?$)").unwrap()
 });
+
+/// A line that lists a standard (GB/T 16180 劳动能力鉴定 职工工伤与职业病致残等级): a standard's
+/// title separates its main title from its part title with a space.
+static STANDARD_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}(/T|／T)?\s?[0-9]+").unwrap());
 
 fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
@@ -126,6 +135,7 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             || body.starts_with(['（', '('])
             || body.starts_with("文/")
             || body.starts_with("文／")
+            || STANDARD_LINE.is_match(body)
             || body.chars().count() < 20
         {
             continue;
