@@ -20,7 +20,7 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
           原因：机构改革后职责已转到新机构，继续使用旧名会使职责主体不明。\n\
           错误：由县国土资源局负责审批（2024年的文件）\n\
           正确：由县自然资源局负责审批\n\
-          不报告：前有“原”字的历史表述；“环境保护部门”“国土资源部门”这类泛指的部门；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
+          不报告：前有“原”字的历史表述；同一分句中写明改革前年份的历史表述（2001年4月3日……国家工商行政管理局发布的）；“环境保护部门”“国土资源部门”这类泛指的部门；书名号内的标题；成文年份不晚于改革年份或无法确定年份的文件。\n\
           依据：2018年《深化党和国家机构改革方案》及各地机构改革方案。",
     summary_en: "Name of an abolished institution",
     doc_en: "Checks: names of institutions abolished or merged in the 2018–2019 institutional reform, listed in\n\
@@ -29,7 +29,8 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
          Why: after the reform the duties passed to new bodies; the old names leave unclear who is responsible.\n\
          Wrong: 由县国土资源局负责审批 (in a 2024 document)\n\
          Right: 由县自然资源局负责审批\n\
-         Not reported: generic departments such as “环境保护部门”, “国土资源部门”; historical mentions with “原” before the name; titles in 《》; documents written no later\n\
+         Not reported: generic departments such as “环境保护部门”, “国土资源部门”; historical mentions with “原” before the name,\n\
+         or dated in the same clause with a year no later than the reform (2001年4月3日……国家工商行政管理局发布的); titles in 《》; documents written no later\n\
          than the reform year, or whose year cannot be determined.\n\
          Source: the 2018 《深化党和国家机构改革方案》 and the local reform plans.",
     check: Check::Doc(outdated_institution),
@@ -55,14 +56,18 @@ fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
     let Some(year) = ctx.meta.year else { return };
     let text = &ctx.doc.text;
     let titles = ctx.title_ranges();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Names taken so far, by start: they never overlap, so the one that starts last before a
+    // name's end is the only one that can overlap it (a scan of all was quadratic on a text
+    // that repeats a name).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (i, p) in OLD.match_indices_each_at(text, ctx.list_starts()) {
         let (old, new, since) = &OUTDATED_LIST[i];
         if year <= *since {
             continue;
         }
         let end = p + old.len();
-        if text::in_ranges(titles, p) || taken.iter().any(|&(s, e)| s < end && p < e) {
+        let overlaps = taken.range(..end).next_back().is_some_and(|(_, &e)| p < e);
+        if text::in_ranges(titles, p) || overlaps {
             continue;
         }
         // 原××局: the organ's name before the reform, said as such.
@@ -79,7 +84,12 @@ fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
         if old.ends_with('部') && text[end..].starts_with('门') {
             continue;
         }
-        taken.push((p, end));
+        // 2001年4月3日……国家工商行政管理局发布的: a dated mention of what the organ did before
+        // the reform.
+        if dated_before(&text[..p], *since) {
+            continue;
+        }
+        taken.insert(p, end);
         out.push(text::finding(
             OUTDATED_INSTITUTION.id,
             p,
@@ -91,3 +101,26 @@ fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+/// Characters before a name read for a date that places the mention before the reform.
+const DATE_WINDOW: usize = 40;
+
+/// Whether the clause before a name (back to the last 。；, at most [`DATE_WINDOW`] characters)
+/// holds a year no later than `since`: 1991年5月6日 中华人民共和国国家工商行政管理局令第7号.
+fn dated_before(before: &str, since: i32) -> bool {
+    let clause: String = before
+        .chars()
+        .rev()
+        .take(DATE_WINDOW)
+        .take_while(|c| !"。；;\n".contains(*c))
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    YEAR.captures_iter(&clause)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .any(|y| (1949..=since).contains(&y))
+}
+
+static YEAR: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
