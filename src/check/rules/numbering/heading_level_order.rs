@@ -28,10 +28,13 @@ pub static HEADING_LEVEL_ORDER: Rule = Rule {
 
 fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut stack: Vec<Kind> = Vec::new();
+    // The levels open before the last short line that may have ended them.
+    let mut kept: Vec<Kind> = Vec::new();
     for (start, t) in body_lines(ctx) {
         let (start, t) = (*start, t.as_ref());
         if is_attachment_page(t) {
             stack.clear();
+            kept.clear();
             continue;
         }
         let (note_start, note) = strip_note(start, t);
@@ -47,7 +50,12 @@ fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
                     .chars()
                     .any(|c| text::is_cjk_punct(c) || c.is_ascii_punctuation())
             {
-                stack.clear();
+                // A short line may title a new part, or be a row of a table set as text (第二届 /
+                // 功能团体选举的议员 30人): the levels open before it are kept aside, and a
+                // heading of one of them returns to it.
+                if !stack.is_empty() {
+                    kept = std::mem::take(&mut stack);
+                }
             }
             continue;
         };
@@ -59,6 +67,13 @@ fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
         if let Some(p) = stack.iter().rposition(|k| *k == h.kind) {
             stack.truncate(p + 1);
             continue;
+        }
+        if let Some(p) = kept.iter().rposition(|k| *k == h.kind) {
+            if stack.last().is_some_and(|k| k.rank() > h.level) {
+                kept.truncate(p + 1);
+                stack = std::mem::take(&mut kept);
+                continue;
+            }
         }
         if let Some(top) = stack.last().copied().filter(|k| k.rank() > h.level) {
             out.push(text::finding(
