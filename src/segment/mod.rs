@@ -215,11 +215,11 @@ impl Segmenter {
             *current += 1;
             let current = *current;
             let mut distinct = 0u32;
+            let line_tags = std::cell::RefCell::new(LineTags::default());
             let learn = |word: &str, start: usize, end: usize| Known {
-                pos: pos_id(
-                    self.word_tag(word)
-                        .unwrap_or_else(|| self.tag_in_line(text, start, end)),
-                ),
+                pos: pos_id(self.word_tag(word).unwrap_or_else(|| {
+                    self.tag_in_line(text, start, end, &mut line_tags.borrow_mut())
+                })),
                 word: word_id(word),
                 text: 0,
                 local: 0,
@@ -267,15 +267,50 @@ impl Segmenter {
 
     /// The tag of the token at `start..end` when its line is tagged. jieba splits text into
     /// blocks at line breaks before segmenting, so the line reproduces the token's context.
-    fn tag_in_line(&self, text: &str, start: usize, end: usize) -> &'static str {
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        self.jieba
-            .tag(&text[line_start..line_end], true)
-            .into_iter()
-            .find(|t| t.byte_start + line_start == start && t.byte_end + line_start == end)
-            .map_or("x", |t| intern_pos(t.tag))
+    /// The line is tagged once, on its first such token: tokens come in order, and a long line
+    /// with many unknown words would otherwise be tagged again for each.
+    fn tag_in_line(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        line: &mut LineTags,
+    ) -> &'static str {
+        if !(line.start..=line.end).contains(&start) || line.tags.is_empty() && line.end == 0 {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            *line = LineTags {
+                start: line_start,
+                end: line_end,
+                tags: self
+                    .jieba
+                    .tag(&text[line_start..line_end], true)
+                    .into_iter()
+                    .map(|t| {
+                        (
+                            t.byte_start + line_start,
+                            t.byte_end + line_start,
+                            intern_pos(t.tag),
+                        )
+                    })
+                    .collect(),
+            };
+        }
+        let at = line.tags.partition_point(|t| t.0 < start);
+        line.tags
+            .get(at)
+            .filter(|t| t.0 == start && t.1 == end)
+            .map_or("x", |t| t.2)
     }
+}
+
+/// The tags of the last line tagged whole, for the unknown words of that line.
+#[derive(Default)]
+struct LineTags {
+    start: usize,
+    end: usize,
+    /// (start, end, tag) of each token, in order.
+    tags: Vec<(usize, usize, &'static str)>,
 }
 
 impl Default for Segmenter {

@@ -140,6 +140,10 @@ fn facts(ctx: &DocContext) -> Vec<Fact> {
     };
     let text = ctx.doc.text.as_str();
     let mut out = Vec::new();
+    // The periods named on a figure's line before it (2023年, 上半年) are part of its key. A line
+    // can be long and hold many figures: its periods are found once, and those before each
+    // figure are taken in order as the figures advance.
+    let mut line = LinePeriods::default();
     for f in ctx.figures {
         if f.qualifier != Qualifier::None
             || f.low.is_some()
@@ -181,20 +185,76 @@ fn facts(ctx: &DocContext) -> Vec<Fact> {
         if PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
             continue;
         }
-        let line_start = text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let context = &text[line_start..f.span.end];
-        let mut periods: Vec<&str> = period.find_iter(context).map(|m| m.as_str()).collect();
-        periods.sort_unstable();
-        periods.dedup();
+        let periods = line.before(ctx.doc, period, f.span.start, f.span.end);
         out.push(Fact {
             span: f.span,
             key: format!("{metric}|{}", f.base_unit),
-            periods: periods.join(","),
+            periods,
             value: f.value,
             absolute,
         });
     }
     out
+}
+
+/// Most distinct periods of one line that make part of a key.
+const MAX_PERIODS: usize = 16;
+
+/// The periods of one line, read up to the figure at hand.
+#[derive(Default)]
+struct LinePeriods<'t> {
+    /// Byte offset of the line's start, or `None` before the first figure.
+    start: Option<usize>,
+    /// Every period named on the line, in order: (end, text).
+    found: Vec<(usize, &'t str)>,
+    /// How many of `found` have been taken.
+    taken: usize,
+    seen: std::collections::BTreeSet<&'t str>,
+    joined: String,
+}
+
+impl<'t> LinePeriods<'t> {
+    /// The distinct periods named on the line of `figure_start` that end by `figure_end`,
+    /// sorted and joined with commas. Figures must come in order of position.
+    fn before(
+        &mut self,
+        doc: &'t crate::Document,
+        period: &Regex,
+        figure_start: usize,
+        figure_end: usize,
+    ) -> String {
+        let text = doc.text.as_str();
+        let lc = doc.line_col(figure_start);
+        let start = doc.lines.line_start(lc.line);
+        if self.start != Some(start) {
+            let line = doc.lines.line_text(text, figure_start);
+            *self = LinePeriods {
+                start: Some(start),
+                found: period
+                    .find_iter(line)
+                    .map(|m| (start + m.end(), m.as_str()))
+                    .collect(),
+                ..LinePeriods::default()
+            };
+        }
+        let mut grew = false;
+        while let Some(&(_, p)) = self
+            .found
+            .get(self.taken)
+            .filter(|(end, _)| *end <= figure_end)
+        {
+            // A paragraph names a few periods; a line naming more is no text a person wrote,
+            // and joining them all again at each figure would grow with their square.
+            if self.seen.len() < MAX_PERIODS {
+                grew |= self.seen.insert(p);
+            }
+            self.taken += 1;
+        }
+        if grew {
+            self.joined = self.seen.iter().copied().collect::<Vec<_>>().join(",");
+        }
+        self.joined.clone()
+    }
 }
 
 fn same_value(a: f64, b: f64) -> bool {
