@@ -74,6 +74,7 @@ pub struct DocnumRow {
     pub form: &'static str,
     pub problems: String,
     pub role: &'static str,
+    pub issuer: String,
 }
 
 /// One row of `citations.csv`.
@@ -196,6 +197,7 @@ impl DocnumRow {
             },
             problems: d.problems.join(";"),
             role: d.role.as_str(),
+            issuer: d.issuer.clone(),
         }
     }
 }
