@@ -133,6 +133,7 @@ pub struct EdgeRow {
     pub column: usize,
     pub key: String,
     pub cited_file: String,
+    pub kind: &'static str,
 }
 
 /// One row of `terms.csv`.
@@ -316,6 +317,7 @@ impl From<&Edge> for EdgeRow {
             column: e.column,
             key: e.key.clone(),
             cited_file: e.cited_file.clone(),
+            kind: e.kind.as_str(),
         }
     }
 }
