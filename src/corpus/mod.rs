@@ -162,11 +162,14 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
         .iter()
         .map(|d| d.own_title.as_deref().map(canonical))
         .collect();
-    let is_self = |d: &IndexDoc, own: &Option<String>, c: &IndexCitation| {
-        (c.docnum.is_some() && c.docnum == d.own_docnum)
-            || own
-                .as_deref()
-                .is_some_and(|t| t == canonical(&c.normalized_title))
+    // By title only where the citation carries no number: a regulation repealing its former
+    // version cites it by the same title with the old number (《机动车登记规定》（公安部令第102号）
+    // 同时废止).
+    let is_self = |d: &IndexDoc, own: &Option<String>, c: &IndexCitation| match &c.docnum {
+        Some(n) => d.own_docnum.as_ref() == Some(n),
+        None => own
+            .as_deref()
+            .is_some_and(|t| t == canonical(&c.normalized_title)),
     };
     let mut self_edges: Vec<Edge> = Vec::new();
     let filtered: Vec<IndexDoc> = docs
@@ -601,7 +604,7 @@ mod tests {
             IndexDoc {
                 file: "a.txt".into(),
                 own_title: None,
-                own_docnum: Some("临政发〔2018〕42号".into()),
+                own_docnum: None,
                 citations: vec![
                     cite(
                         1,
@@ -629,7 +632,7 @@ mod tests {
             IndexDoc {
                 file: "c.txt".into(),
                 own_title: None,
-                own_docnum: None,
+                own_docnum: Some("临政发〔2018〕42号".into()),
                 citations: vec![cite(
                     5,
                     "临川市人民政府关于加强政务数据共享管理的通知",
@@ -643,7 +646,7 @@ mod tests {
         assert_eq!((rows[0].citing_files, rows[0].citations), (2, 3));
         assert_eq!(rows[0].key, "临政发〔2018〕42号");
         // b.txt states the title but no number: with a number cited, only numbers decide.
-        assert_eq!(rows[0].in_corpus, vec!["a.txt"]);
+        assert_eq!(rows[0].in_corpus, vec!["c.txt"]);
         assert_eq!(
             rows[1].variants,
             vec!["临川市人民政府关于提升基层应急管理能力的实施意见"]
@@ -653,7 +656,7 @@ mod tests {
             "临川市人民政府关于提升基层应急管理能力的实施意见"
         );
         assert_eq!(edges.len(), 4);
-        assert_eq!(edges[3].cited_file, "a.txt");
+        assert_eq!(edges[0].cited_file, "c.txt");
         assert!(edges.iter().all(|e| e.kind == EdgeKind::Cites));
         let plain = vec![
             IndexDoc {

@@ -243,9 +243,12 @@ fn real_corpus_never_yields_court_or_proposal_numbers() {
     }
 }
 
-/// One judged sentence of tests/fixtures/docnum/forms.tsv: the numbers it holds as
-/// (surface, normalized, issuer_code), none for a look-alike.
-fn judged_forms() -> Vec<(String, Vec<(String, String, String)>)> {
+/// A judged number: (surface, normalized, issuer_code).
+type Judged = (String, String, String);
+
+/// One judged sentence of tests/fixtures/docnum/forms.tsv: the numbers it holds, none for a
+/// look-alike.
+fn judged_forms() -> Vec<(String, Vec<Judged>)> {
     let text = std::fs::read_to_string(common::root().join("tests/fixtures/docnum/forms.tsv"))
         .expect("forms file");
     text.lines()
