@@ -146,7 +146,9 @@ fn same_document(a: &str, b: &str) -> bool {
     }
     // `最高人民法院关于…的解释` and `关于…的解释` under one 法释 number: the issuer is written or
     // left to the reader.
-    let from_guanyu = |t: &'_ str| t.find("关于").map(|i| t[i..].to_string());
+    fn from_guanyu(t: &str) -> Option<&str> {
+        t.find("关于").map(|i| &t[i..])
+    }
     if from_guanyu(a).is_some_and(|x| Some(x) == from_guanyu(b)) {
         return true;
     }
