@@ -1,8 +1,12 @@
 //! The corpus stage: the cross-document citation index.
 //!
 //! Citations that refer to the same document are grouped: equal titles once normalised (brackets,
-//! dashes, the 中华人民共和国 prefix, an informal 省政府 for 省人民政府), declared short forms, and
-//! the same document number when the titles carrying it are near-identical. Titles that differ in
+//! dashes, the 中华人民共和国 prefix, an informal 省政府 for 省人民政府: [`title_key`]), declared
+//! short forms, and the same document number when the titles carrying it are near-identical or
+//! differ only by the issuer written before 关于. A generic title with no issuer and no number
+//! (《纲要草案》, 《关于修改部分地方性法规的决定》: [`is_generic`]) is a different document in each
+//! citing file; a document citing its own title or number is a `self` edge, not a cited document;
+//! forms and certificates stay out. Titles that differ in
 //! meaning (…规定 vs …实施细则, two years of a plan) stay apart: a number only joins titles of the
 //! same form that differ by a few characters. Grouping is a union–find over title and number
 //! keys; the only pairwise comparisons are between the few titles that share one number.
@@ -13,7 +17,7 @@ pub use stage::{run, CorpusResult};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::extract::citation::CitationKind;
+use crate::extract::citation::{is_generic, title_key, CitationKind};
 use crate::resolve;
 
 /// A citation as the index sees it.
@@ -58,6 +62,24 @@ pub struct IndexRow {
     pub in_corpus: Vec<String>,
 }
 
+/// What an edge says of its citing document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// Cites another document.
+    Cites,
+    /// Names itself: its own title or number.
+    SelfCitation,
+}
+
+impl EdgeKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::Cites => "cites",
+            EdgeKind::SelfCitation => "self",
+        }
+    }
+}
+
 /// One row of citation_edges.csv.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
@@ -66,28 +88,12 @@ pub struct Edge {
     pub column: usize,
     pub key: String,
     pub cited_file: String,
+    pub kind: EdgeKind,
 }
 
-/// The form in which titles of one document compare equal.
+/// The form in which titles of one document compare equal: the one [`title_key`].
 pub fn canonical(normalized_title: &str) -> String {
-    let t = resolve::key(normalized_title);
-    // Inside a quoted title the organ's name is 人民政府; 省政府 is an informal slip for it.
-    let mut out = String::with_capacity(t.len() + 6);
-    let mut rest = t.as_str();
-    while let Some(i) = rest.find("政府") {
-        let before = &rest[..i];
-        out.push_str(before);
-        let level = before.chars().next_back();
-        if !before.ends_with("人民") && matches!(level, Some('省' | '市' | '县' | '区' | '州'))
-        {
-            out.push_str("人民政府");
-        } else {
-            out.push_str("政府");
-        }
-        rest = &rest[i + "政府".len()..];
-    }
-    out.push_str(rest);
-    out
+    title_key(normalized_title)
 }
 
 struct Dsu(Vec<usize>);
@@ -138,12 +144,91 @@ fn same_document(a: &str, b: &str) -> bool {
     if form(a) != form(b) {
         return false;
     }
+    // `最高人民法院关于…的解释` and `关于…的解释` under one 法释 number: the issuer is written or
+    // left to the reader.
+    fn from_guanyu(t: &str) -> Option<&str> {
+        t.find("关于").map(|i| &t[i..])
+    }
+    if from_guanyu(a).is_some_and(|x| Some(x) == from_guanyu(b)) {
+        return true;
+    }
     let longest = a.chars().count().max(b.chars().count());
     edit_distance(a, b) * 10 <= longest
 }
 
 /// Builds the index rows (most cited first) and one edge per citation.
 pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
+    // Forms and certificates are not documents the index follows; a document naming itself is
+    // not a citation of another one.
+    let own_keys: Vec<Option<String>> = docs
+        .iter()
+        .map(|d| d.own_title.as_deref().map(canonical))
+        .collect();
+    // By title only where the citation carries no number: a regulation repealing its former
+    // version cites it by the same title with the old number (《机动车登记规定》（公安部令第102号）
+    // 同时废止).
+    let is_self = |d: &IndexDoc, own: &Option<String>, c: &IndexCitation| match &c.docnum {
+        Some(n) => d.own_docnum.as_ref() == Some(n),
+        None => own
+            .as_deref()
+            .is_some_and(|t| t == canonical(&c.normalized_title)),
+    };
+    let mut self_edges: Vec<Edge> = Vec::new();
+    let filtered: Vec<IndexDoc> = docs
+        .iter()
+        .zip(&own_keys)
+        .map(|(d, own)| {
+            let mut kept = Vec::with_capacity(d.citations.len());
+            for c in &d.citations {
+                if c.kind == CitationKind::Form {
+                    continue;
+                }
+                if is_self(d, own, c) {
+                    self_edges.push(Edge {
+                        citing_file: d.file.clone(),
+                        line: c.line,
+                        column: c.column,
+                        key: d
+                            .own_docnum
+                            .clone()
+                            .or_else(|| own.clone())
+                            .unwrap_or_default(),
+                        cited_file: d.file.clone(),
+                        kind: EdgeKind::SelfCitation,
+                    });
+                    continue;
+                }
+                kept.push(c.clone());
+            }
+            IndexDoc {
+                citations: kept,
+                ..d.clone()
+            }
+        })
+        .collect();
+    let (rows, edges) = build_filtered(&filtered);
+    // Edges in the order the citations are written in each document.
+    let mut all = edges;
+    all.extend(self_edges);
+    let order: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file.as_str(), i))
+        .collect();
+    all.sort_by_key(|e| {
+        (
+            order
+                .get(e.citing_file.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
+            e.line,
+            e.column,
+        )
+    });
+    (rows, all)
+}
+
+fn build_filtered(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
     // Nodes: one per distinct canonical title, in first-seen order.
     let mut node_of: HashMap<String, usize> = HashMap::new();
     let mut node_title: Vec<String> = Vec::new();
@@ -161,7 +246,14 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
         let mut by_num: HashMap<&str, usize> = HashMap::new();
         let mut nodes = Vec::with_capacity(d.citations.len());
         for c in &d.citations {
-            let n = node(canonical(&c.normalized_title), &mut node_title);
+            let key = canonical(&c.normalized_title);
+            // A generic title is scoped to its citing file.
+            let key = if c.docnum.is_none() && c.key == c.normalized_title && is_generic(&c.title) {
+                format!("{key}@{}", d.file)
+            } else {
+                key
+            };
+            let n = node(key, &mut node_title);
             if let Some(num) = &c.docnum {
                 by_num.entry(num.as_str()).or_insert(n);
             }
@@ -360,6 +452,7 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                 column: c.column,
                 key: key.clone(),
                 cited_file: cited.clone(),
+                kind: EdgeKind::Cites,
             });
         }
     }
@@ -415,6 +508,83 @@ mod tests {
     }
 
     #[test]
+    fn self_citations_generic_titles_and_forms() {
+        let doc = |file: &str, own: Option<&str>, cites: Vec<IndexCitation>| IndexDoc {
+            file: file.into(),
+            own_title: own.map(crate::extract::citation::normalize_title),
+            own_docnum: None,
+            citations: cites,
+        };
+        let docs = vec![
+            doc(
+                "a.txt",
+                Some("甲省河道管理办法"),
+                vec![
+                    cite(1, "甲省河道管理办法", None),
+                    cite(2, "关于修改部分地方性法规的决定", None),
+                    cite(3, "受理通知书", None),
+                    cite(4, "纲要草案", None),
+                ],
+            ),
+            doc(
+                "b.txt",
+                None,
+                vec![
+                    cite(1, "甲省河道管理办法", None),
+                    cite(2, "关于修改部分地方性法规的决定", None),
+                    cite(4, "纲要草案", None),
+                ],
+            ),
+        ];
+        let (rows, edges) = build(&docs);
+        let kinds: Vec<(&str, usize, &str)> = edges
+            .iter()
+            .map(|e| (e.citing_file.as_str(), e.line, e.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("a.txt", 1, "self"),
+                ("a.txt", 2, "cites"),
+                ("a.txt", 4, "cites"),
+                ("b.txt", 1, "cites"),
+                ("b.txt", 2, "cites"),
+                ("b.txt", 4, "cites"),
+            ]
+        );
+        assert_eq!(edges[0].cited_file, "a.txt");
+        // The 办法 is cited by b only; each file's generic titles are its own rows; no form.
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().all(|r| r.citing_files == 1));
+        assert!(rows
+            .iter()
+            .any(|r| r.key == "关于修改部分地方性法规的决定@a.txt"));
+        assert!(rows.iter().all(|r| r.title != "受理通知书"));
+    }
+
+    #[test]
+    fn one_judicial_interpretation_with_and_without_its_issuer() {
+        let docs = vec![IndexDoc {
+            file: "a.txt".into(),
+            citations: vec![
+                cite(
+                    1,
+                    "最高人民法院关于审理某类案件若干问题的解释",
+                    Some("法释〔2015〕11号"),
+                ),
+                cite(
+                    2,
+                    "关于审理某类案件若干问题的解释",
+                    Some("法释〔2015〕11号"),
+                ),
+            ],
+            ..Default::default()
+        }];
+        let (rows, _) = build(&docs);
+        assert_eq!(rows.len(), 1);
+    }
+
+    #[test]
     fn informal_agency_names_and_prefixes_group_together() {
         assert_eq!(
             canonical("云南省政府办公厅关于X的实施意见"),
@@ -436,7 +606,7 @@ mod tests {
             IndexDoc {
                 file: "a.txt".into(),
                 own_title: None,
-                own_docnum: Some("临政发〔2018〕42号".into()),
+                own_docnum: None,
                 citations: vec![
                     cite(
                         1,
@@ -459,6 +629,12 @@ mod tests {
                 file: "b.txt".into(),
                 own_title: Some("临川市人民政府关于加强政务数据共享管理的通知".into()),
                 own_docnum: None,
+                citations: vec![],
+            },
+            IndexDoc {
+                file: "c.txt".into(),
+                own_title: None,
+                own_docnum: Some("临政发〔2018〕42号".into()),
                 citations: vec![cite(
                     5,
                     "临川市人民政府关于加强政务数据共享管理的通知",
@@ -472,7 +648,7 @@ mod tests {
         assert_eq!((rows[0].citing_files, rows[0].citations), (2, 3));
         assert_eq!(rows[0].key, "临政发〔2018〕42号");
         // b.txt states the title but no number: with a number cited, only numbers decide.
-        assert_eq!(rows[0].in_corpus, vec!["a.txt"]);
+        assert_eq!(rows[0].in_corpus, vec!["c.txt"]);
         assert_eq!(
             rows[1].variants,
             vec!["临川市人民政府关于提升基层应急管理能力的实施意见"]
@@ -482,7 +658,8 @@ mod tests {
             "临川市人民政府关于提升基层应急管理能力的实施意见"
         );
         assert_eq!(edges.len(), 4);
-        assert_eq!(edges[3].cited_file, "a.txt");
+        assert_eq!(edges[0].cited_file, "c.txt");
+        assert!(edges.iter().all(|e| e.kind == EdgeKind::Cites));
         let plain = vec![
             IndexDoc {
                 file: "c.txt".into(),

@@ -24,6 +24,9 @@ pub enum CitationKind {
     Plan,
     JudicialInterpretation,
     Standard,
+    /// A form, certificate, licence or table that someone fills in or issues
+    /// (《进口药品注册证》, 《受理通知书》, 《登记表》): not a document the index follows.
+    Form,
     Other,
 }
 
@@ -38,6 +41,7 @@ impl CitationKind {
             CitationKind::Plan => "plan",
             CitationKind::JudicialInterpretation => "judicial-interpretation",
             CitationKind::Standard => "standard",
+            CitationKind::Form => "form",
             CitationKind::Other => "other",
         }
     }
@@ -137,6 +141,118 @@ pub fn normalize_title(title: &str) -> String {
     BRACKETED_YEAR_SPAN.replace_all(&s, "$1").into_owned()
 }
 
+/// The one identity of a title, used wherever two written titles must be recognised as one
+/// document (the citation index, users' registers, the law catalogue): normalised
+/// ([`normalize_title`]), without the 中华人民共和国 prefix, and with an informal 省政府 / 市政府 /
+/// 县政府 read as the 人民政府 that a quoted title names.
+pub fn title_key(title: &str) -> String {
+    let n = normalize_title(title);
+    let t = n.strip_prefix("中华人民共和国").unwrap_or(&n);
+    let mut out = String::with_capacity(t.len() + 6);
+    let mut rest = t;
+    while let Some(i) = rest.find("政府") {
+        let before = &rest[..i];
+        out.push_str(before);
+        let level = before.chars().next_back();
+        if !before.ends_with("人民") && matches!(level, Some('省' | '市' | '县' | '区' | '州'))
+        {
+            out.push_str("人民政府");
+        } else {
+            out.push_str("政府");
+        }
+        rest = &rest[i + "政府".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a title without a number names a different document in every document that cites
+/// it: a bare genre word (《纲要草案》, 《建议》, 《报告》, 《决定》, 《通知》), a 政府工作报告, a
+/// report to a legislature (关于…的报告), or an amending or repealing decision
+/// (关于修改部分地方性法规的决定, 国务院关于废止和修改部分行政法规的决定).
+pub fn is_generic(title: &str) -> bool {
+    const BARE: &[&str] = &[
+        "纲要",
+        "规划纲要",
+        "建议",
+        "报告",
+        "决定",
+        "决议",
+        "通知",
+        "意见",
+        "方案",
+        "规划",
+        "计划",
+        "政府工作报告",
+        "工作报告",
+        "实施方案",
+        "实施意见",
+        "办法",
+        "规定",
+        "条例",
+    ];
+    let n = normalize_title(title);
+    let t = core_title(&n);
+    let t = ["修订草案", "草案", "征求意见稿", "送审稿"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t);
+    if BARE.contains(&t) {
+        return true;
+    }
+    let t = t
+        .strip_prefix("本省")
+        .or_else(|| t.strip_prefix("本市"))
+        .unwrap_or(t);
+    // Amending and repealing decisions are titled alike by every legislature and by one
+    // legislature year after year (国务院关于修改《…实施条例》的决定 in 2005, 2008 and 2011), so
+    // even with an issuer the title does not name one document. One that lists several texts
+    // (关于修改《甲》和《乙》的决定, 关于修改《甲》等九件地方性法规的决定) is told apart by its list.
+    let amending = t.find("关于").is_some_and(|i| {
+        let d = &t[i..];
+        let named = d.matches(['《', '<']).count();
+        (d.starts_with("关于修改") || d.starts_with("关于废止"))
+            && d.ends_with("决定")
+            && named <= 1
+            && !(named == 1 && d.contains('等'))
+    });
+    amending || t == "政府工作报告" || (t.starts_with("关于") && t.ends_with("报告"))
+}
+
+/// Whether a title names a form, certificate, licence or table (…证, …书, …表, …单) rather than
+/// a document: what the text asks someone to fill in, issue or hold.
+fn is_form(t: &str) -> bool {
+    const NOT_FORMS: &[&str] = &[
+        "白皮书",
+        "蓝皮书",
+        "全书",
+        "丛书",
+        "教科书",
+        "清单",
+        "名单",
+        "代表",
+        "保证",
+        "论证",
+        "认证",
+        "见证",
+        "验证",
+        "意见书",
+        "建议书",
+        "报告书",
+        "说明书",
+        "倡议书",
+        "公开信",
+        "税率表",
+        "税额表",
+        "费率表",
+        "价目表",
+    ];
+    if t.starts_with("关于") || NOT_FORMS.iter().any(|w| t.ends_with(w)) {
+        return false;
+    }
+    t.chars().count() >= 3 && t.ends_with(['证', '书', '表', '单', '照']) && !t.ends_with("执法")
+}
+
 /// The title without trailing qualifiers such as （草案）（试行）（2021—2025年）.
 fn core_title(title: &str) -> &str {
     let mut t = title.trim();
@@ -181,6 +297,9 @@ pub fn classify(title: &str) -> CitationKind {
         .unwrap_or(t);
     if t.starts_with("最高人民法院") || t.starts_with("最高人民检察院") {
         return CitationKind::JudicialInterpretation;
+    }
+    if is_form(t) {
+        return CitationKind::Form;
     }
     let national =
         t.starts_with("中华人民共和国") || t.starts_with("国务院") || t.starts_with("全国");
@@ -317,6 +436,38 @@ fn docnum_at(docnums: &[DocNum], at: usize) -> Option<usize> {
     }
 }
 
+/// Verbs that say the number before a title is that title's own: `以沪府办〔2019〕12号文印发的《…》`,
+/// `原卫生部令第N号公布的《…》`. 修改, 修订 and 转发 are left out: there the number is another
+/// document's (the amending order, the forwarding notice).
+const ISSUED_WITH: &[&str] = &["印发", "公布", "发布", "颁布", "下发"];
+
+/// The number that ends right before `open`: written against the title
+/// (`公安部令第159号《公安部关于修改…的决定》`) or behind `…号[文件|通知]印发的`. That number is
+/// the title's own, written before it.
+fn number_before(text: &str, open: usize, docnums: &[DocNum]) -> Option<usize> {
+    let ending_at = |end: usize| {
+        let i = docnums.partition_point(|d| d.span.end < end);
+        docnums.get(i).filter(|d| d.span.end == end).map(|_| i)
+    };
+    let head = text[..open].trim_end_matches(is_space_char);
+    if let Some(i) = ending_at(head.len()) {
+        return Some(i);
+    }
+    let head = head.strip_suffix(['的', '了'])?;
+    let verb = ISSUED_WITH.iter().find(|v| head.ends_with(*v))?;
+    let head = &head[..head.len() - verb.len()];
+    let head = ["文件", "通知", "文"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w))
+        .unwrap_or(head)
+        .trim_end_matches(is_space_char);
+    ending_at(head.len())
+}
+
+fn is_space_char(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\t' | '\u{a0}')
+}
+
 /// `（以下简称《…》）` right after a title (or after its number): the byte where the short
 /// form's 《 stands.
 fn declared_alias(
@@ -380,7 +531,15 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
         let inner = &text[open + '《'.len_utf8()..close];
         let title = join_lines(inner);
         let normalized_title = normalize_title(&title);
-        let num = open_paren(text, end).and_then(|p| docnum_at(docnums, p));
+        let num = open_paren(text, end)
+            .and_then(|p| {
+                docnum_at(docnums, p).or_else(|| {
+                    text[p..]
+                        .strip_prefix("以下简称")
+                        .and_then(|r| docnum_at(docnums, text.len() - r.len()))
+                })
+            })
+            .or_else(|| number_before(text, open, docnums));
         if let Some(i) = num {
             docnums[i].role = Role::Citation;
         }

@@ -48,6 +48,9 @@ pub struct DocNum {
     pub normalized: String,
     /// The 机关代字 (for 令 numbers: the organ with 令, `国务院令`).
     pub issuer_code: String,
+    /// The issuing organ when the text writes it out just before the code
+    /// (`省教育厅苏教办〖2021〗15号`, `市人民政府京政发〔1985〕167号`); empty otherwise.
+    pub issuer: String,
     pub year: Option<i32>,
     pub serial: Option<u32>,
     /// True when the number is written exactly in the standard form.
@@ -92,76 +95,16 @@ static LING_AFTER: LazyLock<Regex> =
 static LING_SERIAL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第[0-9０-９]{1,5}号$").expect("valid regex"));
 
-/// Words that end the text before a 机关代字: verbs and prepositions that introduce a number, and
-/// organ names that precede their own code (`市人民政府京政发〔1985〕167号`). The code starts
-/// after the last of them.
+/// Words that end the text before a 机关代字: verbs, adverbs, prepositions and function words
+/// that introduce a number (`认真学习`, `废止`, `原告不服`, `以下简称`, `原`). The code starts
+/// after the last of them; an organ named before the code is taken apart by `ORGAN_STOPS`.
 const CODE_STOPS: &[&str] = &[
-    "人民政府",
-    "政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "根据",
-    "结合",
-    "通过",
-    "重申",
-    "参考",
-    "依据",
-    "按照",
-    "依照",
-    "参照",
-    "遵照",
-    "对照",
-    "执行",
-    "落实",
-    "贯彻",
-    "印发",
-    "转发",
-    "下发",
-    "制发",
-    "出台",
-    "发布",
-    "公布",
-    "要求",
-    "精神",
-    "文件",
-    "通知",
-    "意见",
-    "规定",
-    "办法",
-    "附件",
-    "参见",
-    "详见",
-    "关于",
-    "了",
-    "的",
-    "和",
-    "与",
-    "及",
-    "或",
-    "按",
-    "照",
-    "据",
-    "由",
-    "在",
-    "将",
-    "以",
-    "即",
-    "见",
-    "对",
-    "从",
-    "向",
-    "把",
-    "被",
-    "于",
-    "是",
-    "并",
-    "且",
-    "等",
-    "号",
-    "为",
-    "经",
-    "如",
+    "根据", "结合", "通过", "重申", "参考", "依据", "按照", "依照", "参照", "遵照", "对照", "执行",
+    "落实", "贯彻", "印发", "转发", "下发", "制发", "出台", "发布", "公布", "要求", "精神", "文件",
+    "学习", "废止", "撤销", "不服", "简称", "决定", "修订", "修正", "作出", "认真", "颁布", "审议",
+    "批准", "原", "现", "我院", "本院", "通知", "意见", "规定", "办法", "附件", "参见", "详见",
+    "关于", "了", "的", "和", "与", "及", "或", "按", "照", "据", "由", "在", "将", "以", "即",
+    "见", "对", "从", "向", "把", "被", "于", "是", "并", "且", "等", "号", "为", "经", "如",
 ];
 
 /// Organ names that contain a stop word (和) and must stay whole.
@@ -174,6 +117,36 @@ const PROTECTED: &[&str] = &[
     "人力资源和社会保障",
     "生态环境",
     "农业农村",
+    "劳动和社会保障",
+    "卫生和计划生育",
+    "新闻出版和",
+    "国土资源和",
+    "经济",
+];
+
+/// Stops that end an organ's name: the organ is the issuer, the code follows it.
+const ORGAN_STOPS: &[&str] = &["人民政府", "政府", "办公厅", "办公室", "委员会"];
+
+/// An organ written out before its code without a stop word between: a level, a short name and
+/// 厅, 局 or 委 (`省教育厅苏教办`, `市卫健委宁卫健发`). Codes themselves are abbreviations and do
+/// not start with a level.
+static ORGAN_THEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:省|市|县|区|州|自治区|自治州)\p{Han}{1,6}?[厅局委](?:\p{Han}{2,})$")
+        .expect("valid regex")
+});
+
+/// Labels of numbers that look like 发文字号 but are not: `档案号为渝档〔2019〕3号`,
+/// `备案号：皖规备〔2021〕7号`.
+const LOOK_ALIKE_LABELS: &[&str] = &[
+    "档案号",
+    "备案号",
+    "案号",
+    "登记号",
+    "编号",
+    "证号",
+    "批号",
+    "序号",
+    "代码",
 ];
 
 /// Last characters of organ names (for 令 numbers and un-bracketed forms).
@@ -237,9 +210,18 @@ fn parse_year(s: &str) -> Option<i32> {
     }
 }
 
+/// The 机关代字 (or organ) before a number.
+struct CodeAt<'t> {
+    start: usize,
+    code: &'t str,
+    issuer: &'t str,
+}
+
 /// The 机关代字 (or organ) ending at byte `end`: the run of Han characters before it, cut after
-/// the last word that cannot belong to a code. Returns the start byte and the code.
-fn code_before(text: &str, end: usize) -> Option<(usize, &str)> {
+/// the last word that cannot belong to a code. A single-character stop (`以`, `经`, `原`)
+/// counts only where jieba's dictionary makes it a word of its own (or the start of a word that
+/// runs to the code), so that it does not cut an organ's name (`对外贸易经济合作部`).
+fn code_before(text: &str, end: usize) -> Option<CodeAt<'_>> {
     let head = &text[..end];
     let mut start = end;
     for (i, c) in head.char_indices().rev().take(16) {
@@ -260,22 +242,81 @@ fn code_before(text: &str, end: usize) -> Option<(usize, &str)> {
             run = rest;
         }
     }
+    if run.is_empty() {
+        return None;
+    }
     let protected: Vec<(usize, usize)> = PROTECTED
         .iter()
         .flat_map(|p| run.match_indices(p).map(|(i, m)| (i, i + m.len())))
         .collect();
+    // Word boundaries, computed only when a one-character stop is in the run.
+    let mut bounds: Option<Vec<(usize, usize)>> = None;
     let mut cut = 0;
+    let mut organ_cut = 0;
     for stop in CODE_STOPS {
         for (i, _) in run.match_indices(stop) {
             let after = i + stop.len();
             let inside = protected.iter().any(|&(a, b)| i < b && after > a);
-            if !inside && after < run.len() && after > cut {
-                cut = after;
+            if inside || after >= run.len() || after <= cut {
+                continue;
+            }
+            if stop.chars().count() == 1 {
+                let words = bounds.get_or_insert_with(|| {
+                    crate::segment::Segmenter::global()
+                        .jieba()
+                        .cut(run, false)
+                        .into_iter()
+                        .map(|t| (t.byte_start, t.byte_end))
+                        .collect()
+                });
+                // A word of its own, or the first of a two-character word whose second
+                // character starts the code (`以法〔1998〕86号`, `以法发〔1993〕15号`: jieba
+                // reads 以法 as a word).
+                let alone = words.contains(&(i, after));
+                let leads_code = words
+                    .iter()
+                    .any(|&(a, b)| a == i && run[a..b].chars().count() == 2);
+                if !alone && !leads_code {
+                    continue;
+                }
+            }
+            cut = after;
+        }
+    }
+    for stop in ORGAN_STOPS {
+        if let Some(i) = run[cut..].rfind(stop) {
+            let after = cut + i + stop.len();
+            if after < run.len() && after > organ_cut {
+                organ_cut = after;
             }
         }
     }
-    let code = &run[cut..];
-    (!code.is_empty()).then_some((start + cut, code))
+    let mut issuer = &run[cut..cut.max(organ_cut)];
+    let mut code_at = cut.max(organ_cut);
+    if issuer.is_empty() && ORGAN_THEN_CODE.is_match(&run[cut..]) {
+        let rest = &run[cut..];
+        // The organ ends at the first 厅/局/委 after its level and name (`ORGAN_THEN_CODE`).
+        if let Some((i, c)) = rest
+            .char_indices()
+            .skip(2)
+            .find(|&(_, c)| matches!(c, '厅' | '局' | '委'))
+        {
+            issuer = &rest[..i + c.len_utf8()];
+            code_at = cut + i + c.len_utf8();
+        }
+    }
+    let code = &run[code_at..];
+    // `档案号为渝档〔2019〕3号`: a label says what kind of number it is.
+    let label = head[..start + cut]
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '为' | '是' | '：' | ':'));
+    if LOOK_ALIKE_LABELS.iter().any(|l| label.ends_with(l)) {
+        return None;
+    }
+    (!code.is_empty()).then_some(CodeAt {
+        start: start + code_at,
+        code,
+        issuer,
+    })
 }
 
 /// Canonical organ of a 令: the state name is dropped and gov.cn's 国令 spelled out.
@@ -306,6 +347,54 @@ fn spaced(caps: &regex::Captures, names: &[&str]) -> bool {
     names
         .iter()
         .any(|n| caps.name(n).is_some_and(|m| !m.as_str().is_empty()))
+}
+
+/// Whether `at` stands right inside the parenthesis that follows a 《》 title.
+fn after_title_paren(text: &str, at: usize) -> bool {
+    text[..at]
+        .strip_suffix(['（', '('])
+        .is_some_and(|t| t.trim_end_matches(is_space).ends_with('》'))
+}
+
+/// The year first, then the code: `（〔94〕财税字第089号）`, `（〔1996〕武司字第82号）`.
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"〔(?P<year>[0-9]{4}|[0-9]{2})〕(?P<code>\p{Han}{1,8}?)(?P<di>第)?(?P<serial>[0-9]{1,5})号")
+        .expect("valid regex")
+});
+
+fn year_first(text: &str, caps: &regex::Captures) -> Option<DocNum> {
+    let whole = caps.get(0)?;
+    // Only where it stands as a number of its own: in a parenthesis or after a title.
+    if !text[..whole.start()].ends_with(['（', '(']) || followed_by_look_alike(text, whole.end()) {
+        return None;
+    }
+    let code_m = caps.name("code")?;
+    let code = code_m.as_str();
+    let last = code.chars().next_back()?;
+    if !CODE_ENDS.contains(&last) && last != '字' {
+        return None;
+    }
+    let year_s = caps.name("year")?.as_str();
+    let year = parse_year(year_s)?;
+    let serial_s = caps.name("serial")?.as_str();
+    let serial = parse_digits(serial_s)?;
+    if serial == 0 {
+        return None;
+    }
+    let mut problems = vec!["docno-bracket-form"];
+    if year_s.len() != 4 {
+        problems.push("docno-year-full");
+    }
+    if caps.name("di").is_some() {
+        problems.push("docno-serial-di");
+    }
+    push_serial_problems(&mut problems, serial_s);
+    let at = CodeAt {
+        start: whole.start(),
+        code,
+        issuer: "",
+    };
+    Some(build(&at, whole.end(), Some(year), serial, problems))
 }
 
 fn bracketed(text: &str, caps: &regex::Captures) -> Option<DocNum> {
@@ -339,7 +428,16 @@ fn bracketed(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     // Spaces between the code and the bracket are allowed (and reported).
     let open = whole.start();
     let code_end = text[..open].trim_end_matches(is_space).len();
-    let (start, code) = code_before(text, code_end)?;
+    let at = match code_before(text, code_end) {
+        Some(at) => at,
+        // `《…》（〔1982〕3号）`: a number attached to its title, written without its code.
+        None if after_title_paren(text, code_end) => CodeAt {
+            start: open,
+            code: "",
+            issuer: "",
+        },
+        None => return None,
+    };
     let open_c = caps.name("open")?.as_str();
     let close_c = caps.name("close")?.as_str();
     let year_s = caps.name("year")?.as_str();
@@ -366,7 +464,7 @@ fn bracketed(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if code_end != open || spaced(caps, &["g0", "g1", "g2", "g3", "g4"]) {
         problems.push("docno-spacing");
     }
-    Some(build(start, end, code, Some(year), serial, problems))
+    Some(build(&at, end, Some(year), serial, problems))
 }
 
 fn push_serial_problems(problems: &mut Vec<&'static str>, serial_s: &str) {
@@ -379,17 +477,18 @@ fn push_serial_problems(problems: &mut Vec<&'static str>, serial_s: &str) {
 }
 
 fn build(
-    start: usize,
+    at: &CodeAt,
     end: usize,
-    code: &str,
     year: Option<i32>,
     serial: u32,
     problems: Vec<&'static str>,
 ) -> DocNum {
+    let code = at.code;
     DocNum {
-        span: Span::new(start, end),
+        span: Span::new(at.start, end),
         normalized: format!("{code}〔{}〕{serial}号", year.unwrap_or_default()),
         issuer_code: code.to_string(),
+        issuer: at.issuer.to_string(),
         year,
         serial: Some(serial),
         standard: problems.is_empty(),
@@ -404,7 +503,8 @@ fn bare_year(text: &str, caps: &regex::Captures) -> Option<DocNum> {
         return None;
     }
     let code_end = text[..whole.start()].trim_end_matches(is_space).len();
-    let (start, code) = code_before(text, code_end)?;
+    let at = code_before(text, code_end)?;
+    let code = at.code;
     // Without a bracket only something that reads as a code or an organ is credible: this keeps
     // out `截至2022年10号` and `国务院公报2018年第35号`.
     let last = code.chars().next_back()?;
@@ -429,17 +529,17 @@ fn bare_year(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if code_end != whole.start() || spaced(caps, &["g1", "g2", "g3", "g4"]) {
         problems.push("docno-spacing");
     }
-    Some(build(
-        start,
-        whole.end(),
-        code,
-        Some(year),
-        serial,
-        problems,
-    ))
+    Some(build(&at, whole.end(), Some(year), serial, problems))
 }
 
-fn ling_number(start: usize, end: usize, organ: &str, serial_s: &str, spaced: bool) -> DocNum {
+fn ling_number(
+    start: usize,
+    end: usize,
+    organ: &str,
+    issuer: &str,
+    serial_s: &str,
+    spaced: bool,
+) -> DocNum {
     let organ = ling_organ(organ);
     let serial = parse_digits(serial_s).unwrap_or_default();
     let mut problems = Vec::new();
@@ -451,6 +551,7 @@ fn ling_number(start: usize, end: usize, organ: &str, serial_s: &str, spaced: bo
         span: Span::new(start, end),
         normalized: format!("{organ}令第{serial}号"),
         issuer_code: format!("{organ}令"),
+        issuer: issuer.to_string(),
         year: None,
         serial: Some(serial),
         standard: problems.is_empty(),
@@ -464,7 +565,8 @@ fn ling(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if followed_by_look_alike(text, whole.end()) {
         return None;
     }
-    let (start, organ) = code_before(text, whole.start())?;
+    let at = code_before(text, whole.start())?;
+    let organ = at.code;
     if !organ
         .chars()
         .next_back()
@@ -477,9 +579,10 @@ fn ling(text: &str, caps: &regex::Captures) -> Option<DocNum> {
         return None;
     }
     Some(ling_number(
-        start,
+        at.start,
         whole.end(),
         organ,
+        at.issuer,
         serial_s,
         spaced(caps, &["g1", "g2", "g3"]),
     ))
@@ -487,7 +590,8 @@ fn ling(text: &str, caps: &regex::Captures) -> Option<DocNum> {
 
 fn ling_after(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     let whole = caps.get(0)?;
-    let (start, organ) = code_before(text, whole.start())?;
+    let at = code_before(text, whole.start())?;
+    let organ = at.code;
     if !organ
         .chars()
         .next_back()
@@ -499,7 +603,14 @@ fn ling_after(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if parse_digits(serial_s)? == 0 {
         return None;
     }
-    Some(ling_number(start, whole.end(), organ, serial_s, false))
+    Some(ling_number(
+        at.start,
+        whole.end(),
+        organ,
+        at.issuer,
+        serial_s,
+        false,
+    ))
 }
 
 /// Lines of the header: where a document states its own number.
@@ -528,6 +639,7 @@ fn ling_headers(text: &str) -> Vec<DocNum> {
                             pstart,
                             start + lead + trimmed.len(),
                             organ,
+                            "",
                             serial_s,
                             false,
                         );
@@ -679,6 +791,11 @@ pub fn extract_docnums(text: &str) -> Vec<DocNum> {
         captures_in_lines(&BARE_YEAR, text, &hao_lines)
             .iter()
             .filter_map(|c| bare_year(text, c)),
+    );
+    found.extend(
+        captures_in_lines(&YEAR_FIRST, text, &hao_lines)
+            .iter()
+            .filter_map(|c| year_first(text, c)),
     );
     found.extend(LING.captures_iter(text).filter_map(|c| ling(text, &c)));
     found.extend(

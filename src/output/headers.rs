@@ -115,7 +115,10 @@ pub fn zh_value(column: &str, value: &str) -> Option<&'static str> {
         ("kind", "plan") => "规划",
         ("kind", "judicial-interpretation") => "司法解释",
         ("kind", "standard") => "标准",
+        ("kind", "form") => "表证书",
         ("kind", "other") => "其他",
+        ("kind", "cites") => "引用",
+        ("kind", "self") => "引用本文",
         _ => return None,
     })
 }

@@ -74,6 +74,7 @@ pub struct DocnumRow {
     pub form: &'static str,
     pub problems: String,
     pub role: &'static str,
+    pub issuer: String,
 }
 
 /// One row of `citations.csv`.
@@ -132,6 +133,7 @@ pub struct EdgeRow {
     pub column: usize,
     pub key: String,
     pub cited_file: String,
+    pub kind: &'static str,
 }
 
 /// One row of `terms.csv`.
@@ -196,6 +198,7 @@ impl DocnumRow {
             },
             problems: d.problems.join(";"),
             role: d.role.as_str(),
+            issuer: d.issuer.clone(),
         }
     }
 }
@@ -314,6 +317,7 @@ impl From<&Edge> for EdgeRow {
             column: e.column,
             key: e.key.clone(),
             cited_file: e.cited_file.clone(),
+            kind: e.kind.as_str(),
         }
     }
 }

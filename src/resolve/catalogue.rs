@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::citation::normalize_title;
-
 const CATALOGUE: &str = include_str!("../../dicts/national-laws.csv");
 
 /// One version of a catalogued text.
@@ -55,10 +53,10 @@ fn date(s: &str) -> Option<(i32, u32, u32)> {
     Some((y, m, d))
 }
 
-/// The comparison key of a title: normalised, without the 中华人民共和国 prefix.
+/// The comparison key of a title: the one title key of the index (catalogue names carry no
+/// informal organ names, so its expansion of them changes nothing here).
 pub fn key(title: &str) -> String {
-    let n = normalize_title(title);
-    n.strip_prefix("中华人民共和国").unwrap_or(&n).to_string()
+    crate::extract::citation::title_key(title)
 }
 
 impl Catalogue {

@@ -125,3 +125,89 @@ fn declared_short_form_resolves_to_the_full_title() {
     assert_eq!(cites[2].key, cites[0].key);
     assert_eq!(cites[0].key, "中华人民共和国药品管理法");
 }
+
+/// Citations whose sentence holds a document number (tests/fixtures/citation/numbers.tsv): the
+/// title's own number, written after it or before it, is attached; a number that is another
+/// document's (an amending order) is not.
+#[test]
+fn numbers_in_the_same_sentence_are_attached() {
+    let text =
+        std::fs::read_to_string(crate::common::root().join("tests/fixtures/citation/numbers.tsv"))
+            .expect("judged citations");
+    let (mut judged, mut attached, mut none, mut wrongly) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for l in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let f: Vec<&str> = l.split('\t').collect();
+        assert_eq!(f.len(), 3, "malformed line {l}");
+        let (sentence, title, want) = (f[0], f[1], f[2]);
+        let mut nums = extract_docnums(sentence);
+        let cites = extract_citations(sentence, &mut nums);
+        let c = cites
+            .iter()
+            .find(|c| c.title == title)
+            .unwrap_or_else(|| panic!("《{title}》 not found in {sentence}"));
+        let got = c.docnum.map(|i| nums[i].normalized.as_str());
+        if want == "-" {
+            none += 1;
+            if let Some(g) = got {
+                wrongly += 1;
+                misses.push(format!("《{title}》 took {g}"));
+            }
+        } else {
+            judged += 1;
+            if got == Some(want) {
+                attached += 1;
+            } else {
+                misses.push(format!("《{title}》: {got:?}, want {want}"));
+            }
+        }
+    }
+    let rate = attached as f64 / judged as f64;
+    eprintln!(
+        "numbers attached: {attached}/{judged} ({rate:.3}); wrongly attached {wrongly}/{none}"
+    );
+    for m in &misses {
+        eprintln!("  {m}");
+    }
+    assert!(judged >= 100, "{judged} judged citations");
+    assert!(rate >= 0.97, "attached {rate:.3}");
+    assert!(
+        wrongly * 10 <= none,
+        "{wrongly} of {none} took a number not theirs"
+    );
+}
+
+#[test]
+fn a_number_before_its_title_is_attached() {
+    for (text, want) in [
+        (
+            "2011年原卫生部令第84号公布的《医疗器械召回管理办法》同时废止。",
+            "卫生部令第84号",
+        ),
+        (
+            "以沪府办〔2019〕12号文印发的《上海市某某实施方案》继续执行。",
+            "沪府办〔2019〕12号",
+        ),
+        (
+            "《上海市某某实施方案》（以下简称沪府办〔2019〕12号文）继续执行。",
+            "沪府办〔2019〕12号",
+        ),
+        (
+            "《上海市某某实施方案》（沪府办〔2019〕12号）继续执行。",
+            "沪府办〔2019〕12号",
+        ),
+    ] {
+        let mut nums = extract_docnums(text);
+        let cites = extract_citations(text, &mut nums);
+        let got = cites[0].docnum.map(|i| nums[i].normalized.as_str());
+        assert_eq!(got, Some(want), "{text}");
+        assert_eq!(nums[cites[0].docnum.unwrap()].role, Role::Citation);
+    }
+    // The amending order is not the amended title's number.
+    let text = "根据1997年12月31日市人民政府第12号令修改的《北京市测绘成果管理实施办法》";
+    let mut nums = extract_docnums(text);
+    assert_eq!(extract_citations(text, &mut nums)[0].docnum, None);
+}

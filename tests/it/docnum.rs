@@ -200,7 +200,8 @@ fn rows_follow_the_contract() {
             "10",
             "nonstandard",
             "docno-serial-di;docno-serial-leading-zero;docno-spacing",
-            "reference"
+            "reference",
+            ""
         ]
     );
 }
@@ -240,4 +241,107 @@ fn real_corpus_never_yields_court_or_proposal_numbers() {
             assert!(!text[d.span.end..].starts_with("建议"), "{s}");
         }
     }
+}
+
+/// A judged number: (surface, normalized, issuer_code).
+type Judged = (String, String, String);
+
+/// One judged sentence of tests/fixtures/docnum/forms.tsv: the numbers it holds, none for a
+/// look-alike.
+fn judged_forms() -> Vec<(String, Vec<Judged>)> {
+    let text = std::fs::read_to_string(common::root().join("tests/fixtures/docnum/forms.tsv"))
+        .expect("forms file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (sentence, want) = l.split_once('\t').expect("sentence, then numbers");
+            let nums = if want == "-" {
+                Vec::new()
+            } else {
+                want.split(';')
+                    .map(|n| {
+                        let f: Vec<&str> = n.split('|').collect();
+                        assert_eq!(f.len(), 3, "malformed number {n} in {l}");
+                        (f[0].to_string(), f[1].to_string(), f[2].to_string())
+                    })
+                    .collect()
+            };
+            (sentence.to_string(), nums)
+        })
+        .collect()
+}
+
+/// Recall, precision and field accuracy over numbers in real sentences. A found number matches
+/// a judged one when their spans overlap; its `normalized` and `issuer_code` are then compared.
+#[test]
+fn forms_in_real_sentences() {
+    let forms = judged_forms();
+    let (mut gold, mut predicted, mut matched, mut fields_right) = (0, 0, 0, 0);
+    let mut look_alikes = 0;
+    let mut wrong = Vec::new();
+    for (sentence, want) in &forms {
+        if want.is_empty() {
+            look_alikes += 1;
+        }
+        let found = extract_docnums(sentence);
+        predicted += found.len();
+        gold += want.len();
+        // Judged spans, each occurrence in turn.
+        let mut from = 0;
+        let mut spans = Vec::new();
+        for (surface, ..) in want {
+            let at = sentence[from..]
+                .find(surface.as_str())
+                .map(|i| from + i)
+                .or_else(|| sentence.find(surface.as_str()))
+                .unwrap_or_else(|| panic!("{surface} not in {sentence}"));
+            spans.push((at, at + surface.len()));
+            from = at + surface.len();
+        }
+        let mut used = vec![false; want.len()];
+        for d in &found {
+            let hit = spans
+                .iter()
+                .enumerate()
+                .position(|(i, &(a, b))| !used[i] && d.span.start < b && d.span.end > a);
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    matched += 1;
+                    let (_, n, code) = &want[i];
+                    if &d.normalized == n && &d.issuer_code == code {
+                        fields_right += 1;
+                    } else {
+                        wrong.push(format!(
+                            "{sentence}: {} {} (want {n} {code})",
+                            d.normalized, d.issuer_code
+                        ));
+                    }
+                }
+                None => wrong.push(format!("{sentence}: extra {}", d.normalized)),
+            }
+        }
+        for (i, u) in used.iter().enumerate() {
+            if !u {
+                wrong.push(format!("{sentence}: missed {}", want[i].0));
+            }
+        }
+    }
+    let recall = matched as f64 / gold as f64;
+    let precision = matched as f64 / predicted as f64;
+    let accuracy = fields_right as f64 / matched as f64;
+    eprintln!(
+        "forms: {gold} numbers, {look_alikes} look-alikes; found {predicted}, matched {matched}; \
+         recall {recall:.3} precision {precision:.3} fields {accuracy:.3}"
+    );
+    for w in &wrong {
+        eprintln!("  {w}");
+    }
+    assert!(
+        gold >= 150 && look_alikes >= 60,
+        "{gold} numbers, {look_alikes} look-alikes"
+    );
+    assert!(recall >= 0.99, "recall {recall:.3}");
+    assert!(precision >= 0.99, "precision {precision:.3}");
+    assert!(accuracy >= 0.98, "normalized and issuer_code {accuracy:.3}");
 }

@@ -313,7 +313,8 @@ fn xlsx_cuts_overlong_cells_and_is_the_same_every_run() {
     let dir = root.path().join("dups");
     std::fs::create_dir(&dir).unwrap();
     let body = "临川市人民政府关于加强行政执法工作的通知\n临政发〔2024〕1号\n各县（区）人民政府：\n现将《临川市人民政府关于加强行政执法工作的通知》（临政发〔2024〕1号）印发给你们。\n2024年3月1日\n";
-    // Every version is listed in one cell of citation_index: 500 paths of 70 characters.
+    // Every version is listed in one cell of citation_index (in_corpus): 500 paths of 70
+    // characters.
     // (Each differs by a line: identical copies are read once.)
     for k in 0..500 {
         let name = format!(
@@ -322,6 +323,13 @@ fn xlsx_cuts_overlong_cells_and_is_the_same_every_run() {
         );
         std::fs::write(dir.join(name), format!("{body}第{k}稿\n")).unwrap();
     }
+    // Each version names itself (a self edge); one more document cites the notice, so that its
+    // index row lists all 500 in in_corpus.
+    std::fs::write(
+        dir.join("cite.txt"),
+        "根据《临川市人民政府关于加强行政执法工作的通知》（临政发〔2024〕1号）执行。\n",
+    )
+    .unwrap();
     let x1 = extract(&["dups", "-o", "x1", "--format", "xlsx"], root.path());
     assert_eq!(
         x1.status.code(),

@@ -92,3 +92,80 @@ fn real_documents_link_citations_to_the_documents_of_the_run() {
     let keys: std::collections::HashSet<_> = index.iter().map(|r| r["key"].clone()).collect();
     assert_eq!(keys.len(), index.len(), "keys are unique");
 }
+
+/// The judged sample of tests/fixtures/index/sample.tsv: fifty index rows over the bench with
+/// several citing files, each one document. Rebuilt over their citing files (and six files that
+/// each cite their own legislature's 《关于修改部分地方性法规的决定》), no row takes a title or a
+/// file beyond the judged ones, and the generic title is a row per file.
+#[test]
+fn judged_rows_each_name_one_document() {
+    let Some(real) = shared_real() else {
+        return;
+    };
+    let shared = real
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("shared folder");
+    if !shared.join("bench").is_dir() {
+        return;
+    }
+    let text = std::fs::read_to_string(root().join("tests/fixtures/index/sample.tsv")).unwrap();
+    let sample: Vec<(String, Vec<String>, Vec<String>)> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            let list = |s: &str| s.split(';').map(String::from).collect::<Vec<_>>();
+            (f[0].to_string(), list(f[1]), list(f[2]))
+        })
+        .collect();
+    assert_eq!(sample.len(), 50);
+    let generic = [
+        "bench/lawrefbook/difang-fagui/beijing/00003.txt",
+        "bench/lawrefbook/difang-fagui/beijing/00131.txt",
+        "bench/lawrefbook/difang-fagui/chongqing/00051.txt",
+        "bench/lawrefbook/difang-fagui/henan/00079.txt",
+        "bench/lawrefbook/difang-fagui/henan/00169.txt",
+        "bench/lawrefbook/difang-fagui/shandong/00446.txt",
+    ];
+    let mut files: Vec<String> = sample.iter().flat_map(|s| s.2.clone()).collect();
+    files.extend(generic.iter().map(|s| s.to_string()));
+    files.sort();
+    files.dedup();
+    let paths: Vec<std::path::PathBuf> = files.iter().map(|f| shared.join(f)).collect();
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let out = extract(&refs);
+    let index = rows(out.path(), "citation_index");
+    let edges = rows(out.path(), "citation_edges");
+    let rel = |f: &str| f[f.find("bench/").unwrap_or(0)..].to_string();
+    let mut citing: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for e in &edges {
+        citing
+            .entry(e["key"].as_str())
+            .or_default()
+            .push(rel(&e["citing_file"]));
+    }
+    for (key, variants, judged_files) in &sample {
+        let row = index
+            .iter()
+            .find(|r| &r["key"] == key)
+            .unwrap_or_else(|| panic!("no row {key}"));
+        for v in row["variants"].split(';') {
+            assert!(variants.iter().any(|j| j == v), "{key}: took title {v}");
+        }
+        for f in &citing[key.as_str()] {
+            assert!(judged_files.contains(f), "{key}: took file {f}");
+        }
+    }
+    let amending: Vec<_> = index
+        .iter()
+        .filter(|r| r["title"] == "关于修改部分地方性法规的决定")
+        .collect();
+    // The six files and the sample's other files that cite one: a row for each.
+    assert!(amending.len() >= generic.len(), "{}", amending.len());
+    assert!(amending.iter().all(|r| r["citing_files"] == "1"));
+    assert!(edges
+        .iter()
+        .all(|e| e["kind"] == "cites" || e["kind"] == "self"));
+}

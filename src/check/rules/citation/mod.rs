@@ -186,6 +186,12 @@ pub(super) fn informal_names(head: &str) -> Vec<(usize, usize, String)> {
 
 /// The normalised title with informal organ names in its head written in full, so that a
 /// document quoted both ways is recognised as one.
+///
+/// This differs from the index's [`crate::extract::citation::title_key`] on purpose: the rules
+/// that use it report a title as written, so it keeps the 中华人民共和国 prefix (whose absence
+/// `law-name-prefix` reports on its own), and it reads every informal name of the head
+/// (`府办`, `政府办`) because those rules name the informal form they found; the index needs only
+/// to group, and groups informal organ names inside the title too.
 pub(crate) fn canonical_title(normalized: &str) -> String {
     let issuer = title_issuer(normalized);
     if issuer.is_empty() {
