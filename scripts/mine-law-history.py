@@ -288,8 +288,18 @@ def main():
                     continue
                 old.repealed = when
                 old.replaced_by = new.title
-                old.level = old.level or ""
+                # A text known only from the clause that repealed it: a …法 is a law; anything
+                # else is taken to be of the level of the text that replaced it.
+                if not old.level:
+                    old.level = "法律" if short(t).endswith("法") else (
+                        new.level if new.level in ("行政法规", "司法解释", "部门规章") else "")
                 old.cite(src, sentence)
+                if when not in dates_in(sentence):
+                    # 自本规定施行之日起 / 自公布之日起: the day is on the repealing text's own line.
+                    for s2, e2 in zip(list(new.sources), list(new.evidence)):
+                        if when in dates_in(e2):
+                            old.cite(s2, e2)
+                            break
 
     # LawRefBook's own metadata: texts marked expired that a later text of the same form and
     # subject replaced, repealed when the later one took effect.

@@ -14,8 +14,8 @@ fn describe(h: &History) -> String {
     let mut out = format!("{}\n", h.title);
     let mut field = |zh: &str, en: &str, value: String| {
         if !value.is_empty() {
-            let label = msg!(zh = "{zh}", en = "{en}");
-            out.push_str(&format!("  {label}：{value}\n"));
+            let line = msg!(zh = "  {zh}：{value}\n", en = "  {en}: {value}\n");
+            out.push_str(&line);
         }
     };
     field("层级", "level", h.level.clone());
@@ -47,7 +47,11 @@ fn describe(h: &History) -> String {
         None => msg!(zh = "现行有效", en = "in force"),
     };
     field("效力", "status", status);
-    field("出处", "source", h.source.replace(';', "；"));
+    // Each fact with the sentence it was read from, so it can be checked at a glance.
+    out.push_str(&msg!(zh = "  依据：\n", en = "  read from:\n"));
+    for (source, sentence) in h.source.split(';').zip(h.evidence.split(" | ")) {
+        out.push_str(&format!("    {source}  {sentence}\n"));
+    }
     out
 }
 

@@ -18,7 +18,7 @@ pub static LAW_CURRENCY: Rule = Rule {
           错误：（2023年报告）学习了《信访条例》\n\
           正确：学习了《信访工作条例》\n\
           不报告：所在句子说明其已废止、失效或被取代（“同时废止”“原《……》”）；引用文件写于废止之前；\n\
-          文件未写明日期，又没有引用废止之后才通过的文本（无从断定它写于废止之后）。\n\
+          文件未写明日期，又没有引用废止之后才通过的文本、也没有讲到废止之后的事（无从断定它写于废止之后）。\n\
           目录不全，未收录的文本不报告。\n\
           依据：《党政机关公文处理工作条例》第十九条、第二十条（二）。",
     summary_en: "Citation of a repealed law, administrative regulation or judicial interpretation",
@@ -29,8 +29,8 @@ pub static LAW_CURRENCY: Rule = Rule {
          Wrong: (in a 2023 report) 学习了《信访条例》\n\
          Right: 学习了《信访工作条例》\n\
          Not reported: sentences saying that it is repealed, void or replaced (“同时废止”, “原《……》”); citing\n\
-         documents written before the repeal; documents that state no date and cite no text adopted after the repeal
-         (nothing shows they were written after it). The catalogue is incomplete: texts it lacks are not reported.\n\
+         documents written before the repeal; documents that state no date, cite no text adopted after the repeal and
+         tell of nothing after it (nothing shows they were written after it). The catalogue is incomplete: texts it lacks are not reported.\n\
          Source: 《党政机关公文处理工作条例》 article 19, article 20 (2).",
     check: Check::Doc(law_currency),
 };
@@ -87,13 +87,46 @@ fn written_after(ctx: &DocContext) -> Option<String> {
         .map(iso)
 }
 
+/// A month the text tells of (2022年9月，派员…): the document was written after it began. Dates
+/// of what is to come are left out: 自…起, …前, 到…, 至….
+static TOLD_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月(?:([0-9]{1,2})日)?(.{0,4})").unwrap()
+});
+
+fn told_of(text: &str) -> Option<String> {
+    TOLD_MONTH
+        .captures_iter(text)
+        .filter(|c| {
+            let start = c.get(0).map_or(0, |m| m.start());
+            let before: String = text[..start].chars().rev().take(3).collect();
+            let after = &c[4];
+            !["到", "至", "自", "从", "截"]
+                .iter()
+                .any(|w| before.contains(w))
+                && !["起", "前", "止", "后", "底", "施行", "实施"]
+                    .iter()
+                    .any(|w| after.contains(w))
+        })
+        .filter_map(|c| {
+            let y: i32 = c[1].parse().ok()?;
+            let m: u32 = c[2].parse().ok().filter(|m| (1..=12).contains(m))?;
+            let d: u32 = c.get(3).map_or(Some(1), |d| d.as_str().parse().ok())?;
+            Some(iso((y, m, d.clamp(1, 31))))
+        })
+        .max()
+}
+
 fn law_currency(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     // A document that states no date is judged on the run's date, which says nothing of when
     // it was written: a published text may be decades old. Its citation of a repealed text is a
-    // slip only when it also cites a text adopted after the repeal.
+    // slip only when it also cites a text adopted after the repeal, or tells of a later month.
     let undated = ctx.meta.date.is_none() && ctx.meta.year.is_none();
-    let floor = if undated { written_after(ctx) } else { None };
+    let floor = if undated {
+        written_after(ctx).max(told_of(text))
+    } else {
+        None
+    };
     for c in ctx.citations {
         // Repealed before the citing document was written (the catalogue compares the dates;
         // a user's register says so outright, without a date).
