@@ -134,6 +134,12 @@ pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
                 signed = signed.or_else(|| day_of(&c));
             }
         }
+        // The gov.cn box puts 成文日期 in the second cell of a row (发文机关： 国务院 成文日期： …).
+        if let Some((_, after)) = head[i].split_once("成文日期") {
+            if let Some(c) = FULL_DATE.captures(after.trim_start_matches([':', '：', ' ', '\t'])) {
+                signed = signed.or_else(|| day_of(&c));
+            }
+        }
     }
     if meta.title.is_none() {
         let single = head.iter().take(5).find(|l| looks_like_title(l));
