@@ -353,6 +353,8 @@ pub struct Checker {
     pub fail_on: Severity,
     /// Users' registers of documents, the reference for citations.
     pub registers: Vec<Register>,
+    /// The date citations are judged on when a document states none (`--as-of`); today when unset.
+    pub as_of: Option<crate::resolve::Date>,
     lang: Lang,
     verbose: bool,
     /// Every rule with its severity where the configuration leaves it on, for the overrides.
@@ -381,6 +383,7 @@ impl Checker {
             allow: config.allow.iter().cloned().collect(),
             fail_on: config.fail_on.unwrap_or(Severity::Error),
             registers: Vec::new(),
+            as_of: None,
             lang: Lang::Zh,
             verbose: false,
         }
@@ -436,6 +439,12 @@ impl Checker {
         }
         let _restore = Restore(VERBOSE.with(|v| v.replace(self.verbose)));
         crate::i18n::with_lang(self.lang, f)
+    }
+
+    /// Judges citations of undated documents on `date` instead of today.
+    pub fn with_as_of(mut self, date: Option<crate::resolve::Date>) -> Checker {
+        self.as_of = date;
+        self
     }
 
     /// Adds users' registers: their entries join the batch as the reference for citations.

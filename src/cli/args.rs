@@ -38,6 +38,18 @@ pub(crate) struct InputArgs {
     /// 本单位的文件登记簿（CSV：title,docnum,issuer,date,status），可重复
     #[arg(long, value_name = "FILE.csv")]
     pub(crate) registry: Vec<PathBuf>,
+    /// 文件未写明日期时，按此日期（YYYY-MM-DD）判断所引法规的效力（默认：今天）
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub(crate) as_of: Option<gongwen::resolve::Date>,
+}
+
+fn parse_as_of(s: &str) -> Result<gongwen::resolve::Date, String> {
+    gongwen::resolve::parse_date(s).ok_or_else(|| {
+        msg!(
+            zh = "日期应写作 YYYY-MM-DD，如 2024-05-01",
+            en = "a date is written YYYY-MM-DD, for example 2024-05-01"
+        )
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -269,6 +281,7 @@ pub(crate) fn checker(config: &Config, a: &InputArgs, lang: Lang) -> Result<Chec
     }
     Ok(Checker::new(config)
         .with_registers(registers)
+        .with_as_of(a.as_of)
         .with_lang(lang))
 }
 

@@ -13,6 +13,7 @@ fn about(command: &str) -> Option<&'static str> {
         "segment" => "jieba segmentation: one token per row (file,line,column,token,pos)",
         "terms" => "Word frequencies and keywords: writes terms.csv (each file's top N keywords and the totals of all files)",
         "rules" => "List every rule; with a rule id, print that rule's documentation",
+        "laws" => "Look a law or regulation up in the catalogue: adopted, in force, amended and repealed on, and what replaced it",
         "init" => "Write a commented default gongwen.toml into the current directory",
         "completions" => "Print a shell completion script (bash, zsh, fish, powershell, elvish)",
         "man" => "Print the man page (roff)",
@@ -54,6 +55,8 @@ fn help(command: &str, id: &str) -> Option<&'static str> {
         (_, "accept_current") => "Accept every current finding (written to .gongwen-accepted); later checks list only new ones",
         (_, "id") => "Rule id, such as docno-bracket-form",
         (_, "shell") => "The shell",
+        (_, "name") => "Name of the law or regulation, full or short, such as 合同法 or 中华人民共和国行政诉讼法",
+        (_, "as_of") => "Judge the citations of a document that states no date of its own on this date (YYYY-MM-DD; default today)",
         _ => return None,
     })
 }

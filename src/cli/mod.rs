@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod extract;
 mod help_en;
+mod laws;
 mod progress;
 mod rules;
 mod segment;
@@ -69,6 +70,11 @@ enum Command {
         /// 规则名，如 docno-bracket-form
         id: Option<String>,
     },
+    /// 查询法规目录：法律、行政法规等的通过、施行、修改、废止日期及取代文本
+    Laws {
+        /// 法规名称，全称或简称均可，如 合同法、中华人民共和国行政诉讼法
+        name: String,
+    },
     /// 在当前目录写入带注释的默认配置文件 gongwen.toml
     Init,
     /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
@@ -114,6 +120,7 @@ fn dispatch(command: Command, lang: Lang) -> ExitCode {
         Command::Segment(a) => segment::run_segment(a),
         Command::Terms(a) => terms::run_terms(a),
         Command::Rules { id } => rules::run_rules(id),
+        Command::Laws { name } => laws::run_laws(name),
         Command::Init => rules::run_init(),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a failed write, and a

@@ -54,6 +54,11 @@ pub struct IndexRow {
     pub docnums: Vec<String>,
     pub kind: CitationKind,
     pub registry_status: String,
+    /// The catalogue's status on the run's date, the repeal date and the successor (filled in
+    /// by the stage, which knows the run's `--as-of`).
+    pub law_status: String,
+    pub repealed_on: String,
+    pub replaced_by: String,
     pub citing_files: usize,
     pub citations: usize,
     pub first_file: String,
@@ -415,6 +420,9 @@ fn build_filtered(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                 } else {
                     String::new()
                 },
+                law_status: String::new(),
+                repealed_on: String::new(),
+                replaced_by: String::new(),
                 citing_files: acc.files.len(),
                 citations: acc.citations,
                 first_file: docs[acc.first.0].file.clone(),

@@ -4,6 +4,7 @@
 
 use super::{build, Edge, IndexDoc, IndexRow};
 use crate::check::{BatchDoc, Checker, Located};
+use crate::resolve::{self, DocDate};
 
 /// What the stage finds across documents.
 #[derive(Debug, Default)]
@@ -17,10 +18,21 @@ pub struct CorpusResult {
 /// Runs the batch rules over `batch` and, when `index` is given, builds the citation index. The
 /// two are independent and run side by side; each frees its input where it was used.
 pub fn run(checker: &Checker, batch: Vec<BatchDoc>, index: Option<Vec<IndexDoc>>) -> CorpusResult {
-    let (findings, (index, edges)) = rayon::join(
+    let on = DocDate::today_view(checker.as_of.unwrap_or_else(resolve::today));
+    let (findings, (mut index, edges)) = rayon::join(
         move || checker.check_batch(&batch),
         move || index.map(|docs| build(&docs)).unwrap_or_default(),
     );
+    // The index says what holds on the run's date; citations.csv says what held when cited.
+    let catalogue = resolve::Catalogue::global();
+    for row in index.iter_mut().filter(|r| resolve::applies_to(r.kind)) {
+        let r = catalogue.resolve(&row.title, on);
+        let status = r.status.unwrap_or(resolve::Status::Unknown);
+        row.registry_status = status.registry().as_str().to_string();
+        row.law_status = status.as_str().to_string();
+        row.repealed_on = r.repealed_on.map(resolve::iso).unwrap_or_default();
+        row.replaced_by = r.replaced_by;
+    }
     CorpusResult {
         findings,
         index,

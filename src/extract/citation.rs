@@ -65,6 +65,11 @@ pub struct Citation {
     pub docnum: Option<usize>,
     /// Status in the law catalogue; empty until a catalogue applies.
     pub registry_status: String,
+    /// The catalogue's status on the citing document's date (`in-force`, `repealed`,
+    /// `amended-since`, `not-yet-in-force`, `unknown`), the repeal date and the successor.
+    pub law_status: String,
+    pub repealed_on: String,
+    pub replaced_by: String,
 }
 
 /// Longest title accepted, in characters; an unclosed 《 must not swallow a page.
@@ -593,6 +598,9 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
             key,
             docnum: num,
             registry_status: String::new(),
+            law_status: String::new(),
+            repealed_on: String::new(),
+            replaced_by: String::new(),
         });
         at = end;
     }

@@ -13,13 +13,22 @@ pub struct DocMeta {
     /// The document's own number as written.
     pub docnum: Option<String>,
     pub year: Option<i32>,
+    /// The day the document was signed (成文日期, or the date under the signature), else, for a
+    /// law, the last date under its title (adopted or amended).
+    pub date: Option<(i32, u32, u32)>,
 }
 
 static YEAR_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").unwrap());
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日").unwrap()
+    Regex::new(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").unwrap()
 });
+
+/// The day a `FULL_DATE` match names, when it is a real day.
+fn day_of(c: &regex::Captures) -> Option<(i32, u32, u32)> {
+    let d = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+    crate::resolve::parse_date(&d)
+}
 static BRACKET_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〔﹝\[［【（(〖]\s*([0-9]{4})\s*[〕﹞\]］】）)〗]").unwrap());
 
@@ -111,6 +120,7 @@ pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
         .take(30)
         .collect();
     let mut date_year = None;
+    let mut signed = None;
     for i in 0..head.len().min(20) {
         if let Some(v) = metadata_value(&head, i, "标题") {
             meta.title.get_or_insert_with(|| v.to_string());
@@ -121,6 +131,13 @@ pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
         if let Some(v) = metadata_value(&head, i, "成文日期") {
             if let Some(c) = FULL_DATE.captures(v) {
                 date_year = c[1].parse().ok();
+                signed = signed.or_else(|| day_of(&c));
+            }
+        }
+        // The gov.cn box puts 成文日期 in the second cell of a row (发文机关： 国务院 成文日期： …).
+        if let Some((_, after)) = head[i].split_once("成文日期") {
+            if let Some(c) = FULL_DATE.captures(after.trim_start_matches([':', '：', ' ', '\t'])) {
+                signed = signed.or_else(|| day_of(&c));
             }
         }
     }
@@ -151,7 +168,7 @@ pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
             .and_then(|c| c[1].parse().ok())
     });
     // The signing date stands alone on one of the last lines.
-    let signoff_year = text
+    let signoff = text
         .lines()
         .rev()
         .map(str::trim)
@@ -159,17 +176,29 @@ pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
         .take(6)
         .find_map(|l| {
             let c = FULL_DATE.captures(l)?;
-            (c.get(0)?.as_str().chars().count() + 2 >= l.chars().count())
-                .then(|| c[1].parse().ok())
-                .flatten()
+            (c.get(0)?.as_str().chars().count() + 2 >= l.chars().count()).then_some(c)
         });
+    let signoff_year = signoff.as_ref().and_then(|c| c[1].parse().ok());
     // Laws list their adoption and amendment dates under the title; the last one dates the text.
-    let header_year = head
+    let header_date = head
         .iter()
         .take(10)
         .take_while(|l| !l.starts_with("第一章") && !l.starts_with("第一条"))
-        .filter_map(|l| FULL_DATE.captures(l).and_then(|c| c[1].parse::<i32>().ok()))
+        .filter_map(|l| {
+            let c = FULL_DATE.captures(l)?;
+            // The dated lines of a law's header begin with the date; a date inside a sentence
+            // of the body is not the document's. One line may list several amendments.
+            let lead = &l[..c.get(0)?.start()];
+            if !lead.chars().all(|ch| matches!(ch, '（' | '(' | ' ' | '　')) {
+                return None;
+            }
+            FULL_DATE.captures_iter(l).filter_map(|c| day_of(&c)).max()
+        })
         .max();
+    let header_year = header_date.map(|d| d.0);
+    meta.date = signed
+        .or_else(|| signoff.as_ref().and_then(day_of))
+        .or(header_date);
     meta.year = docnum_year
         .or(date_year)
         .or(title_year)
@@ -192,6 +221,7 @@ mod tests {
         );
         assert_eq!(m.docnum.as_deref(), Some("国发〔2018〕38号"));
         assert_eq!(m.year, Some(2018));
+        assert_eq!(m.date, Some((2018, 11, 7)));
         let docx = "标题：\n国务院办公厅关于印发两个规定的通知\n发文字号：\n国办发〔2018〕124号\n";
         let m = detect(docx);
         assert_eq!(
@@ -229,6 +259,10 @@ mod tests {
         let m = detect(law);
         assert_eq!(m.title.as_deref(), Some("中华人民共和国立法法"));
         assert_eq!(m.year, Some(2023));
+        assert_eq!(m.date, Some((2023, 3, 13)));
+        // Amendments listed on one line: the last one dates the text.
+        let one_line = "某某条例\n\n1997年10月17日 某某会议通过 2010年7月23日 某某会议修正 2019年5月31日 某某会议修订）\n\n第一章 总则\n";
+        assert_eq!(detect(one_line).date, Some((2019, 5, 31)));
         let report = "根据《法治政府建设与责任落实督察工作规定》,现将情况报告如下:\n一、工作情况\n";
         assert_eq!(detect(report).title, None);
     }

@@ -91,6 +91,9 @@ pub struct CitationRow {
     pub docnum: String,
     pub docnum_normalized: String,
     pub registry_status: String,
+    pub law_status: String,
+    pub repealed_on: String,
+    pub replaced_by: String,
 }
 
 /// One row of `findings.csv` (and of `check --format csv`).
@@ -123,6 +126,9 @@ pub struct CitationIndexRow {
     pub first_file: String,
     pub first_line: usize,
     pub in_corpus: String,
+    pub law_status: String,
+    pub repealed_on: String,
+    pub replaced_by: String,
 }
 
 /// One row of `citation_edges.csv`.
@@ -222,6 +228,9 @@ impl CitationRow {
                 .unwrap_or_default(),
             docnum_normalized: num.map(|d| d.normalized.clone()).unwrap_or_default(),
             registry_status: c.registry_status.clone(),
+            law_status: c.law_status.clone(),
+            repealed_on: c.repealed_on.clone(),
+            replaced_by: c.replaced_by.clone(),
         }
     }
 }
@@ -305,6 +314,9 @@ impl From<&IndexRow> for CitationIndexRow {
             first_file: r.first_file.clone(),
             first_line: r.first_line,
             in_corpus: r.in_corpus.join(";"),
+            law_status: r.law_status.clone(),
+            repealed_on: r.repealed_on.clone(),
+            replaced_by: r.replaced_by.clone(),
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::output::rows::{
 };
 use crate::output::tables::TableId;
 use crate::output::Row;
-use crate::resolve::{self, Catalogue};
+use crate::resolve::{self, Catalogue, DocDate, Status as LawStatus};
 use crate::segment::{Segmenter, Token};
 use crate::terms::{self, DocTerms};
 
@@ -89,9 +89,19 @@ pub fn analyse_tagged(
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
     let meta = meta::detect_with(&doc.text, &docnums);
     let catalogue = Catalogue::global();
+    let on = match (meta.date, meta.year) {
+        (Some(d), _) => DocDate::day(d),
+        (None, Some(y)) => DocDate::year(y),
+        (None, None) => DocDate::day(checker.as_of.unwrap_or_else(resolve::today)),
+    };
     for c in &mut citations {
         if resolve::applies_to(c.kind) {
-            c.registry_status = catalogue.status(&c.title, meta.year).as_str().to_string();
+            let r = catalogue.resolve(&c.title, on);
+            let status = r.status.unwrap_or(LawStatus::Unknown);
+            c.registry_status = status.registry().as_str().to_string();
+            c.law_status = status.as_str().to_string();
+            c.repealed_on = r.repealed_on.map(resolve::iso).unwrap_or_default();
+            c.replaced_by = r.replaced_by;
         }
         // A user's register knows its own documents better than the national catalogue.
         let num = c
@@ -104,6 +114,11 @@ pub fn analyse_tagged(
             .find_map(|r| r.lookup(&c.title, num).and_then(|e| e.status))
         {
             c.registry_status = status.as_str().to_string();
+            c.law_status = status.as_str().to_string();
+            if status != LawStatus::Repealed {
+                c.repealed_on.clear();
+                c.replaced_by.clear();
+            }
         }
     }
     let ctx = DocContext {

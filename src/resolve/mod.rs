@@ -4,7 +4,10 @@
 pub mod catalogue;
 pub mod register;
 
-pub use catalogue::{key, Catalogue, Entry, Status};
+pub use catalogue::{
+    iso, key, lookup_key, parse_date, today, Catalogue, Date, DocDate, Entry, History, Resolution,
+    Status,
+};
 pub use register::{Register, RegisterEntry};
 
 use crate::extract::citation::CitationKind;

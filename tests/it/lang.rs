@@ -86,7 +86,7 @@ fn seed_report_findings_in_english_are_the_chinese_findings() {
     );
     assert_eq!(
         message_at(&en, "law-currency", 5, 79),
-        "《信访条例》 has been repealed; the text in force is 《信访工作条例》, published 2022-02-25; \
+        "《信访条例》 was repealed on 2022-05-01 and replaced by 《信访工作条例》; \
          check whether the current text should be cited"
     );
 }

@@ -15,6 +15,7 @@ mod hostile_io;
 mod index;
 mod input;
 mod lang;
+mod law_history;
 mod precision;
 mod props;
 mod registers;
