@@ -807,6 +807,17 @@ fn read_figure(
     if unit_is("日") && matches!(prev, Some('月')) {
         return None;
     }
+    // 10月1日至7日: the second day of a span of dates.
+    if unit_is("日") {
+        let before = &text[..s];
+        if let Some(sep) = RANGE_SEPARATORS.iter().find(|w| before.ends_with(**w)) {
+            let head = &before[..before.len() - sep.len()];
+            let tail: String = head.chars().rev().take(6).collect();
+            if head.ends_with('日') && tail.contains('月') {
+                return None;
+            }
+        }
+    }
     // 15、22个百分点: a list of bare numbers shares the unit written after its last one.
     if !r.has_unit && arabic && char_at(text, p) == Some('、') {
         let rest = &text[p..];
@@ -820,6 +831,29 @@ fn read_figure(
                 r.base_unit = u.base_unit.clone();
             }
         }
+    }
+    // 八个方面工作: the parts of a plan; 15分钟社区生活圈: a name of a service radius.
+    if r.has_unit {
+        let written = &text[e..p];
+        let after = &text[p..];
+        let soon: String = after.chars().take(6).collect();
+        if (written == "个" && after.starts_with("方面"))
+            || (TIME_UNITS.contains(&r.base_unit.as_str()) && soon.contains('圈'))
+            || (matches!(core, "一" | "壹") && written == "批")
+        {
+            return None;
+        }
+    }
+    // 五年规划, 三年行动, 五年发展历程: a span of years naming a plan or a period.
+    if !arabic
+        && r.has_unit
+        && &text[e..p] == "年"
+        && text[p..].starts_with(|c: char| is_cjk(c))
+        && !text[p..].starts_with([
+            '来', '以', '内', '的', '间', '后', '前', '多', '余', '时', '左', '上', '里',
+        ])
+    {
+        return None;
     }
     // 一期工程, 二期项目: phases of a project; 十四届三次会议: session numbers.
     if !arabic && r.has_unit {
@@ -1024,7 +1058,10 @@ fn read_range(text: &str, tokens: &[Token], masks: &Masks, first: &Reading) -> O
         return None;
     }
     let second = read_figure(text, tokens, masks, m.start(), m.end(), false)?;
-    if second.start != s2 || !second.has_unit || second.qualifier != Qualifier::None {
+    if second.start != s2
+        || !second.has_unit
+        || !matches!(second.qualifier, Qualifier::None | Qualifier::Approx)
+    {
         return None;
     }
     let mut low = first.f64();
@@ -1133,6 +1170,17 @@ const LINK_WORDS: &[&str] = &[
     "由",
     "从",
     "达到了",
+    "增至",
+    "增加至",
+    "增加到",
+    "提高到",
+    "提升到",
+    "提高至",
+    "降至",
+    "下降到",
+    "净增",
+    "不得",
+    "满",
     "实现",
     "保持",
     "稳定",
@@ -1169,6 +1217,34 @@ fn is_nounish(pos: &str) -> bool {
     )
 }
 
+/// Whether `head` ends with a number and its unit (26条, 5.5%, 2.6万户).
+fn ends_with_figure(head: &str) -> bool {
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || is_cn_numeral_digit(c)
+            || matches!(c, '万' | '亿' | '千' | '百' | '余' | '多')
+    };
+    if head.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％')) {
+        return true;
+    }
+    let mut at = head.len();
+    for _ in 0..4 {
+        let Some(c) = head[..at].chars().next_back() else {
+            return false;
+        };
+        at -= c.len_utf8();
+        let suffix = &head[at..];
+        if UNITS
+            .longest_prefix(suffix)
+            .is_some_and(|u| u.unit.len() == suffix.len())
+            && head[..at].chars().next_back().is_some_and(numeral)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// What the figure at `start` measures: the words between the start of its clause and the
 /// figure, without the linking words, narrowed to the closest noun phrase when long.
 fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> String {
@@ -1184,6 +1260,13 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         .find(|(_, c)| is_clause_end(*c))
         .map(|(i, c)| sentence_start + i + c.len_utf8())
         .unwrap_or(sentence_start);
+    // 线路26条、国际货运航线11条: a list mark right after a figure starts the next item.
+    let clause_start = text[clause_start..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '、' && ends_with_figure(&text[..clause_start + i]))
+        .map(|(i, c)| clause_start + i + c.len_utf8())
+        .unwrap_or(clause_start);
     let lo = tokens.partition_point(|t| t.span.start < clause_start);
     // Alternately strip linking words (by characters, since jieba may glue one to the metric:
     // 率均为) and numbers, adverbs and particles (by tokens) from the end of the clause.
@@ -1192,8 +1275,14 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         let before = end;
         while let Some(w) = LINK_WORDS
             .iter()
-            .find(|w| text[clause_start..end].ends_with(**w))
+            .filter(|w| text[clause_start..end].ends_with(**w))
+            .max_by_key(|w| w.len())
         {
+            // 占比 and 之比 name a share; 比 is a link only on its own.
+            let head = &text[clause_start..end];
+            if *w == "比" && (head.ends_with("占比") || head.ends_with("之比")) {
+                break;
+            }
             end -= w.len();
         }
         // 较“十三五”期末, 比上年: the basis of a change is not what changed.
@@ -1211,7 +1300,10 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         let hi = tokens.partition_point(|t| t.span.start < end);
         if hi > lo {
             let t = &tokens[hi - 1];
+            let share = text[clause_start..end].ends_with("占比")
+                || text[clause_start..end].ends_with("之比");
             if t.span.end == end
+                && !share
                 && matches!(
                     t.pos,
                     "d" | "p" | "uj" | "ul" | "u" | "m" | "mq" | "q" | "c" | "x"
@@ -1224,7 +1316,9 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             break;
         }
     }
+    // 其中: a part of what came before; the part is the metric.
     let whole = text[clause_start..end].trim();
+    let whole = whole.strip_prefix("其中").unwrap_or(whole);
     if whole.is_empty() {
         return String::new();
     }
@@ -1232,11 +1326,48 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         return whole.to_string();
     }
     // The noun phrase next to the figure; a token cut by `end` counts as part of it.
-    let hi = tokens.partition_point(|t| t.span.start < end);
+    let mut hi = tokens.partition_point(|t| t.span.start < end);
+    let mut end = end;
+    // 审批时限压缩70%: a verb closing the clause is the change, not the thing changed.
+    if hi > lo + 1
+        && tokens[hi - 1].pos == "v"
+        && tokens[hi - 1].span.end == end
+        && DECREASE_WORDS
+            .iter()
+            .chain(INCREASE_WORDS)
+            .any(|w| *w == tokens[hi - 1].span.text(text))
+        && is_nounish(tokens[hi - 2].pos)
+    {
+        hi -= 1;
+        end = tokens[hi].span.start;
+    }
     let mut k = hi;
     while k > lo {
         let t = &tokens[k - 1];
-        let nounish = is_nounish(t.pos) || t.span.end > end || t.span.text(text) == "、";
+        let word = t.span.text(text);
+        // 制造业增加值占地区生产总值比重: a share is named by both of its nouns.
+        let share = (matches!(word, "占" | "与" | "之" | "之比" | "占比")
+            && k >= lo + 2
+            && is_nounish(tokens[k - 2].pos))
+            || (word == "比"
+                && k >= lo + 2
+                && matches!(tokens[k - 2].span.text(text), "占" | "之"));
+        // 非现场检查量 keeps its 非; 收入 and 投资 name amounts though jieba tags them as verbs.
+        let nounish = is_nounish(t.pos)
+            || share
+            || t.span.end > end
+            || word == "、"
+            || (word == "非" && k < hi)
+            || AMOUNT_VERBS.contains(&word)
+            // 人均可支配收入, 门诊报销比例, “两癌”筛查: a verb or quote inside a noun phrase.
+            || (word == "可" && tokens.get(k).is_some_and(|n| n.span.text(text) == "支配"))
+            || (matches!(word, "“" | "”") && k < hi)
+            || (t.pos == "v"
+                && !PREDICATE_VERBS.contains(&word)
+                && k < hi
+                && k >= lo + 2
+                && is_nounish(tokens[k].pos)
+                && is_nounish(tokens[k - 2].pos));
         if !nounish {
             break;
         }
@@ -1257,7 +1388,8 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
 
 /// Words that make a figure a rise of its metric, longest first.
 const INCREASE_WORDS: &[&str] = &[
-    "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "扩大", "攀升", "增", "涨",
+    "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "涨幅", "增速", "扩大", "攀升", "增",
+    "涨",
 ];
 /// Words that make a figure a fall of its metric, longest first.
 const DECREASE_WORDS: &[&str] = &[
@@ -1270,6 +1402,9 @@ const DECREASE_WORDS: &[&str] = &[
     "缩小",
     "收窄",
     "压减",
+    "压缩",
+    "缩短",
+    "精简",
     "降幅",
     "减",
     "降",
@@ -1423,7 +1558,10 @@ fn change_before(text: &str, window_start: usize, at: usize) -> Change {
             return Change::None;
         }
         let after = &tail[w.len()..];
-        if after.starts_with(['到', '至']) {
+        // 增加11个、达到25个: the second figure is the level reached.
+        if after.starts_with(['到', '至'])
+            || (after.contains('达') && after.contains(|c: char| c.is_ascii_digit()))
+        {
             return Change::None;
         }
         if only_fillers(after, false) {
@@ -1468,11 +1606,47 @@ fn period_before(text: &str, sentence_start: usize, at: usize) -> String {
 fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
     let mut i = tokens.partition_point(|t| t.span.start < end);
     let mut to = end;
+    // jieba may glue the unit to the first word after it (3个省实验室 → 个省).
+    if let Some(t) = i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        if t.span.end > end && is_nounish(t.pos) {
+            to = t.span.end;
+        }
+    }
     let limit = end + 16 * 3;
     while let Some(t) = tokens.get(i) {
         let w = t.span.text(text);
-        // 所在 and quotes sit inside noun phrases (婴幼儿所在家庭, “开口子”工程).
-        let noun = is_nounish(t.pos) || matches!(w, "所在" | "“" | "”");
+        // 所在 and quotes sit inside noun phrases (婴幼儿所在家庭, “开口子”工程), and so do a
+        // two-character verb before the noun that ends the phrase (概念验证中心), an adjective
+        // before a noun (城镇老旧小区) and a conjunction between nouns (国家或地区).
+        let noun_at = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|n| is_nounish(n.pos) || n.pos == "zg")
+        };
+        // Nouns only from `k` to the end of the clause (纵向补偿基金，).
+        let nouns_to_close = |k: usize| {
+            noun_at(k)
+                && tokens[k..]
+                    .iter()
+                    .take(8)
+                    .take_while(|n| {
+                        n.span.text(text).chars().any(is_cjk)
+                            && !matches!(n.span.text(text), "和" | "及" | "或" | "与" | "等")
+                    })
+                    .all(|n| is_nounish(n.pos) || n.pos == "zg")
+        };
+        let two = w.chars().count() >= 2;
+        let noun = (is_nounish(t.pos)
+            || matches!(t.pos, "s" | "zg")
+            || (t.pos == "r" && noun_at(i + 1)))
+            || matches!(w, "所在" | "“" | "”")
+            || (to > end
+                && ((t.pos == "v"
+                    && two
+                    && !PREDICATE_VERBS.contains(&w)
+                    && nouns_to_close(i + 1))
+                    || (t.pos == "a" && !MANNER_WORDS.contains(&w) && noun_at(i + 1))
+                    || (t.pos == "c" && matches!(w, "或" | "和" | "及" | "与") && noun_at(i + 1))));
         if !noun || t.span.end > limit || t.span.start != to {
             break;
         }
@@ -1480,17 +1654,37 @@ fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
         i += 1;
     }
     let phrase = text[end..to].trim_matches(['“', '”']);
+    // 突破百万吨大关, 迈上万亿元台阶: a landmark, not what is counted.
+    if matches!(phrase, "大关" | "台阶" | "关口" | "水平") {
+        return String::new();
+    }
     phrase.to_string()
 }
 
-/// Whether every token of `text[from..to]` is a verb, adverb or other non-noun word.
+/// Whether `text[from..to]` names an action rather than a thing: no noun among its tokens, verbal
+/// nouns (建设, 培育) counting as actions.
 fn all_non_nouns(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
     let lo = tokens.partition_point(|t| t.span.start < from);
     let hi = tokens.partition_point(|t| t.span.start < to);
     hi > lo
-        && tokens[lo..hi]
-            .iter()
-            .all(|t| !is_nounish(t.pos) || t.span.text(text).chars().all(|c| !is_cjk(c)))
+        && tokens[lo..hi].iter().all(|t| {
+            !is_nounish(t.pos) || t.pos == "vn" || t.span.text(text).chars().all(|c| !is_cjk(c))
+        })
+}
+
+/// The action a legal deadline sets (自受理之日起三日内，查验机动车 → 查验机动车).
+fn deadline_action(text: &str, end: usize, ceiling: usize) -> String {
+    let rest = &text[end..ceiling.max(end)];
+    let rest = rest
+        .trim_start_matches("以内")
+        .trim_start_matches('内')
+        .trim_start_matches(['，', ','])
+        .trim_start_matches("应当");
+    let stop = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | '：' | '\n'))
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..stop].trim().to_string()
 }
 
 /// Second pass over the figures of one text: direction, basis and period of each, metrics of
@@ -1513,12 +1707,47 @@ fn annotate(text: &str, tokens: &[Token], figs: &mut [Figure]) {
                 .take_while(|f| f.span.start >= fb)
                 .count();
             let n = k + figs[i..].iter().take_while(|f| f.span.start < ce).count();
-            let items = list_items(text, tokens, cs, fb);
+            let mut items = list_items(text, tokens, cs, fb);
+            // 城乡居民人均可支配收入分别增长5%、6%: urban, then rural.
+            if n == 2 && items.len() == 1 {
+                if let Some(rest) = items[0].strip_prefix("城乡居民") {
+                    items = vec![format!("城镇居民{rest}"), format!("农村居民{rest}")];
+                }
+            }
             if items.len() == n && n > 1 {
                 if let Some(item) = items.get(k) {
                     figs[i].metric = item.clone();
                     continue;
                 }
+            }
+            // 接待游客3亿人次、旅游花费1万亿元，分别增长8%、9%: the items are the figures of the
+            // clause before.
+            let only_link =
+                text[cs..fb].chars().all(|c| !is_cjk(c)) || only_fillers(&text[cs..fb], true);
+            if items.is_empty() || only_link {
+                let first = i - k;
+                let prev: Vec<&Figure> = figs[..first]
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.sentence == sentence)
+                    .take(n)
+                    .collect();
+                let prev_cs = prev
+                    .last()
+                    .map(|f| clause_start_of(text, sentence.start.min(f.span.start), f.span.start));
+                let same_clause =
+                    prev_cs.is_some_and(|pcs| prev.iter().all(|f| f.span.start >= pcs) && cs > pcs);
+                if prev.len() == n && n > 1 && same_clause {
+                    figs[i].metric = prev[n - 1 - k].metric.clone();
+                    continue;
+                }
+            }
+        }
+        if figs[i].metric.ends_with("之日起") {
+            let action = deadline_action(text, figs[i].span.end, sentence.end);
+            if !action.is_empty() {
+                figs[i].metric = action;
+                continue;
             }
         }
         let f = &figs[i];
@@ -1526,6 +1755,18 @@ fn annotate(text: &str, tokens: &[Token], figs: &mut [Figure]) {
         let m_at = text[cs..start].rfind(m).map(|k| cs + k);
         let verbish =
             m.is_empty() || m_at.is_some_and(|a| all_non_nouns(text, tokens, a, a + m.len()));
+        // 推进100个标志性工程, 设立10亿元补偿基金, 处五百元以上五千元以下罚款: a noun right after
+        // the unit is what the number counts, whatever stands before it. A duration followed by a
+        // noun (延长30年试点) is not the count of that noun.
+        let counts_next = matches!(f.kind, FigureKind::Count | FigureKind::Money)
+            || (f.kind == FigureKind::Measure && !TIME_UNITS.contains(&f.base_unit.as_str()));
+        if counts_next && !f.base_unit.contains('/') {
+            let after = noun_after(text, tokens, f.span.end);
+            if after.chars().count() >= 2 {
+                figs[i].metric = after;
+                continue;
+            }
+        }
         if verbish && (f.kind == FigureKind::Count || f.base_unit.is_empty()) {
             let after = noun_after(text, tokens, f.span.end);
             if after.chars().count() >= 2 {
@@ -1533,15 +1774,53 @@ fn annotate(text: &str, tokens: &[Token], figs: &mut [Figure]) {
             }
         }
         // 比上年提高0.3个百分点: a change stated after its level measures the same thing.
-        if figs[i].metric.is_empty()
-            && i > 0
+        // An empty metric continues a list (通用机场增加11个、达到25个) or states the change of
+        // the level just given (比上年提高0.3个百分点); 占全国64% is the previous thing's share.
+        let prev_close = i > 0
             && figs[i - 1].sentence == sentence
-            && (figs[i].change != Change::None || !figs[i].basis.is_empty())
-        {
+            && (figs[i].change != Change::None
+                || !figs[i].basis.is_empty()
+                || !text[figs[i - 1].span.end..start].contains(['，', ',', '；']));
+        if prev_close && figs[i].metric.starts_with('占') && !figs[i - 1].metric.is_empty() {
+            figs[i].metric = format!("{}{}", figs[i - 1].metric, figs[i].metric);
+        }
+        if figs[i].metric.is_empty() && prev_close {
             figs[i].metric = figs[i - 1].metric.clone();
         }
     }
 }
+
+/// Words jieba tags as verbs that name amounts in a metric (人均可支配收入).
+const AMOUNT_VERBS: &[&str] = &[
+    "收入", "支出", "投资", "消费", "出口", "进口", "融资", "产出",
+];
+
+/// Adjectives that describe how things went, not which things (省实验室高效运营).
+const MANNER_WORDS: &[&str] = &[
+    "高效", "顺利", "有序", "稳步", "全面", "有效", "稳定", "明显", "持续",
+];
+
+/// Verbs that state what the counted things did (2个项目入选全国示范工程), ending their phrase.
+const PREDICATE_VERBS: &[&str] = &[
+    "入选", "参与", "实现", "获得", "完成", "建成", "开工", "投产", "达到", "通过", "纳入", "列入",
+    "增补", "覆盖", "获评", "荣获", "追回", "推动", "推进",
+];
+
+/// Units of time, after which a noun is not what the number counts.
+const TIME_UNITS: &[&str] = &[
+    "年",
+    "日",
+    "天",
+    "周",
+    "小时",
+    "分钟",
+    "个月",
+    "个工作日",
+    "工作日",
+    "岁",
+    "季",
+    "季度",
+];
 
 /// The items listed in `text[from..to]` (A、B和C), linking words at the end dropped.
 fn list_items(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<String> {
@@ -1567,6 +1846,15 @@ fn list_items(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<Strin
         }
     }
     cuts.push(end);
+    // 推动制造业、数字经济…分别增长: the verb before the list is not part of its first item.
+    if let Some(t) = tokens
+        .get(lo)
+        .filter(|t| t.span.start == from && t.pos == "v")
+    {
+        if cuts.len() > 2 && t.span.end < cuts[1] {
+            cuts[0] = t.span.end;
+        }
+    }
     cuts.chunks(2)
         .map(|c| text[c[0]..c[1]].trim().to_string())
         .filter(|s| !s.is_empty())

@@ -337,3 +337,132 @@ mod never_panics {
         }
     }
 }
+
+/// A judged row of `judged.tsv`.
+struct Judged {
+    file: String,
+    line: usize,
+    column: usize,
+    text: String,
+    statistic: bool,
+    value: f64,
+    unit: String,
+    metrics: Vec<String>,
+    change: String,
+}
+
+fn read_judged(name: &str) -> Vec<Judged> {
+    let path = root().join("tests/fixtures/figures").join(name);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("file\t") && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 9, "judged line: {l}");
+            let statistic = c[4] == "y";
+            Judged {
+                file: c[0].to_string(),
+                line: c[1].parse().unwrap(),
+                column: c[2].parse().unwrap(),
+                text: c[3].to_string(),
+                statistic,
+                value: if statistic {
+                    c[5].parse().unwrap()
+                } else {
+                    0.0
+                },
+                unit: c[6].to_string(),
+                metrics: c[7].split('|').map(String::from).collect(),
+                change: c[8].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Every field of a random sample of figures from published reports and real documents,
+/// against the judgement of a reader: whether each is a statistic at all, and for statistics
+/// whether value, unit, metric and direction are all right.
+#[test]
+fn judged_sample_of_real_figures() {
+    use gongwen::document::Document;
+    use gongwen::output::rows::FigureRow;
+    use std::collections::BTreeMap;
+
+    let shared = root().join("../shared");
+    if !shared.join("corpus/real").is_dir() || !shared.join("bench/gzbg-2026").is_dir() {
+        eprintln!("shared corpus not present; skipping");
+        return;
+    }
+    let judged = read_judged("judged.tsv");
+    assert!(judged.len() >= 200, "sample too small: {}", judged.len());
+    let mut rows: BTreeMap<&str, Vec<FigureRow>> = BTreeMap::new();
+    for j in &judged {
+        rows.entry(j.file.as_str()).or_insert_with(|| {
+            let text = std::fs::read_to_string(shared.join(&j.file)).unwrap();
+            let doc = Document::from_text(&j.file, &text);
+            figures(&doc.text)
+                .iter()
+                .map(|f| FigureRow::new(&doc, f))
+                .collect()
+        });
+    }
+    let (mut kind_right, mut all_right) = (0usize, 0usize);
+    let mut report = String::new();
+    for j in &judged {
+        let width = j.text.chars().count();
+        // The figure on the judged line whose surface overlaps the judged one.
+        let found = rows[j.file.as_str()].iter().find(|r| {
+            r.line == j.line
+                && r.column < j.column + width
+                && j.column < r.column + r.text.chars().count()
+        });
+        let what = match (j.statistic, found) {
+            (false, None) => {
+                kind_right += 1;
+                all_right += 1;
+                continue;
+            }
+            (false, Some(_)) => "taken but not a statistic".to_string(),
+            (true, None) => "statistic missed".to_string(),
+            (true, Some(r)) => {
+                kind_right += 1;
+                let mut wrong = Vec::new();
+                if (r.value - j.value).abs() > 1e-9 * j.value.abs().max(1.0) {
+                    wrong.push(format!("value {} (judged {})", r.value, j.value));
+                }
+                if r.unit != j.unit {
+                    wrong.push(format!("unit {} (judged {})", r.unit, j.unit));
+                }
+                if !j.metrics.contains(&r.metric) {
+                    wrong.push(format!(
+                        "metric {} (judged {})",
+                        r.metric,
+                        j.metrics.join("|")
+                    ));
+                }
+                if r.change != j.change {
+                    wrong.push(format!("change {} (judged {})", r.change, j.change));
+                }
+                if wrong.is_empty() {
+                    all_right += 1;
+                    continue;
+                }
+                wrong.join(", ")
+            }
+        };
+        report.push_str(&format!("  {}:{} {}: {what}\n", j.file, j.line, j.text));
+    }
+    let n = judged.len() as f64;
+    let (kind_share, all_share) = (kind_right as f64 / n, all_right as f64 / n);
+    eprintln!(
+        "judged sample: {} rows, statistic or not right {kind_share:.3}, every field right \
+         {all_share:.3}\n{report}",
+        judged.len()
+    );
+    assert!(
+        kind_share >= 0.95,
+        "statistic or not {kind_share:.3}\n{report}"
+    );
+    assert!(all_share >= 0.80, "every field {all_share:.3}\n{report}");
+}
