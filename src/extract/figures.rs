@@ -508,7 +508,8 @@ fn read_figure(
     let glued = |c: Option<char>| {
         c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '·' | '+' | '＋' | '_' | '#'))
     };
-    if glued(prev) || glued(next) {
+    // 5G, G318 are names; 25kg, 120m² carry a Latin unit.
+    if glued(prev) || (glued(next) && UNITS.longest_prefix(&text[e..]).is_none()) {
         return None;
     }
 

@@ -466,3 +466,63 @@ fn judged_sample_of_real_figures() {
     );
     assert!(all_share >= 0.80, "every field {all_share:.3}\n{report}");
 }
+
+/// Number forms written the ways Chinese documents write them (Chinese, Arabic and mixed
+/// numerals, scale words, money in several currencies, percentages, fractions, ranges,
+/// approximations, bounds, units), each with its value; and look-alikes that state no
+/// statistic.
+#[test]
+fn number_forms() {
+    let path = root().join("tests/fixtures/figures/forms.tsv");
+    let data = std::fs::read_to_string(path).unwrap();
+    let (mut total, mut found, mut right) = (0usize, 0usize, 0usize);
+    let (mut looks, mut taken) = (0usize, 0usize);
+    let mut report = String::new();
+    for l in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("category\t") && !l.trim().is_empty())
+    {
+        let c: Vec<&str> = l.split('\t').collect();
+        assert_eq!(c.len(), 5, "form line: {l}");
+        let (category, text, surface) = (c[0], c[1], c[2]);
+        let got = figures(text);
+        if category.starts_with("not:") {
+            looks += 1;
+            if !got.is_empty() {
+                taken += 1;
+                let s: Vec<_> = got.iter().map(|f| f.span.text(text)).collect();
+                report.push_str(&format!("  taken  {category} {text}: {s:?}\n"));
+            }
+            continue;
+        }
+        total += 1;
+        let value: f64 = c[3].parse().unwrap_or_else(|_| panic!("form value: {l}"));
+        let Some(f) = got.iter().find(|f| f.span.text(text) == surface) else {
+            let s: Vec<_> = got.iter().map(|f| f.span.text(text)).collect();
+            report.push_str(&format!(
+                "  missed {category} {text}: {surface} (found {s:?})\n"
+            ));
+            continue;
+        };
+        found += 1;
+        if (f.value - value).abs() <= 1e-9 * value.abs().max(1.0) && f.unit == c[4] {
+            right += 1;
+        } else {
+            report.push_str(&format!(
+                "  wrong  {category} {text}: {} {} (expected {value} {})\n",
+                f.value, f.unit, c[4]
+            ));
+        }
+    }
+    let recall = found as f64 / total.max(1) as f64;
+    let values = right as f64 / found.max(1) as f64;
+    let clean = 1.0 - taken as f64 / looks.max(1) as f64;
+    eprintln!(
+        "number forms: {total} forms, {found} found, {right} right: recall {recall:.3}, values \
+         {values:.3}; {looks} look-alikes, {taken} taken\n{report}"
+    );
+    assert!(total >= 300, "suite too small: {total}");
+    assert!(recall >= 0.95, "recall {recall:.3}\n{report}");
+    assert!(values >= 0.98, "values {values:.3}\n{report}");
+    assert!(clean >= 0.95, "look-alikes taken {taken}/{looks}\n{report}");
+}
