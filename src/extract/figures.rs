@@ -1287,12 +1287,13 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             end -= w.len();
         }
         // 较“十三五”期末, 比上年: the basis of a change is not what changed.
+        let from = near(text, clause_start, end);
         if let Some(m) = BASIS_RE.as_ref().and_then(|re| {
-            re.find_iter(&text[clause_start..end])
+            re.find_iter(&text[from..end])
                 .last()
-                .filter(|m| clause_start + m.end() == end)
+                .filter(|m| from + m.end() == end)
         }) {
-            end = clause_start + m.start();
+            end = from + m.start();
         }
         // 年均 cut by jieba into 年 + 均.
         if text[clause_start..end].ends_with('年') && text[end..].starts_with('均') {
@@ -1363,8 +1364,7 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             // 人均可支配收入, 门诊报销比例, “两癌”筛查: a verb or quote inside a noun phrase.
             || (word == "可" && tokens.get(k).is_some_and(|n| n.span.text(text) == "支配"))
             || (matches!(word, "“" | "”") && k < hi)
-            || (t.pos == "v"
-                && !PREDICATE_VERBS.contains(&word)
+            || (MODIFIER_VERBS.contains(&word)
                 && k < hi
                 && k >= lo + 2
                 && is_nounish(tokens[k].pos)
@@ -1543,16 +1543,20 @@ fn only_fillers(gap: &str, changes: bool) -> bool {
 /// The change word closest before `at` in `window` (which ends at `at`): its direction, or
 /// `None` when the word sets a level (增长到, 提高至) or is not followed only by fillers.
 fn change_before(text: &str, window_start: usize, at: usize) -> Change {
-    let window = &text[window_start..at];
-    for (i, _) in window.char_indices().rev() {
+    let window = &text[near(text, window_start, at)..at];
+    // The rightmost change word; of two starting at one place, the longer.
+    let hit = INCREASE_WORDS
+        .iter()
+        .map(|w| (w, Change::Increase))
+        .chain(DECREASE_WORDS.iter().map(|w| (w, Change::Decrease)))
+        .filter_map(|(w, d)| window.rfind(*w).map(|i| (i, w, d)))
+        .max_by_key(|(i, w, _)| (*i, w.len()));
+    if let Some((i, w, dir)) = hit {
         let tail = &window[i..];
-        let hit = INCREASE_WORDS
-            .iter()
-            .map(|w| (w, Change::Increase))
-            .chain(DECREASE_WORDS.iter().map(|w| (w, Change::Decrease)))
-            .find(|(w, _)| tail.starts_with(**w));
-        let Some((w, dir)) = hit else {
-            continue;
+        let dir = if window[..i].ends_with('负') {
+            Change::Decrease
+        } else {
+            dir
         };
         // 新增 counts new things; it is not a rise of a level.
         if window[..i].ends_with('新') && tail.starts_with('增') && !tail.starts_with("增长") {
@@ -1568,9 +1572,22 @@ fn change_before(text: &str, window_start: usize, at: usize) -> Change {
         if only_fillers(after, false) {
             return dir;
         }
-        return Change::None;
     }
     Change::None
+}
+
+/// How far back from a figure its change word or basis may stand, in bytes (about 80 Chinese
+/// characters): enough for a long list after 分别, and a bound on the work per figure in text
+/// without punctuation.
+const GOVERN_REACH: usize = 240;
+
+/// The start of the window of at most [`GOVERN_REACH`] bytes before `at`, not before `lo`.
+fn near(text: &str, lo: usize, at: usize) -> usize {
+    let mut from = at.saturating_sub(GOVERN_REACH).max(lo);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// The last comparison basis in `[window_start, at)` that governs the figure at `at`.
@@ -1578,7 +1595,7 @@ fn basis_before(text: &str, window_start: usize, at: usize) -> String {
     let Some(re) = BASIS_RE.as_ref() else {
         return String::new();
     };
-    let window = &text[window_start..at];
+    let window = &text[near(text, window_start, at)..at];
     re.find_iter(window)
         .last()
         .filter(|m| only_fillers(&window[m.end()..], true))
@@ -1591,7 +1608,7 @@ fn period_before(text: &str, sentence_start: usize, at: usize) -> String {
     let Some(re) = PERIOD_RE.as_ref() else {
         return String::new();
     };
-    let window = &text[sentence_start.min(at)..at];
+    let window = &text[near(text, sentence_start.min(at), at)..at];
     re.find_iter(window)
         .filter(|m| {
             let before = &window[..m.start()];
@@ -1790,6 +1807,9 @@ fn annotate(text: &str, tokens: &[Token], figs: &mut [Figure]) {
         }
     }
 }
+
+/// Verbs that qualify the noun after them inside a metric (门诊报销比例, 事项审批时限).
+const MODIFIER_VERBS: &[&str] = &["报销", "审批", "办理", "检查", "监测", "考核", "结算"];
 
 /// Words jieba tags as verbs that name amounts in a metric (人均可支配收入).
 const AMOUNT_VERBS: &[&str] = &[
