@@ -1329,7 +1329,6 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
     }
     // The noun phrase next to the figure; a token cut by `end` counts as part of it.
     let mut hi = tokens.partition_point(|t| t.span.start < end);
-    let mut end = end;
     // 审批时限压缩70%: a verb closing the clause is the change, not the thing changed.
     if hi > lo + 1
         && tokens[hi - 1].pos == "v"
@@ -1612,8 +1611,10 @@ fn period_before(text: &str, sentence_start: usize, at: usize) -> String {
     re.find_iter(window)
         .filter(|m| {
             let before = &window[..m.start()];
-            !(before.ends_with('比') || before.ends_with('较') || before.ends_with("相比"))
-                && !window[m.end()..].starts_with(['来', '以'])
+            let basis = before.ends_with('比') || before.ends_with('较') || before.ends_with("相比");
+            // 五年来, 2020年以来: a span up to now, not a period of the figure.
+            let since = window[m.end()..].starts_with(['来', '以']);
+            !(basis || since)
         })
         .last()
         .map(|m| m.as_str().to_string())
