@@ -833,13 +833,12 @@ fn read_figure(
             }
         }
     }
-    // 八个方面工作: the parts of a plan; 15分钟社区生活圈: a name of a service radius.
+    // 15分钟社区生活圈: a name of a service radius; 一批: an indefinite amount.
     if r.has_unit {
         let written = &text[e..p];
         let after = &text[p..];
         let soon: String = after.chars().take(6).collect();
-        if (written == "个" && after.starts_with("方面"))
-            || (TIME_UNITS.contains(&r.base_unit.as_str()) && soon.contains('圈'))
+        if (TIME_UNITS.contains(&r.base_unit.as_str()) && soon.contains('圈'))
             || (matches!(core, "一" | "壹") && written == "批")
         {
             return None;
@@ -849,10 +848,9 @@ fn read_figure(
     if !arabic
         && r.has_unit
         && &text[e..p] == "年"
-        && text[p..].starts_with(|c: char| is_cjk(c))
-        && !text[p..].starts_with([
-            '来', '以', '内', '的', '间', '后', '前', '多', '余', '时', '左', '上', '里',
-        ])
+        && ["规划", "行动", "计划", "蓝图", "发展历程", "历程", "攻坚"]
+            .iter()
+            .any(|w| text[p..].starts_with(w))
     {
         return None;
     }
@@ -1611,7 +1609,8 @@ fn period_before(text: &str, sentence_start: usize, at: usize) -> String {
     re.find_iter(window)
         .filter(|m| {
             let before = &window[..m.start()];
-            let basis = before.ends_with('比') || before.ends_with('较') || before.ends_with("相比");
+            let basis =
+                before.ends_with('比') || before.ends_with('较') || before.ends_with("相比");
             // 五年来, 2020年以来: a span up to now, not a period of the figure.
             let since = window[m.end()..].starts_with(['来', '以']);
             !(basis || since)
