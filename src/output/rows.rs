@@ -58,6 +58,9 @@ pub struct FigureRow {
     pub high: Option<f64>,
     pub metric: String,
     pub sentence: String,
+    pub change: &'static str,
+    pub basis: String,
+    pub period: String,
 }
 
 /// One row of `docnums.csv`.
@@ -181,6 +184,9 @@ impl FigureRow {
             high: f.high,
             metric: f.metric.to_string(),
             sentence: doc.slice(f.sentence).to_string(),
+            change: f.change.as_str(),
+            basis: f.basis.clone(),
+            period: f.period.clone(),
         }
     }
 }

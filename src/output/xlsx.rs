@@ -53,6 +53,10 @@ pub struct XlsxSink {
     chinese_headers: bool,
     /// Cells cut to Excel's limit.
     cut: u64,
+    /// Number formats for decimals: whole numbers with thousands separators (5,300,000,000,000
+    /// rather than Excel's general 5.3E+12), and fractions with their digits kept.
+    whole: Format,
+    fraction: Format,
     notes: Arc<Mutex<Vec<String>>>,
 }
 
@@ -73,6 +77,8 @@ impl XlsxSink {
             staging,
             chinese_headers,
             cut: 0,
+            whole: Format::new().set_num_format("#,##0"),
+            fraction: Format::new().set_num_format("#,##0.0##############"),
             notes: Arc::default(),
         };
         for t in TableId::ALL {
@@ -198,7 +204,13 @@ impl Sink for XlsxSink {
                     width(&i.to_string())
                 }
                 Cell::Float(f) => {
-                    ws.write_number(r, col, *f).map_err(to_io)?;
+                    let format = if f.fract() == 0.0 && f.abs() < 1e15 {
+                        &self.whole
+                    } else {
+                        &self.fraction
+                    };
+                    ws.write_number_with_format(r, col, *f, format)
+                        .map_err(to_io)?;
                     width(&cell.render())
                 }
             };

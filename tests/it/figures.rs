@@ -304,7 +304,10 @@ fn row_has_the_contract_columns() {
             "",
             "",
             "争取资金",
-            "争取资金1373万元。"
+            "争取资金1373万元。",
+            "none",
+            "",
+            ""
         ]
     );
 }
@@ -333,4 +336,193 @@ mod never_panics {
             check(&s);
         }
     }
+}
+
+/// A judged row of `judged.tsv`.
+struct Judged {
+    file: String,
+    line: usize,
+    column: usize,
+    text: String,
+    statistic: bool,
+    value: f64,
+    unit: String,
+    metrics: Vec<String>,
+    change: String,
+}
+
+fn read_judged(name: &str) -> Vec<Judged> {
+    let path = root().join("tests/fixtures/figures").join(name);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("file\t") && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 9, "judged line: {l}");
+            let statistic = c[4] == "y";
+            Judged {
+                file: c[0].to_string(),
+                line: c[1].parse().unwrap(),
+                column: c[2].parse().unwrap(),
+                text: c[3].to_string(),
+                statistic,
+                value: if statistic {
+                    c[5].parse().unwrap()
+                } else {
+                    0.0
+                },
+                unit: c[6].to_string(),
+                metrics: c[7].split('|').map(String::from).collect(),
+                change: c[8].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Every field of a random sample of figures from published reports and real documents,
+/// against the judgement of a reader: whether each is a statistic at all, and for statistics
+/// whether value, unit, metric and direction are all right.
+#[test]
+fn judged_sample_of_real_figures() {
+    use gongwen::document::Document;
+    use gongwen::output::rows::FigureRow;
+    use std::collections::BTreeMap;
+
+    let shared = root().join("../shared");
+    if !shared.join("corpus/real").is_dir() || !shared.join("bench/gzbg-2026").is_dir() {
+        eprintln!("shared corpus not present; skipping");
+        return;
+    }
+    let judged = read_judged("judged.tsv");
+    assert!(judged.len() >= 200, "sample too small: {}", judged.len());
+    let mut rows: BTreeMap<&str, Vec<FigureRow>> = BTreeMap::new();
+    for j in &judged {
+        rows.entry(j.file.as_str()).or_insert_with(|| {
+            let text = std::fs::read_to_string(shared.join(&j.file)).unwrap();
+            let doc = Document::from_text(&j.file, &text);
+            figures(&doc.text)
+                .iter()
+                .map(|f| FigureRow::new(&doc, f))
+                .collect()
+        });
+    }
+    let (mut kind_right, mut all_right) = (0usize, 0usize);
+    let mut report = String::new();
+    for j in &judged {
+        let width = j.text.chars().count();
+        // The figure on the judged line whose surface overlaps the judged one.
+        let found = rows[j.file.as_str()].iter().find(|r| {
+            r.line == j.line
+                && r.column < j.column + width
+                && j.column < r.column + r.text.chars().count()
+        });
+        let what = match (j.statistic, found) {
+            (false, None) => {
+                kind_right += 1;
+                all_right += 1;
+                continue;
+            }
+            (false, Some(_)) => "taken but not a statistic".to_string(),
+            (true, None) => "statistic missed".to_string(),
+            (true, Some(r)) => {
+                kind_right += 1;
+                let mut wrong = Vec::new();
+                if (r.value - j.value).abs() > 1e-9 * j.value.abs().max(1.0) {
+                    wrong.push(format!("value {} (judged {})", r.value, j.value));
+                }
+                if r.unit != j.unit {
+                    wrong.push(format!("unit {} (judged {})", r.unit, j.unit));
+                }
+                if !j.metrics.contains(&r.metric) {
+                    wrong.push(format!(
+                        "metric {} (judged {})",
+                        r.metric,
+                        j.metrics.join("|")
+                    ));
+                }
+                if r.change != j.change {
+                    wrong.push(format!("change {} (judged {})", r.change, j.change));
+                }
+                if wrong.is_empty() {
+                    all_right += 1;
+                    continue;
+                }
+                wrong.join(", ")
+            }
+        };
+        report.push_str(&format!("  {}:{} {}: {what}\n", j.file, j.line, j.text));
+    }
+    let n = judged.len() as f64;
+    let (kind_share, all_share) = (kind_right as f64 / n, all_right as f64 / n);
+    eprintln!(
+        "judged sample: {} rows, statistic or not right {kind_share:.3}, every field right \
+         {all_share:.3}\n{report}",
+        judged.len()
+    );
+    assert!(
+        kind_share >= 0.95,
+        "statistic or not {kind_share:.3}\n{report}"
+    );
+    assert!(all_share >= 0.80, "every field {all_share:.3}\n{report}");
+}
+
+/// Number forms written the ways Chinese documents write them (Chinese, Arabic and mixed
+/// numerals, scale words, money in several currencies, percentages, fractions, ranges,
+/// approximations, bounds, units), each with its value; and look-alikes that state no
+/// statistic.
+#[test]
+fn number_forms() {
+    let path = root().join("tests/fixtures/figures/forms.tsv");
+    let data = std::fs::read_to_string(path).unwrap();
+    let (mut total, mut found, mut right) = (0usize, 0usize, 0usize);
+    let (mut looks, mut taken) = (0usize, 0usize);
+    let mut report = String::new();
+    for l in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("category\t") && !l.trim().is_empty())
+    {
+        let c: Vec<&str> = l.split('\t').collect();
+        assert_eq!(c.len(), 5, "form line: {l}");
+        let (category, text, surface) = (c[0], c[1], c[2]);
+        let got = figures(text);
+        if category.starts_with("not:") {
+            looks += 1;
+            if !got.is_empty() {
+                taken += 1;
+                let s: Vec<_> = got.iter().map(|f| f.span.text(text)).collect();
+                report.push_str(&format!("  taken  {category} {text}: {s:?}\n"));
+            }
+            continue;
+        }
+        total += 1;
+        let value: f64 = c[3].parse().unwrap_or_else(|_| panic!("form value: {l}"));
+        let Some(f) = got.iter().find(|f| f.span.text(text) == surface) else {
+            let s: Vec<_> = got.iter().map(|f| f.span.text(text)).collect();
+            report.push_str(&format!(
+                "  missed {category} {text}: {surface} (found {s:?})\n"
+            ));
+            continue;
+        };
+        found += 1;
+        if (f.value - value).abs() <= 1e-9 * value.abs().max(1.0) && f.unit == c[4] {
+            right += 1;
+        } else {
+            report.push_str(&format!(
+                "  wrong  {category} {text}: {} {} (expected {value} {})\n",
+                f.value, f.unit, c[4]
+            ));
+        }
+    }
+    let recall = found as f64 / total.max(1) as f64;
+    let values = right as f64 / found.max(1) as f64;
+    let clean = 1.0 - taken as f64 / looks.max(1) as f64;
+    eprintln!(
+        "number forms: {total} forms, {found} found, {right} right: recall {recall:.3}, values \
+         {values:.3}; {looks} look-alikes, {taken} taken\n{report}"
+    );
+    assert!(total >= 300, "suite too small: {total}");
+    assert!(recall >= 0.95, "recall {recall:.3}\n{report}");
+    assert!(values >= 0.98, "values {values:.3}\n{report}");
+    assert!(clean >= 0.95, "look-alikes taken {taken}/{looks}\n{report}");
 }
