@@ -31,14 +31,18 @@ pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static
     for d in ctx.docnums.iter().filter(|d| d.problems.contains(&rule.id)) {
         let written = docnum::surface(text, d);
         let right = corrected(&written, d);
-        out.push(Finding::new(
-            rule.id,
-            d.span,
-            msg!(
-                zh = "{what}：“{written}”应写作“{right}”",
-                en = "{what}: write “{right}”, not “{written}”"
-            ),
-        ));
+        out.push(
+            Finding::new(
+                rule.id,
+                d.span,
+                msg!(
+                    zh = "{what}：“{written}”应写作“{right}”",
+                    en = "{what}: write “{right}”, not “{written}”"
+                ),
+            )
+            // A number broken across lines is joined in `written`; its fix would join the lines.
+            .with_replacement_if(!d.span.text(text).contains('\n'), right),
+        );
     }
 }
 

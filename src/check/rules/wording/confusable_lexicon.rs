@@ -33,6 +33,7 @@ pub static CONFUSABLE_LEXICON: Rule = Rule {
          Not reported: 截止日期, 报名截止 (no time as object); titles in 《》.\n\
          Source: 《现代汉语词典》; the recommended forms of 《第一批异形词整理表》 (GF 1001-2001).",
     check: Check::Doc(confusable_lexicon),
+    safe_fix: true,
 };
 
 struct Confusable {
@@ -70,16 +71,19 @@ fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
         if text::in_ranges(titles, p) || (c.after_time && !TIME_AFTER.is_match(&text[end..])) {
             continue;
         }
-        out.push(text::finding(
-            CONFUSABLE_LEXICON.id,
-            p,
-            end,
-            msg!(
-                zh = "“{}”应写作“{}”",
-                en = "Write “{1}”, not “{0}”",
-                c.wrong,
-                c.right
-            ),
-        ));
+        out.push(
+            text::finding(
+                CONFUSABLE_LEXICON.id,
+                p,
+                end,
+                msg!(
+                    zh = "“{}”应写作“{}”",
+                    en = "Write “{1}”, not “{0}”",
+                    c.wrong,
+                    c.right
+                ),
+            )
+            .with_replacement(c.right.as_str()),
+        );
     }
 }

@@ -28,6 +28,7 @@ pub static PLACEHOLDER_RESIDUE: Rule = Rule {
          (zero-glyph reports those).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(placeholder_residue),
+    safe_fix: false,
 };
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
