@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod docnum;
 mod figures;
+mod fix;
 mod formats;
 mod hostile;
 mod hostile_io;
