@@ -15,6 +15,7 @@ use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
+use gongwen::output::report;
 use gongwen::output::rows::FindingRow;
 use gongwen::output::tables::TableId;
 use gongwen::pipeline::{self, Context, Summary};
@@ -25,6 +26,12 @@ pub(crate) enum CheckFormat {
     Text,
     Csv,
     Jsonl,
+    /// One self-contained page (`-o report.html`).
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -63,6 +70,9 @@ enum FindingOut<'w> {
     Text(&'w mut dyn Write, Style),
     Csv(Box<CsvTable<&'w mut dyn Write>>),
     Jsonl(&'w mut dyn Write),
+    Github(&'w mut dyn Write),
+    /// Pages and logs written whole at the end, from every finding.
+    Whole(&'w mut dyn Write, CheckFormat, Vec<Located>),
 }
 
 impl FindingOut<'_> {
@@ -77,12 +87,27 @@ impl FindingOut<'_> {
                     serde_json::to_string(&FindingRow::new(f)).map_err(std::io::Error::other)?;
                 writeln!(w, "{v}")
             }
+            FindingOut::Github(w) => writeln!(w, "{}", report::github(f)),
+            FindingOut::Whole(_, _, all) => {
+                all.push(f.clone());
+                Ok(())
+            }
         }
     }
 
-    fn finish(self) -> std::io::Result<()> {
+    fn finish(self, files: usize) -> std::io::Result<()> {
         match self {
-            FindingOut::Text(w, _) | FindingOut::Jsonl(w) => w.flush(),
+            FindingOut::Text(w, _) | FindingOut::Jsonl(w) | FindingOut::Github(w) => w.flush(),
+            FindingOut::Whole(w, format, all) => {
+                if format == CheckFormat::Html {
+                    w.write_all(report::html(&all, files).as_bytes())?;
+                } else {
+                    serde_json::to_writer_pretty(&mut *w, &report::sarif(&all))
+                        .map_err(std::io::Error::other)?;
+                    writeln!(w)?;
+                }
+                w.flush()
+            }
             FindingOut::Csv(t) => (*t).finish()?.flush(),
         }
     }
@@ -160,6 +185,8 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 !a.no_bom && a.output.is_some(),
             )?)),
             CheckFormat::Jsonl => FindingOut::Jsonl(out),
+            CheckFormat::Github => FindingOut::Github(out),
+            CheckFormat::Html | CheckFormat::Sarif => FindingOut::Whole(out, a.format, Vec::new()),
         };
         let mut batch = Vec::new();
         let emit = |f: &Located, fo: &mut FindingOut, counts: &mut Counts| {
@@ -203,7 +230,7 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         for f in corpus::run(&checker, batch, None).findings {
             emit(&f, &mut fo, counts)?;
         }
-        fo.finish()
+        fo.finish(summary.ok + summary.skipped + summary.errors)
     };
     let files = |s: &Summary| s.ok + s.skipped + s.errors;
     match &a.output {

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod headers;
+pub mod report;
 pub mod rows;
 pub mod sink;
 pub mod staging;

@@ -20,5 +20,6 @@ mod precision;
 mod props;
 mod registers;
 mod reliability;
+mod report;
 mod rule_fixtures;
 mod terms;
