@@ -63,6 +63,9 @@ pub(crate) struct CheckArgs {
     /// 把当前全部问题记为已接受（写入 .gongwen-accepted），此后再检查只列出新出现的问题
     #[arg(long)]
     pub(crate) accept_current: bool,
+    /// 为每个输入在该目录中写一份带批注的Word文档（每个问题一条批注，标在出问题的文字上）
+    #[arg(long, value_name = "DIR")]
+    pub(crate) annotate: Option<PathBuf>,
 }
 
 /// Where `check` writes its findings.
@@ -125,6 +128,8 @@ struct Counts {
     accepted: usize,
     /// With --accept-current: every finding, to be written as accepted.
     all: Vec<Located>,
+    /// With --annotate: the findings reported, by file.
+    by_file: std::collections::HashMap<String, Vec<Located>>,
 }
 
 pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -207,6 +212,27 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             if !counts.flagged.contains(&f.at.file) {
                 counts.flagged.insert(f.at.file.clone());
             }
+            if a.annotate.is_some() {
+                counts
+                    .by_file
+                    .entry(f.at.file.clone())
+                    .or_default()
+                    .push(f.clone());
+                // A batch finding also belongs to the other files it names.
+                for r in f.related.iter().filter(|r| r.file != f.at.file) {
+                    let mut there = f.clone();
+                    there.related = vec![f.at.clone()];
+                    there.at = r.clone();
+                    there.end_line = r.line;
+                    there.end_column = r.column;
+                    there.replacement = None;
+                    counts
+                        .by_file
+                        .entry(r.file.clone())
+                        .or_default()
+                        .push(there);
+                }
+            }
             fo.write(f)
         };
         pipeline::for_each_batch_ordered(
@@ -280,6 +306,9 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         });
     }
+    if let Some(dir) = &a.annotate {
+        annotate(dir, &inputs, &ctx.read, &mut counts.by_file)?;
+    }
     if !quiet {
         let read = summary.ok;
         eprintln!(
@@ -313,4 +342,44 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes, for each input read as text or a web page, a Word document of its text with its
+/// findings as comments, into `dir` under the input's path with `.docx` added.
+fn annotate(
+    dir: &std::path::Path,
+    inputs: &[input::Input],
+    read: &input::ReadOptions,
+    by_file: &mut std::collections::HashMap<String, Vec<Located>>,
+) -> Result<(), String> {
+    use gongwen::document::Format;
+    for i in inputs {
+        let input::Input::File { display, .. } = i else {
+            continue;
+        };
+        let Ok(doc) = input::load(i, read) else {
+            continue;
+        };
+        if doc.format == Format::Docx {
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "{display}：Word文档的批注副本暂不支持（请另存为文本后再加 --annotate）",
+                    en = "{display}: annotated copies of Word documents are not supported yet (save it as text to annotate it)"
+                )
+            );
+            continue;
+        }
+        let mut findings = by_file.remove(display.as_str()).unwrap_or_default();
+        findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
+        let relative = display.trim_start_matches('/').replace("../", "");
+        let path = dir.join(format!("{relative}.docx"));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, e))?;
+        }
+        let bytes = gongwen::output::annotate::text_docx(&doc.text, &findings)
+            .map_err(|e| output_failed(&path, e))?;
+        std::fs::write(&path, bytes).map_err(|e| output_failed(&path, e))?;
+    }
+    Ok(())
 }

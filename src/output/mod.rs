@@ -1,5 +1,6 @@
 //! Writing tables: the cell model shared by every format, and the table definitions.
 
+pub mod annotate;
 pub mod csv;
 pub mod diagnostics;
 pub mod headers;

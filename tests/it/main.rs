@@ -1,5 +1,6 @@
 //! Integration tests: one test binary, one module per area.
 
+mod annotate;
 mod check;
 mod checks_ab;
 mod checks_cg;
