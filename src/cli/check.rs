@@ -26,11 +26,11 @@ pub(crate) enum CheckFormat {
     Text,
     Csv,
     Jsonl,
-    /// One self-contained page (`-o report.html`).
+    // One self-contained page (`-o report.html`).
     Html,
-    /// SARIF 2.1.0, for code-scanning tools.
+    // SARIF 2.1.0, for code-scanning tools.
     Sarif,
-    /// GitHub Actions workflow annotations.
+    // GitHub Actions workflow annotations.
     Github,
 }
 
