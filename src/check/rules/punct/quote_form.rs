@@ -66,7 +66,8 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                         };
                         let total = *totals[usize::from(c == '\'')]
                             .get_or_insert_with(|| line.matches(c).count());
-                        let fix = (total % 2 == 0).then(|| if nth % 2 == 0 { open } else { close });
+                        let fix =
+                            (total % 2 == 0).then_some(if nth % 2 == 0 { open } else { close });
                         let finding = text::finding(
                             QUOTE_FORM.id,
                             start + i,
