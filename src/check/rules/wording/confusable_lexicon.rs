@@ -83,7 +83,12 @@ fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
                     c.right
                 ),
             )
-            .with_replacement(c.right.as_str()),
+            // 截止至/截止到 a date is read both ways (截止 with 至, or 截至 doubled): the fix
+            // 截至至 would be wrong, so a person decides.
+            .with_replacement_if(
+                !(c.after_time && text[end..].starts_with(['至', '到'])),
+                c.right.as_str(),
+            ),
         );
     }
 }
