@@ -98,12 +98,12 @@ impl FindingOut<'_> {
         }
     }
 
-    fn finish(self, files: usize) -> std::io::Result<()> {
+    fn finish(self, summary: &str) -> std::io::Result<()> {
         match self {
             FindingOut::Text(w, _) | FindingOut::Jsonl(w) | FindingOut::Github(w) => w.flush(),
             FindingOut::Whole(w, format, all) => {
                 if format == CheckFormat::Html {
-                    w.write_all(report::html(&all, files).as_bytes())?;
+                    w.write_all(report::html(&all, summary).as_bytes())?;
                 } else {
                     serde_json::to_writer_pretty(&mut *w, &report::sarif(&all))
                         .map_err(std::io::Error::other)?;
@@ -256,7 +256,16 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         for f in corpus::run(&checker, batch, None).findings {
             emit(&f, &mut fo, counts)?;
         }
-        fo.finish(summary.ok + summary.skipped + summary.errors)
+        let line = diagnostics::summary(&diagnostics::CheckCounts {
+            errors: counts.error,
+            warnings: counts.warning,
+            infos: counts.info,
+            files: summary.ok + summary.skipped + summary.errors,
+            unread: summary.errors,
+            skipped: summary.skipped,
+            clean: summary.ok.saturating_sub(counts.flagged.len()),
+        });
+        fo.finish(&line)
     };
     let files = |s: &Summary| s.ok + s.skipped + s.errors;
     match &a.output {

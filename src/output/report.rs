@@ -65,8 +65,8 @@ document.querySelectorAll('.filters input,.filters select').forEach(function(e){
 
 /// The findings as one HTML page that needs nothing but a browser: styles and script inline,
 /// no request leaves the page. Grouped by file then line; counts per rule and per file at the
-/// top; filters by severity and rule.
-pub fn html(findings: &[Located], files_checked: usize) -> String {
+/// top; filters by severity and rule. `summary` is the line saying what was checked.
+pub fn html(findings: &[Located], summary: &str) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Located>> = BTreeMap::new();
     for f in findings {
         by_file.entry(f.at.file.as_str()).or_default().push(f);
@@ -80,7 +80,6 @@ pub fn html(findings: &[Located], files_checked: usize) -> String {
     for f in findings {
         rules.entry(f.rule).or_default()[sev_index(f.severity)] += 1;
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let lang = if crate::i18n::lang() == crate::i18n::Lang::En {
         "en"
     } else {
@@ -94,17 +93,7 @@ pub fn html(findings: &[Located], files_checked: usize) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
-    let _ = writeln!(
-        h,
-        "<p id=\"summary\">{}</p>",
-        esc(&msg!(
-            zh = "检查了 {files_checked} 个文件：错误 {} 个，警告 {} 个，提示 {} 个。",
-            en = "Checked {files_checked} files: {} errors, {} warnings, {} notes.",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        ))
-    );
+    let _ = writeln!(h, "<p id=\"summary\">{}</p>", esc(summary));
     // Counts per rule and per file.
     let _ = writeln!(
         h,
