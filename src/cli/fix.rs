@@ -106,8 +106,8 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
                 "standard input cannot be rewritten; use --diff",
             )),
             (Format::Docx, _) => Some(tr(
-                "Word文档不在原处改写；请用 gongwen check --annotate 生成带批注的副本",
-                "Word documents are not rewritten in place; use gongwen check --annotate for a copy with comments",
+                "Word文档暂不改写，请用 --diff 查看修改后在Word中改正",
+                "Word documents are not rewritten yet; use --diff and make the changes in Word",
             )),
             (Format::Html, _) => Some(tr(
                 "网页只读出了文字，无法在原处改写，请用 --diff",
