@@ -46,6 +46,7 @@ pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod fix;
 pub mod input;
 pub mod output;
 pub mod pipeline;

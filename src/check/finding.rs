@@ -101,6 +101,16 @@ impl Finding {
         self
     }
 
+    /// States the text that should replace the span where `known`: a rule that knows the fix
+    /// only for text as written on one line (not joined across a break) says so here.
+    pub fn with_replacement_if(self, known: bool, text: impl Into<String>) -> Finding {
+        if known {
+            self.with_replacement(text)
+        } else {
+            self
+        }
+    }
+
     pub fn with_related(mut self, span: Span) -> Finding {
         self.related_spans.push(span);
         self

@@ -264,6 +264,10 @@ pub struct Rule {
     /// [`Rule::doc`] in English.
     pub doc_en: &'static str,
     pub check: Check,
+    /// Whether the replacements this rule states may be applied without a person reading them
+    /// (`gongwen fix`): the rule only changes the form of what is written (punctuation widths,
+    /// brackets, digits), never a word a person chose.
+    pub safe_fix: bool,
 }
 
 impl Rule {

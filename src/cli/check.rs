@@ -15,6 +15,7 @@ use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::csv::{AtomicFile, CsvTable};
 use gongwen::output::diagnostics::{self, Style};
+use gongwen::output::report;
 use gongwen::output::rows::FindingRow;
 use gongwen::output::tables::TableId;
 use gongwen::pipeline::{self, Context, Summary};
@@ -25,6 +26,12 @@ pub(crate) enum CheckFormat {
     Text,
     Csv,
     Jsonl,
+    // One self-contained page (`-o report.html`).
+    Html,
+    // SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    // GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -56,6 +63,9 @@ pub(crate) struct CheckArgs {
     /// 把当前全部问题记为已接受（写入 .gongwen-accepted），此后再检查只列出新出现的问题
     #[arg(long)]
     pub(crate) accept_current: bool,
+    /// 为每个输入在该目录中写一份带批注的Word文档（每个问题一条批注，标在出问题的文字上）
+    #[arg(long, value_name = "DIR")]
+    pub(crate) annotate: Option<PathBuf>,
 }
 
 /// Where `check` writes its findings.
@@ -63,6 +73,9 @@ enum FindingOut<'w> {
     Text(&'w mut dyn Write, Style),
     Csv(Box<CsvTable<&'w mut dyn Write>>),
     Jsonl(&'w mut dyn Write),
+    Github(&'w mut dyn Write),
+    /// Pages and logs written whole at the end, from every finding.
+    Whole(&'w mut dyn Write, CheckFormat, Vec<Located>),
 }
 
 impl FindingOut<'_> {
@@ -77,12 +90,27 @@ impl FindingOut<'_> {
                     serde_json::to_string(&FindingRow::new(f)).map_err(std::io::Error::other)?;
                 writeln!(w, "{v}")
             }
+            FindingOut::Github(w) => writeln!(w, "{}", report::github(f)),
+            FindingOut::Whole(_, _, all) => {
+                all.push(f.clone());
+                Ok(())
+            }
         }
     }
 
-    fn finish(self) -> std::io::Result<()> {
+    fn finish(self, summary: &str) -> std::io::Result<()> {
         match self {
-            FindingOut::Text(w, _) | FindingOut::Jsonl(w) => w.flush(),
+            FindingOut::Text(w, _) | FindingOut::Jsonl(w) | FindingOut::Github(w) => w.flush(),
+            FindingOut::Whole(w, format, all) => {
+                if format == CheckFormat::Html {
+                    w.write_all(report::html(&all, summary).as_bytes())?;
+                } else {
+                    serde_json::to_writer_pretty(&mut *w, &report::sarif(&all))
+                        .map_err(std::io::Error::other)?;
+                    writeln!(w)?;
+                }
+                w.flush()
+            }
             FindingOut::Csv(t) => (*t).finish()?.flush(),
         }
     }
@@ -100,6 +128,8 @@ struct Counts {
     accepted: usize,
     /// With --accept-current: every finding, to be written as accepted.
     all: Vec<Located>,
+    /// With --annotate: the findings reported, by file.
+    by_file: std::collections::HashMap<String, Vec<Located>>,
 }
 
 pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -160,6 +190,8 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 !a.no_bom && a.output.is_some(),
             )?)),
             CheckFormat::Jsonl => FindingOut::Jsonl(out),
+            CheckFormat::Github => FindingOut::Github(out),
+            CheckFormat::Html | CheckFormat::Sarif => FindingOut::Whole(out, a.format, Vec::new()),
         };
         let mut batch = Vec::new();
         let emit = |f: &Located, fo: &mut FindingOut, counts: &mut Counts| {
@@ -179,6 +211,27 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             counts.fail |= f.severity >= checker.fail_on;
             if !counts.flagged.contains(&f.at.file) {
                 counts.flagged.insert(f.at.file.clone());
+            }
+            if a.annotate.is_some() {
+                counts
+                    .by_file
+                    .entry(f.at.file.clone())
+                    .or_default()
+                    .push(f.clone());
+                // A batch finding also belongs to the other files it names.
+                for r in f.related.iter().filter(|r| r.file != f.at.file) {
+                    let mut there = f.clone();
+                    there.related = vec![f.at.clone()];
+                    there.at = r.clone();
+                    there.end_line = r.line;
+                    there.end_column = r.column;
+                    there.replacement = None;
+                    counts
+                        .by_file
+                        .entry(r.file.clone())
+                        .or_default()
+                        .push(there);
+                }
             }
             fo.write(f)
         };
@@ -203,7 +256,16 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         for f in corpus::run(&checker, batch, None).findings {
             emit(&f, &mut fo, counts)?;
         }
-        fo.finish()
+        let line = diagnostics::summary(&diagnostics::CheckCounts {
+            errors: counts.error,
+            warnings: counts.warning,
+            infos: counts.info,
+            files: summary.ok + summary.skipped + summary.errors,
+            unread: summary.errors,
+            skipped: summary.skipped,
+            clean: summary.ok.saturating_sub(counts.flagged.len()),
+        });
+        fo.finish(&line)
     };
     let files = |s: &Summary| s.ok + s.skipped + s.errors;
     match &a.output {
@@ -253,6 +315,9 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         });
     }
+    if let Some(dir) = &a.annotate {
+        annotate(dir, &inputs, &ctx.read, &mut counts.by_file)?;
+    }
     if !quiet {
         let read = summary.ok;
         eprintln!(
@@ -286,4 +351,44 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes, for each input read as text or a web page, a Word document of its text with its
+/// findings as comments, into `dir` under the input's path with `.docx` added.
+fn annotate(
+    dir: &std::path::Path,
+    inputs: &[input::Input],
+    read: &input::ReadOptions,
+    by_file: &mut std::collections::HashMap<String, Vec<Located>>,
+) -> Result<(), String> {
+    use gongwen::document::Format;
+    for i in inputs {
+        let input::Input::File { display, .. } = i else {
+            continue;
+        };
+        let Ok(doc) = input::load(i, read) else {
+            continue;
+        };
+        if doc.format == Format::Docx {
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "{display}：Word文档的批注副本暂不支持（请另存为文本后再加 --annotate）",
+                    en = "{display}: annotated copies of Word documents are not supported yet (save it as text to annotate it)"
+                )
+            );
+            continue;
+        }
+        let mut findings = by_file.remove(display.as_str()).unwrap_or_default();
+        findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
+        let relative = display.trim_start_matches('/').replace("../", "");
+        let path = dir.join(format!("{relative}.docx"));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, e))?;
+        }
+        let bytes = gongwen::output::annotate::text_docx(&doc.text, &findings)
+            .map_err(|e| output_failed(&path, e))?;
+        std::fs::write(&path, bytes).map_err(|e| output_failed(&path, e))?;
+    }
+    Ok(())
 }

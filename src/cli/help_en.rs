@@ -9,6 +9,7 @@ fn about(command: &str) -> Option<&'static str> {
     Some(match command {
         "" => "Reads Chinese government documents (公文): extracts figures, document numbers and citations, checks common slips, writes tables that open in spreadsheets.",
         "check" => "Check documents and list the findings like a compiler (file:line:column, severity, rule, message)",
+        "fix" => "Apply the safe fixes (punctuation widths, brackets of document numbers …): a diff by default, --write rewrites the files",
         "extract" => "Write every table (documents.csv, findings.csv …) into a directory",
         "segment" => "jieba segmentation: one token per row (file,line,column,token,pos)",
         "terms" => "Word frequencies and keywords: writes terms.csv (each file's top N keywords and the totals of all files)",
@@ -53,6 +54,9 @@ fn help(command: &str, id: &str) -> Option<&'static str> {
         (_, "fail_on") => "Findings at or above this level make the exit status 1 (default: the configuration's, else error)",
         (_, "verbose") => "List every place of a style used throughout a document (by default: once, at the first, with the count)",
         (_, "accept_current") => "Accept every current finding (written to .gongwen-accepted); later checks list only new ones",
+        ("fix", "diff") => "Only list the changes (unified diff) and leave the files as they are (the default)",
+        ("fix", "write") => "Rewrite text files in place, keeping the originals as .bak",
+        (_, "annotate") => "Write into this directory, for each input, a Word document with one comment per finding on the flagged text",
         (_, "id") => "Rule id, such as docno-bracket-form",
         (_, "shell") => "The shell",
         (_, "name") => "Name of the law or regulation, full or short, such as 合同法 or 中华人民共和国行政诉讼法",

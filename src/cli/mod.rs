@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod errors;
 mod extract;
+mod fix;
 mod help_en;
 mod laws;
 mod progress;
@@ -59,6 +60,8 @@ impl From<MessageLang> for Lang {
 enum Command {
     /// 检查公文中的问题，按编译器格式列出（文件:行:列、级别、规则、说明）
     Check(check::CheckArgs),
+    /// 应用安全修正（标点全半角、发文字号括号等）：默认列出差异，--write 改写文件
+    Fix(fix::FixArgs),
     /// 提取全部表格（documents.csv、findings.csv 等）写入目录
     Extract(extract::ExtractArgs),
     /// jieba分词：每个词一行（file,line,column,token,pos）
@@ -117,6 +120,7 @@ fn dispatch(command: Command, lang: Lang) -> ExitCode {
     let result = match command {
         Command::Check(a) => check::run_check(a, lang),
         Command::Extract(a) => extract::run_extract(a, lang),
+        Command::Fix(a) => fix::run_fix(a, lang),
         Command::Segment(a) => segment::run_segment(a),
         Command::Terms(a) => terms::run_terms(a),
         Command::Rules { id } => rules::run_rules(id),

@@ -15,9 +15,20 @@ pub(crate) fn run_rules(id: Option<String>) -> Result<ExitCode, String> {
     let res = match id {
         Some(id) => {
             let r = check::rule(&id).ok_or_else(|| check::config::unknown_rule(&id))?;
+            let fix = if r.safe_fix {
+                i18n::tr(
+                    "修正：安全，gongwen fix 自动改正本规则给出的改法。",
+                    "Fix: safe; gongwen fix applies the replacements this rule states.",
+                )
+            } else {
+                i18n::tr(
+                    "修正：须人工判断，gongwen fix 不自动改正（改法见检查结果的 replacement 列）。",
+                    "Fix: needs a person; gongwen fix leaves it (the replacement column of the findings gives the fix, where known).",
+                )
+            };
             writeln!(
                 out,
-                "{}\t{}\t{}\n{}\n\n{}",
+                "{}\t{}\t{}\n{}\n\n{}\n{fix}",
                 r.id,
                 r.severity,
                 r.scope.as_str(),

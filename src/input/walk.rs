@@ -188,7 +188,17 @@ pub fn expand_excluding(paths: &[PathBuf], exclude: &[PathBuf]) -> Vec<Input> {
                     if is_dir {
                         continue;
                     }
-                    if is_data_file(e.path()) {
+                    if e.path().extension().is_some_and(|x| x == "bak") {
+                        // The originals `gongwen fix --write` keeps: the fixed file is beside.
+                        inputs.push(Input::Passed {
+                            display: display_path(e.path()),
+                            reason: tr(
+                                "备份文件（.bak），目录中的此类文件不读取（需要时请直接指定该文件）",
+                                "a backup (.bak): such files are not read from a directory (name the file to read it)",
+                            )
+                            .to_string(),
+                        });
+                    } else if is_data_file(e.path()) {
                         inputs.push(Input::Passed {
                             display: display_path(e.path()),
                             reason: tr(

@@ -1,8 +1,10 @@
 //! Writing tables: the cell model shared by every format, and the table definitions.
 
+pub mod annotate;
 pub mod csv;
 pub mod diagnostics;
 pub mod headers;
+pub mod report;
 pub mod rows;
 pub mod sink;
 pub mod staging;

@@ -1,5 +1,6 @@
 //! Integration tests: one test binary, one module per area.
 
+mod annotate;
 mod check;
 mod checks_ab;
 mod checks_cg;
@@ -9,6 +10,7 @@ mod cli;
 mod common;
 mod docnum;
 mod figures;
+mod fix;
 mod formats;
 mod hostile;
 mod hostile_io;
@@ -20,5 +22,6 @@ mod precision;
 mod props;
 mod registers;
 mod reliability;
+mod report;
 mod rule_fixtures;
 mod terms;

@@ -81,6 +81,9 @@ fn every_rule_has_fixtures_and_they_hold() {
                     "{}:{}:{} “{}” {}\n",
                     name, f.at.line, f.at.column, f.text, f.message
                 ));
+                if let Some(r) = &f.replacement {
+                    report.push_str(&format!("  → “{r}”\n"));
+                }
             }
         }
         for (first, text) in examples(&dir.join(id).join("right.txt")) {

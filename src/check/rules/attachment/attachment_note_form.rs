@@ -26,6 +26,7 @@ pub static ATTACHMENT_NOTE_FORM: Rule = Rule {
          Not reported: download links of web pages (names with extensions such as .doc, .pdf).\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.4 (attachment note).",
     check: Check::Doc(attachment_note_form),
+    safe_fix: false,
 };
 
 fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -40,22 +41,26 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                     "附件说明中“附件”后误用半角冒号“:”，应使用全角冒号“：”",
                     "In the attachment note, “附件” is followed by the half-width colon “:”; use the full-width colon “：”",
                 ),
-            ));
+            )
+            .with_replacement("："));
         }
         if let [only] = note.items.as_slice() {
             if only.n.is_some() {
-                out.push(text::finding(
-                    id,
-                    only.mark.start,
-                    only.mark.end,
-                    msg!(
+                out.push(
+                    text::finding(
+                        id,
+                        only.mark.start,
+                        only.mark.end,
+                        msg!(
                         zh = "只有一个附件时不编序号，应删去“{}”，写作“附件：{}”",
                         en =
                             "A single attachment is not numbered: delete “{}” and write “附件：{}”",
                         &ctx.doc.text[only.mark.start..only.mark.end],
                         only.name
                     ),
-                ));
+                    )
+                    .with_replacement(""),
+                );
             }
         }
         for (k, item) in note.items.iter().enumerate() {
@@ -70,17 +75,21 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                             zh = "附件序号不连续：第{want}个附件编为“{n}”，应为“{want}.”",
                             en = "Attachment numbers are not consecutive: attachment {want} is numbered “{n}”; it should be “{want}.”"
                         ),
-                    ));
+                    )
+                    .with_replacement(format!("{want}.")));
                 } else if item.sep == "、" {
-                    out.push(text::finding(
-                        id,
-                        item.mark.start,
-                        item.mark.end,
-                        msg!(
-                            zh = "附件序号“{want}、”应写作“{want}.”",
-                            en = "Write the attachment number “{want}、” as “{want}.”"
-                        ),
-                    ));
+                    out.push(
+                        text::finding(
+                            id,
+                            item.mark.start,
+                            item.mark.end,
+                            msg!(
+                                zh = "附件序号“{want}、”应写作“{want}.”",
+                                en = "Write the attachment number “{want}、” as “{want}.”"
+                            ),
+                        )
+                        .with_replacement(format!("{want}.")),
+                    );
                 }
             }
             if let Some(last) = item
@@ -90,15 +99,19 @@ fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 .filter(|c| "。；，、.;,".contains(*c))
             {
                 let end = item.name_span.end;
-                out.push(text::finding(
-                    id,
-                    end - last.len_utf8(),
-                    end,
-                    msg!(
-                        zh = "附件名称后不加标点，应删去“{last}”",
-                        en = "An attachment name takes no punctuation after it: delete “{last}”"
-                    ),
-                ));
+                out.push(
+                    text::finding(
+                        id,
+                        end - last.len_utf8(),
+                        end,
+                        msg!(
+                            zh = "附件名称后不加标点，应删去“{last}”",
+                            en =
+                                "An attachment name takes no punctuation after it: delete “{last}”"
+                        ),
+                    )
+                    .with_replacement(""),
+                );
             }
         }
     }

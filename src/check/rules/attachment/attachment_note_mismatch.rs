@@ -28,6 +28,7 @@ pub static ATTACHMENT_NOTE_MISMATCH: Rule = Rule {
          latter); titles wrapped onto two lines.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.7 (attachments).",
     check: Check::Doc(attachment_note_mismatch),
+    safe_fix: false,
 };
 
 fn norm(s: &str) -> String {

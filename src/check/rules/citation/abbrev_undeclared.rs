@@ -37,6 +37,7 @@ pub static ABBREV_UNDECLARED: Rule = Rule {
          parenthesis (以下分别简称为《决定》、《修正案》). Each short name is reported once.\n\
          Source: GB/T 15834-2011 4.15.3.4; 《国家行政机关公文处理办法》 (2000, repealed) article 25.",
     check: Check::Doc(abbrev_undeclared),
+    safe_fix: false,
 };
 
 /// Normalised short forms the document declares (以下简称《…》, 简称《…》).

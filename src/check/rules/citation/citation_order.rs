@@ -30,6 +30,7 @@ pub static CITATION_ORDER: Rule = Rule {
          by the name of a kind of paper rather than a title (366号《决定书》).\n\
          Source: 《国家行政机关公文处理办法》 (2000, repealed) article 25, still the common practice; hence a warning.",
     check: Check::Doc(citation_order),
+    safe_fix: false,
 };
 
 fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -63,6 +64,10 @@ fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
                     zh = "引用公文应先引标题、后引发文字号：“{written}{title}”应写作“{title}（{written}）”",
                     en = "Cite a document by its title first, then its number: write “{title}（{written}）”, not “{written}{title}”"
                 ),
+            )
+            .with_replacement_if(
+                !title.contains('\n') && !d.span.text(text).contains('\n'),
+                format!("{title}（{written}）"),
             ));
             continue;
         }

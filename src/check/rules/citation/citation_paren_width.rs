@@ -22,6 +22,7 @@ pub static CITATION_PAREN_WIDTH: Rule = Rule {
          Right: 《……办法》（临川市人民政府令第58号）\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.9; GB/T 9704-2012 chapter 9.",
     check: Check::Doc(citation_paren_width),
+    safe_fix: true,
 };
 
 fn citation_paren_width(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -59,6 +60,7 @@ fn citation_paren_width(ctx: &DocContext, out: &mut Vec<Finding>) {
                 zh = "标题后括注发文字号应使用全角括号：“{written}”应写作“（{inner}）”",
                 en = "A document number after a title takes full-width parentheses: write “（{inner}）”, not “{written}”"
             ),
-        ));
+        )
+        .with_replacement(format!("（{inner}）")));
     }
 }

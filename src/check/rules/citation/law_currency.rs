@@ -33,6 +33,7 @@ pub static LAW_CURRENCY: Rule = Rule {
          tell of nothing after it (nothing shows they were written after it). The catalogue is incomplete: texts it lacks are not reported.\n\
          Source: 《党政机关公文处理工作条例》 article 19, article 20 (2).",
     check: Check::Doc(law_currency),
+    safe_fix: false,
 };
 
 /// Words that show a sentence is about the repeal itself.

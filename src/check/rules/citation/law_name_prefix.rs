@@ -27,6 +27,7 @@ pub static LAW_NAME_PREFIX: Rule = Rule {
          Source: the wording of law names in 《立法技术规范（试行）（一）》 of the Legislative Affairs Commission\n\
          of the NPC Standing Committee; common practice.",
     check: Check::Doc(law_name_prefix),
+    safe_fix: false,
 };
 
 /// Short forms everyone knows without introduction.
@@ -58,6 +59,10 @@ fn law_name_prefix(ctx: &DocContext, out: &mut Vec<Finding>) {
                 en = "The first citation of a law gives its full name: write 《中华人民共和国{1}》, not 《{0}》; the short name may follow",
                 c.title, c.title
             ),
+        )
+        .with_replacement_if(
+            ctx.doc.slice(c.span) == format!("《{}》", c.title),
+            format!("《中华人民共和国{}》", c.title),
         ));
     }
 }

@@ -34,6 +34,7 @@ pub static TITLE_AGENCY_INFORMAL: Rule = Rule {
          A form repeated in the text is reported at its first occurrence only.\n\
          Source: 《党政机关公文处理工作条例》 article 9 (7), article 20 (4).",
     check: Check::Doc(title_agency_informal),
+    safe_fix: false,
 };
 
 fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -97,6 +98,7 @@ fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
                     en = "A cited title names its issuing organ by the full official name: write “{organ_official}”, not “{organ_written}”{seen}"
                 ),
             );
+            f = f.with_replacement_if(as_written, organ_official.as_str());
             if let Some(o) = formal {
                 f = f.with_related(o.span);
             }

@@ -27,6 +27,7 @@ pub static TITLE_ENUM_DUNHAO: Rule = Rule {
          Not reported: items each followed by a parenthesis (《甲》（2017年）、《乙》（2020年）), where the comma is right.\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.5.3.5.",
     check: Check::Doc(title_enum_dunhao),
+    safe_fix: false,
 };
 
 static ENUM_DUNHAO: LazyLock<Regex> =

@@ -25,6 +25,7 @@ pub static TITLE_MARKS_MISUSE: Rule = Rule {
          Not reported: names of laws or documents (the title marks in 《宪法》宣传活动 and 《民法典》大会 are right).\n\
          Source: the supplementary rules on title marks of GB/T 15834-2011 《标点符号用法》.",
     check: Check::Doc(title_marks_misuse),
+    safe_fix: false,
 };
 
 /// Words after a 书名号 name that show it names an event, a prize or a certificate.
@@ -64,6 +65,10 @@ fn title_marks_misuse(ctx: &DocContext, out: &mut Vec<Finding>) {
                 en = "Names of events, meetings or awards are not works and take no title marks 《》: write ““{1}”{word}”, not “《{0}》{word}”",
                 c.title, c.title
             ),
+        )
+        .with_replacement_if(
+            ctx.doc.slice(c.span) == format!("《{}》", c.title),
+            format!("“{}”", c.title),
         ));
     }
 }

@@ -40,6 +40,7 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
          《水路运输条例》) are not reported. The rarer one (the shorter one, on a tie) is reported, with the place of the other.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(near_duplicate_doc, near_duplicate_batch),
+    safe_fix: false,
 };
 
 /// Words whose insertion makes another document, not a misquote: 《条例》 and 《暂行条例》.

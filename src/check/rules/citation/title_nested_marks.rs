@@ -19,6 +19,7 @@ pub static TITLE_NESTED_MARKS: Rule = Rule {
          Right: 《关于印发〈江澄省政务公开工作细则〉的通知》\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.15.",
     check: Check::Doc(title_nested_marks),
+    safe_fix: false,
 };
 
 fn title_nested_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -35,13 +36,19 @@ fn title_nested_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
                 other => other,
             })
             .collect();
-        out.push(Finding::new(
-            TITLE_NESTED_MARKS.id,
-            c.span,
-            msg!(
-                zh = "书名号内的书名应改用单书名号〈〉：应写作《{fixed}》",
-                en = "A title inside 《》 takes the single title marks 〈〉: write 《{fixed}》"
+        out.push(
+            Finding::new(
+                TITLE_NESTED_MARKS.id,
+                c.span,
+                msg!(
+                    zh = "书名号内的书名应改用单书名号〈〉：应写作《{fixed}》",
+                    en = "A title inside 《》 takes the single title marks 〈〉: write 《{fixed}》"
+                ),
+            )
+            .with_replacement_if(
+                ctx.doc.slice(c.span) == format!("《{}》", c.title),
+                format!("《{fixed}》"),
             ),
-        ));
+        );
     }
 }

@@ -32,6 +32,7 @@ pub static TITLE_VARIANT_PUNCT: Rule = Rule {
          is the most frequent one, or on a tie the standard one with full-width brackets and the dash “—”.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4); GB/T 15834-2011 4.9, 4.13.",
     check: Check::Both(variant_punct_doc, variant_punct_batch),
+    safe_fix: false,
 };
 
 /// How far a written title is from the standard punctuation: half-width brackets and a CJK 一 or

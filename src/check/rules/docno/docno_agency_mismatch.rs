@@ -36,6 +36,7 @@ pub static AGENCY_MISMATCH: Rule = Rule {
          are not judged; a document cited here with two different numbers is reported once, by title-docno-conflict.\n\
          Source: 《党政机关公文处理工作条例》 article 9 (5), article 20 (4).",
     check: Check::Doc(agency_mismatch),
+    safe_fix: false,
 };
 
 fn agency_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {

@@ -26,6 +26,7 @@ pub static BRACKET_FORM: Rule = Rule {
          author notes such as 〔唐〕杜甫, 令 numbers.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(bracket_form),
+    safe_fix: true,
 };
 
 fn bracket_form(ctx: &DocContext, out: &mut Vec<Finding>) {

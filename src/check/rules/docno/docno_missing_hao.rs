@@ -23,6 +23,7 @@ pub static MISSING_HAO: Rule = Rule {
          Not reported: strings of digits followed by other words (they are not taken for document numbers).\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(missing_hao),
+    safe_fix: false,
 };
 
 fn missing_hao(ctx: &DocContext, out: &mut Vec<Finding>) {

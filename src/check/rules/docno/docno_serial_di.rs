@@ -24,6 +24,7 @@ pub static SERIAL_DI: Rule = Rule {
          (××公告2024年第4号), issue numbers (第6期).\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(serial_di),
+    safe_fix: true,
 };
 
 fn serial_di(ctx: &DocContext, out: &mut Vec<Finding>) {

@@ -21,6 +21,7 @@ pub static SERIAL_LEADING_ZERO: Rule = Rule {
          Right: 桐政发〔2025〕3号\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(serial_leading_zero),
+    safe_fix: true,
 };
 
 fn serial_leading_zero(ctx: &DocContext, out: &mut Vec<Finding>) {

@@ -22,6 +22,7 @@ pub static SPACING: Rule = Rule {
          Right: 澄人社发〔2025〕12号\n\
          Source: the unspaced form of GB/T 9704-2012 《党政机关公文格式》 7.2.5; typesetting practice for documents.",
     check: Check::Doc(spacing),
+    safe_fix: true,
 };
 
 fn spacing(ctx: &DocContext, out: &mut Vec<Finding>) {

@@ -34,6 +34,7 @@ pub static TITLE_CONFLICT: Rule = Rule {
          to identify a document (such as 《通知》).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(title_conflict_doc, title_conflict_batch),
+    safe_fix: false,
 };
 
 fn docno_title_message(wrong: &Cite, right: &Cite) -> String {

@@ -23,6 +23,7 @@ pub static YEAR_FULL: Rule = Rule {
          Not reported: other dates, such as the date of a document (the date rules check those).\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.2.5 (document number).",
     check: Check::Doc(year_full),
+    safe_fix: false,
 };
 
 fn year_full(ctx: &DocContext, out: &mut Vec<Finding>) {

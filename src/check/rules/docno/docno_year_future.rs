@@ -23,6 +23,7 @@ pub static YEAR_FUTURE: Rule = Rule {
          Not reported: the document's own number; documents whose year cannot be determined.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(year_future),
+    safe_fix: false,
 };
 
 /// The year a document was written, when the text states it firmly (its own number, or a

@@ -26,19 +26,32 @@ use crate::extract::docnum::{self, DocNum};
 use crate::i18n::tr;
 use crate::span::Span;
 
+/// The brackets a year in a document number is found in, the right one among them.
+const YEAR_OPENERS: [char; 8] = ['〔', '﹝', '〖', '【', '［', '[', '（', '('];
+
 pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static Rule, what: &str) {
     let text = &ctx.doc.text;
     for d in ctx.docnums.iter().filter(|d| d.problems.contains(&rule.id)) {
         let written = docnum::surface(text, d);
         let right = corrected(&written, d);
-        out.push(Finding::new(
-            rule.id,
-            d.span,
-            msg!(
-                zh = "{what}：“{written}”应写作“{right}”",
-                en = "{what}: write “{right}”, not “{written}”"
+        out.push(
+            Finding::new(
+                rule.id,
+                d.span,
+                msg!(
+                    zh = "{what}：“{written}”应写作“{right}”",
+                    en = "{what}: write “{right}”, not “{written}”"
+                ),
+            )
+            // A number broken across lines is joined in `written`; its fix would join the lines.
+            // A year in no brackets at all (国务院一九八〇年223号文件) is as often a reference in
+            // words as a number: which it is, a person decides.
+            .with_replacement_if(
+                !d.span.text(text).contains('\n')
+                    && (rule.id != "docno-bracket-form" || written.contains(YEAR_OPENERS)),
+                right,
             ),
-        ));
+        );
     }
 }
 

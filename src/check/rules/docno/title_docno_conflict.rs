@@ -33,6 +33,7 @@ pub static TITLE_DOCNO_CONFLICT: Rule = Rule {
          of the other; when the issuing organ tells which number is right, the number that fits the organ wins.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(title_docno_conflict_doc, title_docno_conflict_batch),
+    safe_fix: false,
 };
 
 fn title_docno_message(wrong: &Cite, right: &Cite) -> String {

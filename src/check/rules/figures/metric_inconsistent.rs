@@ -54,6 +54,7 @@ pub static METRIC_INCONSISTENT: Rule = Rule {
          be the same). Better to miss one than to report a false one.\n\
          Source: the “accurate data” of 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(metric_inconsistent, metric_inconsistent_batch),
+    safe_fix: false,
 };
 
 /// A jurisdiction word that names the issuer's own area (全县, 本市, 我省): the same subject

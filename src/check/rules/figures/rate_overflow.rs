@@ -39,6 +39,7 @@ pub static RATE_OVERFLOW: Rule = Rule {
          “以上”; lists without “占” between the items (they may be shares of different wholes).\n\
          Source: the definition of a rate; the “accurate data” required by 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(rate_overflow),
+    safe_fix: false,
 };
 
 /// Rates whose numerator is part of their denominator. 完成率, 使用率 and 入学率 are left out on

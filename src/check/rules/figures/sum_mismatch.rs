@@ -35,6 +35,7 @@ pub static SUM_MISMATCH: Rule = Rule {
          “共办理建议120件，其中重点建议15件、督办件8件”); decimals that agree once rounded to the last place.\n\
          Source: the “accurate data” of 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(sum_mismatch),
+    safe_fix: false,
 };
 
 /// Words that mark a figure as a total.

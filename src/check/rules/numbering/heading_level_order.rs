@@ -24,6 +24,7 @@ pub static HEADING_LEVEL_ORDER: Rule = Rule {
          under chapters, sections and articles; attachment pages.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3.",
     check: Check::Doc(heading_level_order),
+    safe_fix: false,
 };
 
 fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {

@@ -31,6 +31,7 @@ pub static HEADING_NUMBER_FORM: Rule = Rule {
          common in typesetting). Half-width parentheses “(一)” are reported by halfwidth-punct-in-cjk.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3; the notes on ordinal words of GB/T 15834-2011.",
     check: Check::Doc(heading_number_form),
+    safe_fix: false,
 };
 
 /// 第一、: 第一 is a sequence word, not an ordinal `heading_marker` knows, and takes a comma.
@@ -80,7 +81,8 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                 zh = "层次序数“{wrong}”形式错误，应写作“{fix}”",
                 en = "Heading number “{wrong}” has the wrong form: write “{fix}”"
             ),
-        );
+        )
+        .with_replacement(fix.as_str());
         match groups.iter_mut().find(|g| g.0 == shape) {
             Some(g) => g.1.push(f),
             None => groups.push((shape, vec![f])),

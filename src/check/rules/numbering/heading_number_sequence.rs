@@ -36,6 +36,7 @@ pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
          starts again at each new heading.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.3.",
     check: Check::Doc(heading_number_sequence),
+    safe_fix: false,
 };
 
 static SHI_RUN: LazyLock<Regex> = LazyLock::new(|| {

@@ -28,6 +28,7 @@ pub static APPROX_ADJACENT_DUNHAO: Rule = Rule {
          Not reported: ordinals and lists (第1、2季度, 1、2月份, 一、二级, 三、四类); lists of three or more.\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 4.2.2, 5.2.1.",
     check: Check::Doc(approx_adjacent_dunhao),
+    safe_fix: false,
 };
 
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,7 +76,8 @@ fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
                     en = "Two adjacent numbers giving an estimate take no 、 between them and are written in Chinese numerals: write “{right}”, not “{}”",
                     m.as_str()
                 ),
-            ));
+            )
+            .with_replacement(right.as_str()));
         }
     }
 }

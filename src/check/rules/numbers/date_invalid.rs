@@ -29,6 +29,7 @@ pub static DATE_INVALID: Rule = Rule {
          Not reported: 2月29日 without a year (a leap year cannot be ruled out).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4) (accurate times).",
     check: Check::Doc(date_invalid),
+    safe_fix: false,
 };
 
 static MD: LazyLock<Regex> =

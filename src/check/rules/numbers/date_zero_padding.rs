@@ -30,6 +30,7 @@ pub static DATE_ZERO_PADDING: Rule = Rule {
          and page lines of newspapers (the site's format).\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.5.4.",
     check: Check::Doc(date_zero_padding),
+    safe_fix: true,
 };
 
 static YMD: LazyLock<Regex> =
@@ -63,7 +64,8 @@ fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
                     en = "Months and days in a date are not padded with 0: write “{fixed}”, not “{}”",
                     m.as_str()
                 ),
-            ));
+            )
+            .with_replacement(fixed.as_str()));
         }
     }
     text::push_folded(out, found, |n| {

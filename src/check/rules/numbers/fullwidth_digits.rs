@@ -28,6 +28,7 @@ pub static FULLWIDTH_DIGITS: Rule = Rule {
          Not reported: metadata lines of web pages.\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.1.7.",
     check: Check::Doc(fullwidth_digits),
+    safe_fix: true,
 };
 
 /// A number in full-width digits, with its full-width decimal point: ９９．４ is one place.
@@ -46,16 +47,19 @@ fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
                     _ => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
                 })
                 .collect();
-            found.push(text::finding(
-                FULLWIDTH_DIGITS.id,
-                start + m.start(),
-                start + m.end(),
-                msg!(
-                    zh = "全角数字“{}”应写作半角“{half}”",
-                    en = "Write the full-width digits “{}” as half-width “{half}”",
-                    m.as_str()
-                ),
-            ));
+            found.push(
+                text::finding(
+                    FULLWIDTH_DIGITS.id,
+                    start + m.start(),
+                    start + m.end(),
+                    msg!(
+                        zh = "全角数字“{}”应写作半角“{half}”",
+                        en = "Write the full-width digits “{}” as half-width “{half}”",
+                        m.as_str()
+                    ),
+                )
+                .with_replacement(half.as_str()),
+            );
         }
     }
     text::push_folded(out, found, |n| {

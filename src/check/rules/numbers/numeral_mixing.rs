@@ -28,6 +28,7 @@ pub static NUMERAL_MIXING: Rule = Rule {
          Not reported: 2.7万户, 10亿元; units such as 千米, 千克, 千瓦, 千伏, 千牛, 百帕; 百分点, 百分比; the computing unit “百亿亿次”.\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.3.",
     check: Check::Doc(numeral_mixing),
+    safe_fix: false,
 };
 
 static DIGIT_PLACE: LazyLock<Regex> =

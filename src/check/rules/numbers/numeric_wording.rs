@@ -28,6 +28,7 @@ pub static NUMERIC_WORDING: Rule = Rule {
          Not reported: “增加N倍”, “提高N倍”.\n\
          Source: GB/T 15835-2011 4.3 (“约300人” and “300人左右” are two forms, not to be combined).",
     check: Check::Doc(numeric_wording),
+    safe_fix: false,
 };
 
 static WORDING: LazyLock<Regex> = LazyLock::new(|| {

@@ -29,6 +29,7 @@ pub static RANGE_UNIT_OMISSION: Rule = Rule {
          Not reported: ordinary units of measure (3～5天, 100～150千克), which may be written on the second number only;\n         ranges that make sense with the first number as written (5000至1万).\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.1.3.",
     check: Check::Doc(range_unit_omission),
+    safe_fix: false,
 };
 
 static RANGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +72,8 @@ fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
                     mark,
                     &c[3]
                 ),
-            ));
+            )
+            .with_replacement(format!("{}{unit}{mark}{}{unit}", &c[1], &c[3])));
         }
     }
 }

@@ -31,6 +31,7 @@ pub static SESSION_NUMERALS: Rule = Rule {
          numerals); editions of fairs and other events.\n\
          Source: the examples of GB/T 15835-2011 《出版物上数字用法》 4.3.",
     check: Check::Doc(session_numerals),
+    safe_fix: false,
 };
 
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {

@@ -34,6 +34,7 @@ pub static SIGNOFF_DATE_CHINESE: Rule = Rule {
          dates in the parenthesised note under the title of a regulation; dates in the body text.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.5.4.",
     check: Check::Doc(signoff_date_chinese),
+    safe_fix: false,
 };
 
 static CN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,7 +81,8 @@ fn signoff_date_chinese(ctx: &DocContext, out: &mut Vec<Finding>) {
                 en = "The date of a document is written in Arabic numerals: write “{y}年{mo}月{d}日{}”, not “{t}”",
                 c.get(4).map_or("", |m| m.as_str())
             ),
-        ));
+        )
+        .with_replacement(format!("{y}年{mo}月{d}日{}", c.get(4).map_or("", |m| m.as_str()))));
     }
 }
 

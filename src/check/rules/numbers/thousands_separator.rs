@@ -31,6 +31,7 @@ pub static THOUSANDS_SEPARATOR: Rule = Rule {
          halfwidth-punct-in-cjk reports it); years, codes, telephone numbers and other numbers without a unit.\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.1.1.",
     check: Check::Doc(thousands_separator),
+    safe_fix: true,
 };
 
 static GROUPED: LazyLock<Regex> =
@@ -78,7 +79,8 @@ fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
                     zh = "四位整数不分节：“{g}”应写作“{digits}”",
                     en = "A four-digit integer takes no thousands separator: write “{digits}”, not “{g}”"
                 ),
-            ));
+            )
+            .with_replacement(g.replace(",", "")));
         }
     }
     if let (Some((s, e, g)), Some((ps, p))) = (

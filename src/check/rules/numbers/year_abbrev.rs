@@ -30,6 +30,7 @@ pub static YEAR_ABBREV: Rule = Rule {
          年初, 年末, 年度, 上半年, 下半年, 新招录, 新入职, or preceded by “于”, “在”, “至” are reported.\n\
          Source: GB/T 9704-2012 7.3.5.4; GB/T 15835-2011 5.1.4.",
     check: Check::Doc(year_abbrev),
+    safe_fix: false,
 };
 
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {

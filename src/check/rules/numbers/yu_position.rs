@@ -29,6 +29,7 @@ pub static YU_POSITION: Rule = Rule {
          Not reported: 10余万, 30余万 (“余” after a round ten is right).\n\
          Source: the writing of estimates in GB/T 15835-2011.",
     check: Check::Doc(yu_position),
+    safe_fix: false,
 };
 
 static YU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([1-9])余(万|亿)").unwrap());

@@ -28,6 +28,7 @@ pub static ZERO_GLYPH: Rule = Rule {
          Not reported: “零” in quantities (三千零五十二).\n\
          Source: GB/T 15835-2011 《出版物上数字用法》 5.2.5.",
     check: Check::Doc(zero_glyph),
+    safe_fix: false,
 };
 
 static CN_YEAR: LazyLock<Regex> =
@@ -61,7 +62,8 @@ fn zero_glyph(ctx: &DocContext, out: &mut Vec<Finding>) {
                     zh = "年份中的零应写作“〇”：“{s}”应写作“{fixed}”",
                     en = "A zero in a year written in Chinese numerals is “〇”: write “{fixed}”, not “{s}”"
                 ),
-            ));
+            )
+            .with_replacement(fixed.as_str()));
         }
     }
 }

@@ -31,6 +31,7 @@ pub static CJK_ONE_AS_DASH: Rule = Rule {
          Not reported: strings of Chinese numerals (二〇一六年): both sides must be Arabic numbers.\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.13 (connecting marks).",
     check: Check::Doc(cjk_one_as_dash),
+    safe_fix: true,
 };
 
 static ONE_BETWEEN_DIGITS: LazyLock<Regex> =
@@ -47,15 +48,19 @@ fn cjk_one_as_dash(ctx: &DocContext, out: &mut Vec<Finding>) {
     }
     for m in ONE_BETWEEN_DIGITS.find_iter(text) {
         let s = m.as_str();
-        out.push(Finding::new(
-            CJK_ONE_AS_DASH.id,
-            Span::new(m.start(), m.end()),
-            msg!(
-                zh = "起止范围误用汉字“一”作连接号：“{s}”应写作“{}”",
-                en = "A range uses the Chinese numeral “一” as its dash: write “{}”, not “{s}”",
-                s.replacen('一', "—", 1)
-            ),
-        ));
+        let fixed = s.replacen('一', "—", 1);
+        out.push(
+            Finding::new(
+                CJK_ONE_AS_DASH.id,
+                Span::new(m.start(), m.end()),
+                msg!(
+                    zh = "起止范围误用汉字“一”作连接号：“{s}”应写作“{}”",
+                    en = "A range uses the Chinese numeral “一” as its dash: write “{}”, not “{s}”",
+                    fixed
+                ),
+            )
+            .with_replacement(fixed),
+        );
     }
 }
 

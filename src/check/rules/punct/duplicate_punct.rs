@@ -28,6 +28,7 @@ pub static DUPLICATE_PUNCT: Rule = Rule {
          also an exclamation).\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.1–4.7 (pause and stop marks).",
     check: Check::Doc(duplicate_punct),
+    safe_fix: true,
 };
 
 static PUNCT_RUN: LazyLock<Regex> =
@@ -77,7 +78,7 @@ fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
             if s.chars().all(|c| c == '？' || c == '！') {
                 continue;
             }
-            out.push(text::finding(
+            let finding = text::finding(
                 DUPLICATE_PUNCT.id,
                 start + m.start(),
                 start + m.end(),
@@ -86,7 +87,14 @@ fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
                     en =
                         "The punctuation “{s}” is repeated or conflicting: keep only one mark here"
                 ),
-            ));
+            );
+            // Which of two different marks stays is the writer's choice; a doubled one is one.
+            let mut marks = s.chars();
+            let first = marks.next();
+            out.push(match first {
+                Some(c) if marks.all(|d| d == c) => finding.with_replacement(c),
+                _ => finding,
+            });
         }
     }
 }

@@ -30,6 +30,7 @@ pub static ELLIPSIS_FORM: Rule = Rule {
          Not reported: dot leaders of a table of contents (a run of dots followed by a page number), web addresses.\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.11 (ellipsis).",
     check: Check::Doc(ellipsis_form),
+    safe_fix: true,
 };
 
 static BAD_ELLIPSIS: LazyLock<Regex> =
@@ -46,7 +47,9 @@ fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
         for m in BAD_ELLIPSIS.find_iter(line) {
             let s = m.as_str();
+            let mut fix = Some("……");
             let msg = if s.contains('等') {
+                fix = None;
                 msg!(
                     zh = "省略号与“等”连用：“{s}”只保留其一，如“等”",
                     en = "An ellipsis used together with “等”: keep only one of them in “{s}”, such as “等”"
@@ -70,12 +73,11 @@ fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
             } else {
                 continue;
             };
-            out.push(text::finding(
-                ELLIPSIS_FORM.id,
-                start + m.start(),
-                start + m.end(),
-                msg,
-            ));
+            let finding = text::finding(ELLIPSIS_FORM.id, start + m.start(), start + m.end(), msg);
+            out.push(match fix {
+                Some(fix) => finding.with_replacement(fix),
+                None => finding,
+            });
         }
     }
 }

@@ -27,6 +27,7 @@ pub static FULLWIDTH_COLON: Rule = Rule {
          reported by attachment-note-form.\n\
          Source: GB/T 9704-2012 《党政机关公文格式》 7.3.2 (addressee).",
     check: Check::Doc(fullwidth_colon),
+    safe_fix: true,
 };
 
 fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -36,16 +37,19 @@ fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
         for c in LABEL_COLON.captures_iter(line) {
             let at = start + c.get(2).unwrap().start();
-            out.push(text::finding(
-                FULLWIDTH_COLON.id,
-                at,
-                at + 1,
-                msg!(
-                    zh = "“{}”后误用半角冒号“:”，应使用全角冒号“：”",
-                    en = "Half-width colon “:” after “{}”: use the full-width colon “：”",
-                    &c[1]
-                ),
-            ));
+            out.push(
+                text::finding(
+                    FULLWIDTH_COLON.id,
+                    at,
+                    at + 1,
+                    msg!(
+                        zh = "“{}”后误用半角冒号“:”，应使用全角冒号“：”",
+                        en = "Half-width colon “:” after “{}”: use the full-width colon “：”",
+                        &c[1]
+                    ),
+                )
+                .with_replacement("："),
+            );
         }
         if let Some(c) = RECIPIENT_LINE.captures(line) {
             if !line.contains("如下") && !line.contains("下列") {
@@ -58,7 +62,8 @@ fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
                         "主送机关后误用半角冒号“:”，应使用全角冒号“：”",
                         "Half-width colon “:” after the addressee: use the full-width colon “：”",
                     ),
-                ));
+                )
+                .with_replacement("："));
             }
         }
     }

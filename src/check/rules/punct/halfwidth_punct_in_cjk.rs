@@ -37,6 +37,7 @@ pub static HALFWIDTH_PUNCT_IN_CJK: Rule = Rule {
          (heading-number-form) and “...” (ellipsis-form) are reported by their own rules.\n\
          Source: GB/T 15834-2011 《标点符号用法》; GB/T 9704-2012 chapter 9.",
     check: Check::Doc(halfwidth_punct_in_cjk),
+    safe_fix: true,
 };
 
 /// ASCII marks and the full-width marks Chinese text uses instead.
@@ -133,15 +134,18 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((c, 1)),
             }
-            found.push(text::finding(
-                HALFWIDTH_PUNCT_IN_CJK.id,
-                start + i,
-                start + i + 1,
-                msg!(
-                    zh = "中文语句中误用半角“{c}”，应使用全角“{full}”",
-                    en = "Half-width “{c}” in Chinese text: use the full-width “{full}”"
-                ),
-            ));
+            found.push(
+                text::finding(
+                    HALFWIDTH_PUNCT_IN_CJK.id,
+                    start + i,
+                    start + i + 1,
+                    msg!(
+                        zh = "中文语句中误用半角“{c}”，应使用全角“{full}”",
+                        en = "Half-width “{c}” in Chinese text: use the full-width “{full}”"
+                    ),
+                )
+                .with_replacement(full),
+            );
         }
     }
     text::push_folded(out, found, |n| {

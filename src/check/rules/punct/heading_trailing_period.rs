@@ -36,6 +36,7 @@ pub static HEADING_TRAILING_PERIOD: Rule = Rule {
          the next line), and items of the third and fourth levels are often whole sentences.\n\
          Source: 《国家行政机关公文处理办法》 (2000) article 10; the practice of GB/T 15834 that titles take no full stop.",
     check: Check::Doc(heading_trailing_period),
+    safe_fix: false,
 };
 
 /// The kinds of document whose title `heading-trailing-period` knows (关于……的通知).
@@ -116,15 +117,18 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
         let end = start + (t.as_ptr() as usize - line.as_ptr() as usize) + t.len();
         let at = end - last.len_utf8();
         if seen_lines <= 6 && is_doc_title(t) {
-            out.push(text::finding(
-                HEADING_TRAILING_PERIOD.id,
-                at,
-                end,
-                tr(
-                    "公文标题末尾不加句号，应删去“。”",
-                    "A document title takes no full stop at the end: delete “。”",
-                ),
-            ));
+            out.push(
+                text::finding(
+                    HEADING_TRAILING_PERIOD.id,
+                    at,
+                    end,
+                    tr(
+                        "公文标题末尾不加句号，应删去“。”",
+                        "A document title takes no full stop at the end: delete “。”",
+                    ),
+                )
+                .with_replacement(""),
+            );
             continue;
         }
         let Some(h) = numbering::heading_marker(t) else {
@@ -163,7 +167,8 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
                 en = "The heading “{}” on a line of its own takes no full stop at the end: delete “{last}”",
                 &t[..t.len() - last.len_utf8()]
             ),
-        ));
+        )
+        .with_replacement(""));
     }
 }
 

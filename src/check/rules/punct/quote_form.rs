@@ -27,6 +27,7 @@ pub static QUOTE_FORM: Rule = Rule {
          quotes do not pair up (unpaired-marks reports that).\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.8 (quotation marks).",
     check: Check::Doc(quote_form),
+    safe_fix: true,
 };
 
 fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
@@ -35,6 +36,9 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
     for &(start, line) in ctx.text_lines() {
         let mut depth = 0usize;
         let mut nested: Option<usize> = None;
+        // Straight double and single quotes seen so far on the line, and on the whole line.
+        let mut seen = [0usize; 2];
+        let mut totals: [Option<usize>; 2] = [None, None];
         // The marks are " ' and characters led by the bytes E2 (“”) and E3 (「」『』): only
         // those characters are decoded.
         let lb = line.as_bytes();
@@ -48,10 +52,23 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
             };
             match c {
                 '"' | '\'' => {
+                    let nth = seen[usize::from(c == '\'')];
+                    seen[usize::from(c == '\'')] += 1;
                     let prev = text::char_before(line, i);
                     let next = text::char_at(line, i + 1);
                     if prev.is_some_and(text::is_cjk) || next.is_some_and(text::is_cjk) {
-                        straight.push(text::finding(
+                        // Straight quotes pair in order on a line: the first of a pair opens.
+                        // With an odd count which one opens is not known, and none is fixed.
+                        let (open, close) = if c == '"' {
+                            ('“', '”')
+                        } else {
+                            ('‘', '’')
+                        };
+                        let total = *totals[usize::from(c == '\'')]
+                            .get_or_insert_with(|| line.matches(c).count());
+                        let fix =
+                            (total % 2 == 0).then_some(if nth % 2 == 0 { open } else { close });
+                        let finding = text::finding(
                             QUOTE_FORM.id,
                             start + i,
                             start + i + 1,
@@ -61,23 +78,35 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
                                     "Straight quote “{c}” in Chinese text: use the curly quotes {}",
                                 if c == '"' { "“”" } else { "‘’" }
                             ),
-                        ));
+                        );
+                        straight.push(match fix {
+                            Some(q) => finding.with_replacement(q),
+                            None => finding,
+                        });
                     }
                 }
-                '「' | '」' | '『' | '』' => corner.push(text::finding(
-                    QUOTE_FORM.id,
-                    start + i,
-                    start + i + c.len_utf8(),
-                    msg!(
-                        zh = "简化字文本中误用直角引号“{c}”，应使用{}",
-                        en = "Corner quote “{c}” in simplified Chinese text: use {}",
-                        if matches!(c, '「' | '」') {
-                            "“”"
-                        } else {
-                            "‘’"
-                        }
-                    ),
-                )),
+                '「' | '」' | '『' | '』' => corner.push(
+                    text::finding(
+                        QUOTE_FORM.id,
+                        start + i,
+                        start + i + c.len_utf8(),
+                        msg!(
+                            zh = "简化字文本中误用直角引号“{c}”，应使用{}",
+                            en = "Corner quote “{c}” in simplified Chinese text: use {}",
+                            if matches!(c, '「' | '」') {
+                                "“”"
+                            } else {
+                                "‘’"
+                            }
+                        ),
+                    )
+                    .with_replacement(match c {
+                        '「' => '“',
+                        '」' => '”',
+                        '『' => '‘',
+                        _ => '’',
+                    }),
+                ),
                 '“' => {
                     if depth >= 1 && nested.is_none() {
                         nested = Some(i);

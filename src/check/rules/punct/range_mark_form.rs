@@ -33,6 +33,7 @@ pub static RANGE_MARK_FORM: Rule = Rule {
          the second number must be followed by a unit or by 年, 月, 日.\n\
          Source: GB/T 15834-2011 《标点符号用法》 4.13 (connecting marks).",
     check: Check::Doc(range_mark_form),
+    safe_fix: true,
 };
 
 static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,17 +59,20 @@ fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
             }
             let mark = &c[3];
             let right = text::range_mark(mark);
-            found.push(text::finding(
-                RANGE_MARK_FORM.id,
-                start + m.start(),
-                start + m.end(),
-                msg!(
-                    zh = "起止范围误用“{mark}”：“{}”应写作“{}”",
-                    en = "A range uses “{mark}” as its dash: write “{1}”, not “{0}”",
-                    m.as_str(),
-                    m.as_str().replacen(mark, right, 1)
-                ),
-            ));
+            found.push(
+                text::finding(
+                    RANGE_MARK_FORM.id,
+                    start + m.start(),
+                    start + m.end(),
+                    msg!(
+                        zh = "起止范围误用“{mark}”：“{}”应写作“{}”",
+                        en = "A range uses “{mark}” as its dash: write “{1}”, not “{0}”",
+                        m.as_str(),
+                        m.as_str().replacen(mark, right, 1)
+                    ),
+                )
+                .with_replacement(m.as_str().replacen(mark, right, 1)),
+            );
         }
     }
     text::push_folded(out, found, |n| {

@@ -40,6 +40,7 @@ pub static SPACE_IN_CJK: Rule = Rule {
          as signatures and dates; table or aligned lines with several runs of spaces; metadata lines of web pages.\n\
          Source: typesetting practice for the character grid of GB/T 9704-2012.",
     check: Check::Doc(space_in_cjk),
+    safe_fix: false,
 };
 
 /// Byte ranges inside “” on one line (slogans and names quoted as written).
@@ -169,7 +170,8 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                     zh = "“{l}”与“{r}”之间多了空格，公文正文字间不留空，应删去",
                     en = "A space between “{l}” and “{r}”: the body text of a document has no spaces between characters; delete it"
                 ),
-            ));
+            )
+            .with_replacement(""));
         }
     }
     text::push_folded(out, found, |n| {

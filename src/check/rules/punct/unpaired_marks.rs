@@ -32,6 +32,7 @@ pub static UNPAIRED_MARKS: Rule = Rule {
          under the title of a regulation); item numbers “1）”, “一）” at the start of a line; metadata lines of web pages.\n\
          Source: GB/T 15834-2011 《标点符号用法》 (quotation marks, parentheses and title marks come in pairs).",
     check: Check::Doc(unpaired_marks),
+    safe_fix: false,
 };
 
 const OPENERS: &str = "《（(“〈【";

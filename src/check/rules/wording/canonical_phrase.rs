@@ -33,6 +33,7 @@ pub static CANONICAL_PHRASE: Rule = Rule {
          right with one character changed (全面依法治省) are not listed.\n\
          Source: the standard wording of central documents.",
     check: Check::Doc(canonical_phrase),
+    safe_fix: false,
 };
 
 static PHRASE_LIST: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
@@ -98,14 +99,17 @@ fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
         seen.push(s);
         let written: String = window.iter().collect();
         let right: String = phrase.iter().collect();
-        out.push(text::finding(
-            CANONICAL_PHRASE.id,
-            s,
-            s + written.len(),
-            msg!(
-                zh = "固定表述有错字：“{written}”应为“{right}”",
-                en = "A miswritten set phrase: write “{right}”, not “{written}”"
-            ),
-        ));
+        out.push(
+            text::finding(
+                CANONICAL_PHRASE.id,
+                s,
+                s + written.len(),
+                msg!(
+                    zh = "固定表述有错字：“{written}”应为“{right}”",
+                    en = "A miswritten set phrase: write “{right}”, not “{written}”"
+                ),
+            )
+            .with_replacement(right.as_str()),
+        );
     }
 }

@@ -33,6 +33,7 @@ pub static CONFUSABLE_LEXICON: Rule = Rule {
          Not reported: 截止日期, 报名截止 (no time as object); titles in 《》.\n\
          Source: 《现代汉语词典》; the recommended forms of 《第一批异形词整理表》 (GF 1001-2001).",
     check: Check::Doc(confusable_lexicon),
+    safe_fix: true,
 };
 
 struct Confusable {
@@ -70,16 +71,24 @@ fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
         if text::in_ranges(titles, p) || (c.after_time && !TIME_AFTER.is_match(&text[end..])) {
             continue;
         }
-        out.push(text::finding(
-            CONFUSABLE_LEXICON.id,
-            p,
-            end,
-            msg!(
-                zh = "“{}”应写作“{}”",
-                en = "Write “{1}”, not “{0}”",
-                c.wrong,
-                c.right
+        out.push(
+            text::finding(
+                CONFUSABLE_LEXICON.id,
+                p,
+                end,
+                msg!(
+                    zh = "“{}”应写作“{}”",
+                    en = "Write “{1}”, not “{0}”",
+                    c.wrong,
+                    c.right
+                ),
+            )
+            // 截止至/截止到 a date is read both ways (截止 with 至, or 截至 doubled): the fix
+            // 截至至 would be wrong, so a person decides.
+            .with_replacement_if(
+                !(c.after_time && text[end..].starts_with(['至', '到'])),
+                c.right.as_str(),
             ),
-        ));
+        );
     }
 }

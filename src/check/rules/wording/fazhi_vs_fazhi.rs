@@ -35,6 +35,7 @@ pub static FAZHI_VS_FAZHI: Rule = Rule {
          “社会主义法制建设”); “民主法制”, “民主与法制”; titles in 《》; documents from before 2014.\n\
          Source: the wording of current documents such as 《法治政府建设实施纲要（2021—2025年）》.",
     check: Check::Doc(fazhi_vs_fazhi),
+    safe_fix: false,
 };
 
 static FAZHI: LazyLock<Regex> =
@@ -56,15 +57,18 @@ fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Vec<Finding>) {
             continue;
         }
         let s = m.as_str();
-        out.push(text::finding(
-            FAZHI_VS_FAZHI.id,
-            m.start(),
-            m.end(),
-            msg!(
-                zh = "“{s}”应写作“{}”：现行提法用“法治”",
-                en = "Write “{}”, not “{s}”: the current term is “法治” (rule of law)",
-                s.replacen("法制", "法治", 1)
-            ),
-        ));
+        out.push(
+            text::finding(
+                FAZHI_VS_FAZHI.id,
+                m.start(),
+                m.end(),
+                msg!(
+                    zh = "“{s}”应写作“{}”：现行提法用“法治”",
+                    en = "Write “{}”, not “{s}”: the current term is “法治” (rule of law)",
+                    s.replacen("法制", "法治", 1)
+                ),
+            )
+            .with_replacement(s.replacen("法制", "法治", 1)),
+        );
     }
 }

@@ -34,6 +34,7 @@ pub static OUTDATED_INSTITUTION: Rule = Rule {
          than the reform year, or whose year cannot be determined.\n\
          Source: the 2018 《深化党和国家机构改革方案》 and the local reform plans.",
     check: Check::Doc(outdated_institution),
+    safe_fix: false,
 };
 
 static OUTDATED_LIST: LazyLock<Vec<(String, String, i32)>> = LazyLock::new(|| {

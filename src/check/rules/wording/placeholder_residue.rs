@@ -34,6 +34,7 @@ pub static PLACEHOLDER_RESIDUE: Rule = Rule {
          “××××年××月××日” (a form's slots are meant to stay blank).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Doc(placeholder_residue),
+    safe_fix: false,
 };
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {

@@ -26,6 +26,7 @@ pub static REPEATED_TOKEN: Rule = Rule {
          two words that meet (保管保管物, 对对账单).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4) (correct use of words).",
     check: Check::Doc(repeated_token),
+    safe_fix: false,
 };
 
 /// Single-character function words that are never doubled on purpose.
@@ -97,15 +98,18 @@ fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
             !REDUPLICATED.contains(&format!("{word}{word}").as_str()) && !NOUN_VERB.contains(&word)
         };
         if flagged && !words_meet(text, ctx.tokens, i) {
-            out.push(text::finding(
-                REPEATED_TOKEN.id,
-                a.start,
-                b.end,
-                msg!(
-                    zh = "“{word}”重复：“{word}{word}”应为“{word}”",
-                    en = "“{word}” is repeated: write “{word}”, not “{word}{word}”"
-                ),
-            ));
+            out.push(
+                text::finding(
+                    REPEATED_TOKEN.id,
+                    a.start,
+                    b.end,
+                    msg!(
+                        zh = "“{word}”重复：“{word}{word}”应为“{word}”",
+                        en = "“{word}” is repeated: write “{word}”, not “{word}{word}”"
+                    ),
+                )
+                .with_replacement(word),
+            );
         }
     }
 }

@@ -40,6 +40,7 @@ pub static TERM_ODD_ONE_OUT: Rule = Rule {
          forms occurring several times. Only phrases within one file are compared for now.\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4) (accurate wording).",
     check: Check::Doc(term_odd_one_out),
+    safe_fix: false,
 };
 
 static PAIR_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {

@@ -32,6 +32,7 @@ pub static TRADITIONAL_VARIANT_CHARS: Rule = Rule {
          Not reported: characters that are standard in some words (於, 乾, 後 and the like are not listed).\n\
          Source: 《中华人民共和国国家通用语言文字法》; 《通用规范汉字表》 (2013); GF 1001-2001.",
     check: Check::Doc(traditional_variant_chars),
+    safe_fix: false,
 };
 
 static VARIANT_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
@@ -52,15 +53,18 @@ fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest_at(text, ctx.list_starts()) {
         let (v, s) = &VARIANT_LIST[pattern];
-        found.push(text::finding(
-            TRADITIONAL_VARIANT_CHARS.id,
-            start,
-            start + v.len(),
-            msg!(
-                zh = "“{v}”不是规范字形，应写作“{s}”",
-                en = "“{v}” is not the standard form: write “{s}”"
-            ),
-        ));
+        found.push(
+            text::finding(
+                TRADITIONAL_VARIANT_CHARS.id,
+                start,
+                start + v.len(),
+                msg!(
+                    zh = "“{v}”不是规范字形，应写作“{s}”",
+                    en = "“{v}” is not the standard form: write “{s}”"
+                ),
+            )
+            .with_replacement(s.as_str()),
+        );
     }
     text::push_folded(out, found, |n| {
         msg!(

@@ -1,0 +1,198 @@
+//! `gongwen fix`: the safe fixes as a unified diff, or written into the files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use rayon::prelude::*;
+
+use super::args::*;
+use gongwen::document::Format;
+use gongwen::i18n::{tr, Lang};
+use gongwen::input::{self, Input, Status};
+use gongwen::msg;
+
+#[derive(Args, Debug)]
+pub(crate) struct FixArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// 只列出修改（统一差异格式），不改文件（默认）
+    #[arg(long, conflicts_with = "write")]
+    pub(crate) diff: bool,
+    /// 直接改写文本文件，原文件另存为 .bak
+    #[arg(long)]
+    pub(crate) write: bool,
+}
+
+/// What became of one input.
+enum Outcome {
+    /// Not read, with the reason (and whether it was only skipped).
+    NotRead(Status, String),
+    /// Read; the fixed text differs or not.
+    Fixed {
+        old: String,
+        fixed: gongwen::fix::Fixed,
+        doc_format: Format,
+        encoding: String,
+        undecodable: usize,
+    },
+}
+
+pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
+    need_paths(&a.input)?;
+    let read = read_options(&a.input)?;
+    let config = load_config(&a.input)?;
+    setup_threads(a.input.threads);
+    let seg = segmenter(&config, &[])?;
+    // Every occurrence is a finding of its own, and so a fix of its own.
+    let checker = checker(&config, &a.input, lang)?.verbose(true);
+    let inputs = input::expand(&a.input.paths);
+    let outcomes: Vec<(String, Option<PathBuf>, Outcome)> = inputs
+        .par_iter()
+        .map(|i| {
+            let path = match i {
+                Input::File { path, .. } => Some(path.clone()),
+                _ => None,
+            };
+            let outcome = match input::load(i, &read) {
+                Err(f) => Outcome::NotRead(f.status, f.reason),
+                Ok(doc) => Outcome::Fixed {
+                    fixed: gongwen::fix::fix_text(&doc.file, &doc.text, seg, &checker),
+                    doc_format: doc.format,
+                    encoding: doc.encoding.clone(),
+                    undecodable: doc.undecodable,
+                    old: doc.text,
+                },
+            };
+            (i.display().to_string(), path, outcome)
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    let (mut changed, mut fixes, mut failed) = (0usize, 0usize, 0usize);
+    for (file, path, outcome) in outcomes {
+        let (old, fixed, doc_format, encoding, undecodable) = match outcome {
+            Outcome::NotRead(status, reason) => {
+                if status != Status::Skipped || !a.input.quiet {
+                    eprintln!("{}", not_read_line(&file, status, &reason));
+                }
+                failed += usize::from(status == Status::Error);
+                continue;
+            }
+            Outcome::Fixed {
+                old,
+                fixed,
+                doc_format,
+                encoding,
+                undecodable,
+            } => (old, fixed, doc_format, encoding, undecodable),
+        };
+        if fixed.text == old {
+            continue;
+        }
+        changed += 1;
+        fixes += fixed.counts.iter().map(|(_, n)| n).sum::<usize>();
+        if !a.write {
+            let diff = gongwen::fix::unified_diff(&file, &old, &fixed.text);
+            match stdout.write_all(diff.as_bytes()) {
+                Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+                Err(e) => return Err(write_failed(e)),
+                Ok(()) => continue,
+            }
+        }
+        let why_not = match (doc_format, &path) {
+            (_, None) => Some(tr(
+                "标准输入无法改写，请用 --diff",
+                "standard input cannot be rewritten; use --diff",
+            )),
+            (Format::Docx, _) => Some(tr(
+                "Word文档暂不改写，请用 --diff 查看修改后在Word中改正",
+                "Word documents are not rewritten yet; use --diff and make the changes in Word",
+            )),
+            (Format::Html, _) => Some(tr(
+                "网页只读出了文字，无法在原处改写，请用 --diff",
+                "only the text of a web page is read, so it cannot be rewritten; use --diff",
+            )),
+            _ if undecodable > 0 => Some(tr(
+                "文件含无法解码的字节，改写会丢失它们，请用 --diff",
+                "the file has bytes that could not be decoded and rewriting would lose them; use --diff",
+            )),
+            _ => None,
+        };
+        if let Some(reason) = why_not {
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "{file}：未改写：{reason}",
+                    en = "{file}: not rewritten: {reason}"
+                )
+            );
+            failed += 1;
+            continue;
+        }
+        let path = path.expect("checked above");
+        if let Err(reason) = write_back(&path, &old, &fixed.text, &encoding) {
+            eprintln!(
+                "{}",
+                msg!(
+                    zh = "{file}：未改写：{reason}",
+                    en = "{file}: not rewritten: {reason}"
+                )
+            );
+            failed += 1;
+        }
+    }
+    stdout.flush().map_err(write_failed)?;
+    if !a.input.quiet {
+        let line = if a.write {
+            msg!(
+                zh = "已改写 {changed} 个文件，共 {fixes} 处（原文件另存为 .bak）。",
+                en = "Rewrote {changed} files, {fixes} fixes (the originals are kept as .bak)."
+            )
+        } else {
+            msg!(
+                zh = "{changed} 个文件共有 {fixes} 处可安全修正；加 --write 即改写。",
+                en = "{changed} files have {fixes} safe fixes; add --write to apply them."
+            )
+        };
+        eprintln!("{line}");
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes `new` over `path` in the file's own encoding, keeping the original as `.bak`. Only an
+/// encoding that gives back the original bytes from `old` is trusted to write `new`.
+fn write_back(path: &Path, old: &str, new: &str, encoding: &str) -> Result<(), String> {
+    let original = std::fs::read(path).map_err(|e| e.to_string())?;
+    let encode = |s: &str| -> Option<Vec<u8>> {
+        match encoding {
+            "UTF-8" => Some(s.as_bytes().to_vec()),
+            "UTF-8-BOM" => Some([b"\xEF\xBB\xBF", s.as_bytes()].concat()),
+            label => {
+                let enc = input::decode::encoding_for_label(label)?;
+                let (bytes, _, unmappable) = enc.encode(s);
+                (!unmappable && enc.output_encoding() == enc).then(|| bytes.into_owned())
+            }
+        }
+    };
+    if encode(old).as_deref() != Some(original.as_slice()) {
+        return Err(msg!(
+            zh = "无法按原编码（{encoding}）写回，请用 --diff",
+            en = "cannot be written back in its encoding ({encoding}); use --diff"
+        ));
+    }
+    let bytes = encode(new).ok_or_else(|| {
+        msg!(
+            zh = "修正后的文字无法用原编码（{encoding}）表示",
+            en = "the fixed text cannot be written in its encoding ({encoding})"
+        )
+    })?;
+    let mut bak = path.as_os_str().to_owned();
+    bak.push(".bak");
+    std::fs::write(&bak, &original).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| e.to_string())
+}

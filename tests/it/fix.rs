@@ -1,0 +1,194 @@
+//! Safe fixes on published texts: fixing twice changes nothing the second time, and a fix never
+//! changes a 发文字号, a title in 《》, a figure or a name.
+//!
+//! Every 25th file of `../shared/bench` and the bundled corpus are fixed by default;
+//! `GONGWEN_FIX_ALL=1` fixes every bench file (run it with `--release`).
+
+use std::path::{Path, PathBuf};
+
+use gongwen::check::Checker;
+use gongwen::fix::fix_text;
+use gongwen::input::{from_bytes, ReadOptions};
+use gongwen::pipeline::analyse;
+use gongwen::segment::Segmenter;
+use gongwen::Document;
+
+use crate::common::root;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// What a fix must leave as it was: numbers, titles, figures and names, in text order.
+#[derive(Debug, PartialEq)]
+struct Kept {
+    docnums: Vec<String>,
+    titles: Vec<String>,
+    figures: Vec<String>,
+    names: Vec<String>,
+}
+
+/// `text` with full-width digits written half-width: what the fullwidth-digits fix does on
+/// purpose. The figures extractor reads ２０００年１月１日 as figures and 2000年1月1日 as a date,
+/// so figures are compared on texts that agree on digit widths.
+fn half_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
+            c => c,
+        })
+        .collect()
+}
+
+fn kept(text: &str, checker: &Checker) -> Kept {
+    let doc = Document::from_text("t.txt", text);
+    let seg = Segmenter::global();
+    let a = analyse(&doc, seg, checker);
+    let figure_doc = Document::from_text("t.txt", half_digits(text));
+    let figures = analyse(&figure_doc, seg, checker).figures;
+    let names = seg
+        .tag(text)
+        .iter()
+        .filter(|t| matches!(t.pos, "nr" | "ns" | "nt" | "nrt"))
+        .map(|t| t.span.text(text).to_string())
+        .collect();
+    Kept {
+        docnums: a.docnums.iter().map(|d| d.normalized.clone()).collect(),
+        titles: a
+            .citations
+            .iter()
+            .map(|c| c.normalized_title.clone())
+            .collect(),
+        figures: figures
+            .iter()
+            // The unit as written may change its parentheses' width (项(次) → 项（次）), which
+            // is the fix; the numbers and what they count may not change.
+            .map(|f| {
+                format!(
+                    "{} {:?} {:?} {:?} {}",
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.kind,
+                    f.unit.replace('(', "（").replace(')', "）")
+                )
+            })
+            .collect(),
+        names,
+    }
+}
+
+#[test]
+fn fixes_are_idempotent_and_keep_numbers_titles_figures_and_names() {
+    let mut paths = Vec::new();
+    files(&root().join("corpus"), &mut paths);
+    let bench = root().join("../shared/bench");
+    let mut bench_files = Vec::new();
+    files(&bench, &mut bench_files);
+    let all = std::env::var_os("GONGWEN_FIX_ALL").is_some();
+    if bench_files.is_empty() {
+        println!(
+            "fix: {} not found; the bundled corpus only",
+            bench.display()
+        );
+    }
+    paths.extend(
+        bench_files
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| all || i % 25 == 0)
+            .map(|(_, p)| p),
+    );
+    let checker = Checker::default_rules().verbose(true);
+    let seg = Segmenter::global();
+    let (mut changed, mut failures) = (0usize, Vec::new());
+    for p in &paths {
+        let bytes = std::fs::read(p).unwrap();
+        let Ok(doc) = from_bytes("t.txt", "txt", &bytes, &ReadOptions::default()) else {
+            continue;
+        };
+        let once = fix_text("t.txt", &doc.text, seg, &checker);
+        if once.text == doc.text {
+            continue;
+        }
+        changed += 1;
+        let twice = fix_text("t.txt", &once.text, seg, &checker);
+        if twice.text != once.text {
+            failures.push(format!(
+                "{}: a second fix changes {:?}",
+                p.display(),
+                twice.counts
+            ));
+        }
+        let (before, after) = (kept(&doc.text, &checker), kept(&once.text, &checker));
+        if before != after {
+            let diff = |a: &[String], b: &[String]| -> Vec<String> {
+                a.iter()
+                    .zip(b)
+                    .filter(|(x, y)| x != y)
+                    .take(3)
+                    .map(|(x, y)| format!("{x} → {y}"))
+                    .chain((a.len() != b.len()).then(|| format!("{} → {} items", a.len(), b.len())))
+                    .collect()
+            };
+            failures.push(format!(
+                "{}: docnums {:?} titles {:?} figures {:?} names {:?}",
+                p.display(),
+                diff(&before.docnums, &after.docnums),
+                diff(&before.titles, &after.titles),
+                diff(&before.figures, &after.figures),
+                diff(&before.names, &after.names),
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The bench has fixable texts: a run that fixed none tested nothing.
+    assert!(
+        changed >= 3,
+        "only {changed} of {} files changed",
+        paths.len()
+    );
+    println!("fix: {changed} of {} files changed", paths.len());
+}
+
+#[test]
+fn fix_write_leaves_no_safe_finding_on_the_corpus_and_a_second_fix_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut copied = 0;
+    for e in std::fs::read_dir(root().join("corpus")).unwrap().flatten() {
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        copied += 1;
+    }
+    assert!(copied > 5);
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(crate::common::bin())
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = run(&["check", "--verbose", "-q", "--format", "csv"]);
+    let safe_rows = |csv: &str| -> Vec<String> {
+        csv.lines()
+            .filter(|l| l.split(',').nth(3).is_some_and(gongwen::fix::is_safe))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(safe_rows(&before).len() > 100, "{before}");
+    run(&["fix", "--write", "-q"]);
+    let after = run(&["check", "--verbose", "-q", "--format", "csv"]);
+    assert_eq!(safe_rows(&after), Vec::<String>::new());
+    assert_eq!(run(&["fix", "-q"]), "");
+}
