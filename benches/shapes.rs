@@ -29,7 +29,10 @@ fn run(bencher: Bencher, text: String) {
 /// The same statement of fact on one line, 2,500 × scale times.
 #[divan::bench(args = SCALES)]
 fn same_fact_line(bencher: Bencher, scale: usize) {
-    run(bencher, "全县受理劳动人事争议仲裁案件214件，".repeat(2_500 * scale));
+    run(
+        bencher,
+        "全县受理劳动人事争议仲裁案件214件，".repeat(2_500 * scale),
+    );
 }
 
 /// One line of distinct three-character words unknown to the dictionary, joined by 的.
