@@ -17,7 +17,7 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
           错误：《云南省重大行政决策规定》与《云南省重大行政决策程序规定》并见\n\
           正确：统一为准确的全称《云南省重大行政决策程序规定》。\n\
           不报告：两个标题都在法规目录中（如《信访条例》与《信访工作条例》）；多出的是“暂行”“试行”“实施”“若干”等\n\
-          表示另一文件的词，或年份、届次数字；不同文件中多出的是“管理”“保护”“监督”“监察”“促进”（法规重新\
+          表示另一文件的词，或年份、届次数字；不同文件中的条例、法多出的是“管理”“保护”“监督”“监察”“促进”（法规重新\
           制定时常改名，如《浙江省旅游管理条例》与《浙江省旅游条例》是新旧两部法规）；法规沿革行中的修改决定；多出的字在书名号内所引的法律名称中（实施〈水法〉办法与实施〈水土保持法〉办法）；多出的字紧接在地名之后（《江澄省消防条例》与《江澄省森林消防条例》\n\
           是两部法规）；两个标题各自括注了发文字号；标题中含“关于修改（废止）”的决定（所改法规可能已更名）。只有一字之差而非多字少字的两个标题（《道路运输条例》与\n\
           《水路运输条例》）不报告。较少出现的（次数相同时较短的）一处报告，并给出另一处的位置。\n\
@@ -31,7 +31,7 @@ pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
          Right: the exact full title 《云南省重大行政决策程序规定》 throughout.\n\
          Not reported: both titles in the catalogue of laws (such as 《信访条例》 and 《信访工作条例》); extra words that\n\
          name another document, such as “暂行”, “试行”, “实施”, “若干”, or numbers of years and sessions; across\n\
-         documents, “管理”, “保护”, “监督”, “监察”, “促进” (a regulation rewritten under a new name: 《浙江省旅游管理条例》 and\n\
+         documents, a 条例 or 法 with “管理”, “保护”, “监督”, “监察”, “促进” (a regulation rewritten under a new name: 《浙江省旅游管理条例》 and\n\
          《浙江省旅游条例》 are the old and the new one); the amending decisions of a revision-history line; extra\n\
          characters inside the name of the law a title implements (实施〈水法〉办法 and 实施〈水土保持法〉办法); extra\n\
          characters right after a place name (《江澄省消防条例》 and 《江澄省森林消防条例》 are two regulations); both\n\
@@ -129,7 +129,10 @@ fn near_duplicate(a: &str, b: &str, across_documents: bool) -> Option<String> {
     // 旅游条例 and 旅游管理条例, 专利条例 and 专利保护条例 in two documents: a regulation renamed
     // when it was rewritten, both titles real, one repealed by the other. Within one document
     // the pair is far likelier a slip.
-    if across_documents && RENAMING_WORDS.contains(&ins) {
+    // Legislation (条例, 法) is what is re-enacted under a new name; a 办法 or a 规定 that
+    // lost 管理 in another draft is a slip.
+    let legislation = long.ends_with("条例") || long.ends_with('法') && !long.ends_with("办法");
+    if across_documents && legislation && RENAMING_WORDS.contains(&ins) {
         return None;
     }
     // 实施〈水法〉办法 and 实施〈水土保持法〉办法 implement two different laws.
