@@ -358,6 +358,8 @@ pub struct Checker {
     /// Every rule with its severity where the configuration leaves it on, for the overrides.
     base: Vec<(&'static Rule, Option<Severity>)>,
     overrides: Vec<config::Override>,
+    /// Words the `typo` rule leaves alone.
+    typo_allow: std::sync::Arc<[String]>,
 }
 
 impl Checker {
@@ -383,7 +385,16 @@ impl Checker {
             registers: Vec::new(),
             lang: Lang::Zh,
             verbose: false,
+            typo_allow: config.typo_allow.clone().into(),
         }
+    }
+
+    /// Adds words the `typo` rule leaves alone (those of the user dictionaries).
+    pub fn with_typo_words(mut self, words: impl IntoIterator<Item = String>) -> Checker {
+        let mut all = self.typo_allow.to_vec();
+        all.extend(words);
+        self.typo_allow = all.into();
+        self
     }
 
     /// Findings' messages in `lang` (Chinese by default).
@@ -435,7 +446,9 @@ impl Checker {
             }
         }
         let _restore = Restore(VERBOSE.with(|v| v.replace(self.verbose)));
-        crate::i18n::with_lang(self.lang, f)
+        rules::wording::typo::with_allowed(&self.typo_allow, || {
+            crate::i18n::with_lang(self.lang, f)
+        })
     }
 
     /// Adds users' registers: their entries join the batch as the reference for citations.
