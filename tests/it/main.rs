@@ -21,3 +21,4 @@ mod registers;
 mod reliability;
 mod rule_fixtures;
 mod terms;
+mod typo_devset;
