@@ -35,6 +35,15 @@ struct Raw {
     rules: BTreeMap<String, String>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    #[serde(default)]
+    typo: RawTypo,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTypo {
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -79,6 +88,8 @@ pub struct Config {
     pub rules: BTreeMap<String, Level>,
     /// Rules set differently for some files, in the order written.
     pub overrides: Vec<Override>,
+    /// Words the `typo` rule never takes for typos (`[typo] allow`).
+    pub typo_allow: Vec<String>,
     /// Where the configuration came from, if from a file.
     pub source: Option<PathBuf>,
 }
@@ -251,6 +262,7 @@ impl Config {
             registries: raw.registries.into_iter().map(|d| base.join(d)).collect(),
             rules,
             overrides,
+            typo_allow: raw.typo.allow,
             source: Some(path.to_path_buf()),
         })
     }

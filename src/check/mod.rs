@@ -249,6 +249,10 @@ pub enum Check {
     Both(DocRuleFn, BatchRuleFn),
 }
 
+/// Rules that run only where a configuration turns them on: their precision on published
+/// documents is still below what a clerk can trust.
+pub const OFF_BY_DEFAULT: &[&str] = &["typo"];
+
 /// A rule: a stable id from the catalogue, its default severity, and its documentation.
 pub struct Rule {
     pub id: &'static str,
@@ -364,6 +368,8 @@ pub struct Checker {
     /// Every rule with its severity where the configuration leaves it on, for the overrides.
     base: Vec<(&'static Rule, Option<Severity>)>,
     overrides: Vec<config::Override>,
+    /// Words the `typo` rule leaves alone.
+    typo_allow: std::sync::Arc<[String]>,
 }
 
 impl Checker {
@@ -373,7 +379,8 @@ impl Checker {
             .map(|r| match config.rules.get(r.id) {
                 Some(Level::Off) => (*r, None),
                 Some(Level::On(s)) => (*r, Some(*s)),
-                Some(Level::Default) | None => (*r, Some(r.severity)),
+                Some(Level::Default) => (*r, Some(r.severity)),
+                None => (*r, (!OFF_BY_DEFAULT.contains(&r.id)).then_some(r.severity)),
             })
             .collect();
         let active = base
@@ -390,7 +397,16 @@ impl Checker {
             as_of: None,
             lang: Lang::Zh,
             verbose: false,
+            typo_allow: config.typo_allow.clone().into(),
         }
+    }
+
+    /// Adds words the `typo` rule leaves alone (those of the user dictionaries).
+    pub fn with_typo_words(mut self, words: impl IntoIterator<Item = String>) -> Checker {
+        let mut all = self.typo_allow.to_vec();
+        all.extend(words);
+        self.typo_allow = all.into();
+        self
     }
 
     /// Findings' messages in `lang` (Chinese by default).
@@ -442,7 +458,9 @@ impl Checker {
             }
         }
         let _restore = Restore(VERBOSE.with(|v| v.replace(self.verbose)));
-        crate::i18n::with_lang(self.lang, f)
+        rules::wording::typo::with_allowed(&self.typo_allow, || {
+            crate::i18n::with_lang(self.lang, f)
+        })
     }
 
     /// Judges citations of undated documents on `date` instead of today.
@@ -460,6 +478,17 @@ impl Checker {
     /// Every rule at its default severity.
     pub fn default_rules() -> Checker {
         Checker::new(&Config::default())
+    }
+
+    /// Every rule at its default severity, those off by default included.
+    pub fn all_rules() -> Checker {
+        let mut config = Config::default();
+        for id in OFF_BY_DEFAULT {
+            config
+                .rules
+                .insert((*id).to_string(), config::Level::Default);
+        }
+        Checker::new(&config)
     }
 
     fn allowed(&self, text: &str) -> bool {

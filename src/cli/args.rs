@@ -279,9 +279,24 @@ pub(crate) fn checker(config: &Config, a: &InputArgs, lang: Lang) -> Result<Chec
     for p in config.registries.iter().chain(&a.registry) {
         registers.push(gongwen::resolve::Register::load(p).map_err(|e| e.to_string())?);
     }
+    // A word a user puts in a dictionary is a word, not a typo; an unreadable dictionary was
+    // already reported by the segmenter.
+    let dict_words: Vec<String> = config
+        .dicts
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|t| {
+            t.lines()
+                .map(|l| l.trim().trim_start_matches('\u{feff}'))
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     Ok(Checker::new(config)
         .with_registers(registers)
         .with_as_of(a.as_of)
+        .with_typo_words(dict_words)
         .with_lang(lang))
 }
 

@@ -25,3 +25,4 @@ mod reliability;
 mod report;
 mod rule_fixtures;
 mod terms;
+mod typo_devset;

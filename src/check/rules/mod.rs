@@ -75,6 +75,7 @@ pub static ALL: &[&Rule] = &[
     &wording::traditional_variant_chars::TRADITIONAL_VARIANT_CHARS,
     &wording::outdated_institution::OUTDATED_INSTITUTION,
     &wording::canonical_phrase::CANONICAL_PHRASE,
+    &wording::typo::TYPO,
     &attachment::attachment_note_form::ATTACHMENT_NOTE_FORM,
     &attachment::attachment_note_mismatch::ATTACHMENT_NOTE_MISMATCH,
 ];

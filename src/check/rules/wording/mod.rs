@@ -12,6 +12,7 @@ pub mod placeholder_residue;
 pub mod repeated_token;
 pub mod term_odd_one_out;
 pub mod traditional_variant_chars;
+pub mod typo;
 
 use std::sync::LazyLock;
 

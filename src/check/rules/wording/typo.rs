@@ -1,0 +1,669 @@
+//! `typo`: 错别字, the characters a pinyin input method or a slip of the eye put in place of the
+//! right ones (贯撤 for 贯彻, 规犯 for 规范, 己 for 已).
+//!
+//! A typo usually breaks a word, so jieba cannot join its characters: they come out as single
+//! characters or as a word its dictionary lacks. For each such character, the rule tries the
+//! characters that sound alike (same syllable, tones ignored, or a syllable an input method
+//! confuses: zh/z, ch/c, sh/s, n/l, in/ing, en/eng, an/ang) or look alike (`dicts/typo-shapes.txt`)
+//! and keeps a candidate only when it makes a word of `dicts/typo-words.txt` where the text has
+//! none, and the character model of government prose (`dicts/typo-lm.bin`, built by
+//! `scripts/typo-model.py`) prefers the corrected text by a clear margin. Both files are read
+//! from the program's own image on first use, so a run without the rule never touches them.
+
+use std::cell::RefCell;
+use std::sync::{Arc, LazyLock};
+
+use pinyin::ToPinyinMulti;
+use rustc_hash::FxHashMap;
+
+use super::entries;
+use crate::check::rules::text::{self, is_han};
+use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::segment::Segmenter;
+
+const MODEL: &[u8] = include_bytes!("../../../../dicts/typo-lm.bin");
+const WORDS: &str = include_str!("../../../../dicts/typo-words.txt");
+const SHAPES: &str = include_str!("../../../../dicts/typo-shapes.txt");
+
+/// How much more likely (natural log) the model must find the corrected text. Chosen on the
+/// development set for precision first (see the README).
+const MARGIN: f64 = 12.0;
+
+/// A correction by a character that only sounds near or looks alike is a less likely slip of an
+/// input method than a same-syllable one, so it must win by more.
+const NEAR_PENALTY: f64 = 2.0;
+const SHAPE_PENALTY: f64 = 2.0;
+
+/// A character that makes with both its neighbours pairs seen more often than this in the
+/// model's text is no typo.
+const RARE_PAIR: u32 = 10;
+
+/// How often a correction's word must occur in the model's text: a rare word is a poor reason
+/// to call a text wrong.
+const MIN_WORD: u32 = 50;
+
+/// An input method offers common characters: a typo is one of the model's most frequent.
+const COMMON: u16 = 3000;
+
+/// The one-character names of the provinces (皖, 闽, 渝……): in reports they begin names and
+/// new words (闽企, 渝港) that no model of past text knows.
+const PROVINCES: &str =
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台滇黔蜀陇秦甬";
+
+/// Function characters of the written language (国之大者, 之所以, 一是……二是): their pairs
+/// with anything are too many for a model to know, so they are never taken for typos.
+const FUNCTION: &str = "之也是的了和与在有为而以及其或于所者乃亦即则但又还都就不很已此";
+
+/// Numerals: a correction to or from one changes a number (一是 is no 一十), which no model of
+/// prose can judge.
+const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+
+/// Characters on either side of the suspect that the model reads.
+const CONTEXT: usize = 5;
+
+/// `typo`: characters typed in place of others that sound or look alike.
+pub static TYPO: Rule = Rule {
+    id: "typo",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "疑似错别字（同音、近音、形近字误用）",
+    doc: "检查：拼音输入法打出的同音字、近音字和形近字（贯撤→贯彻、规犯→规范、稳部→稳步）。\n\
+          原因：错别字是公文差错中最常见的一类，拆开了词语，机读与人读都会误解。\n\
+          方法：分词后不能成词的单字，逐一换成读音相同或相近（不计声调；z/zh、c/ch、s/sh、n/l、\n\
+          in/ing、en/eng、an/ang）或字形相近的常用字；换后成词、且由政府公文语料建立的字模型\n\
+          明显更认可换后的文字时，才报告，并给出建议的正确写法。宁可漏报，不可误报。\n\
+          错误：认真贯撤落实 · 进一步规犯管理 · 稳部推进\n\
+          正确：认真贯彻落实 · 进一步规范管理 · 稳步推进\n\
+          不报告：人名、地名、机构名；发文字号、书名号内的标题、数字与外文；\n\
+          gongwen.toml 中 [typo] allow 所列词语和用户词典（dicts）中的词语。\n\
+          默认关闭：在已发布文件上误报仍多（读到的27处中约3处是真的错别字），需在 gongwen.toml 中用\
+          [rules] typo = \"warning\" 或 [[overrides]] 的 enable 开启。\n\
+          依据：《党政机关公文处理工作条例》第二十六条（文字准确）；GB/T 9704-2012。",
+    summary_en: "Suspected typos (characters that sound or look like the right ones)",
+    doc_en: "Checks: characters a pinyin input method puts in place of others that sound or look alike\n\
+         (贯撤 for 贯彻, 规犯 for 规范, 稳部 for 稳步).\n\
+         Why: typos are the commonest slip in official documents; they break words and mislead readers.\n\
+         How: each character that segmentation cannot join into a word is replaced in turn by common\n\
+         characters of the same or a near syllable (tones ignored; z/zh, c/ch, s/sh, n/l, in/ing,\n\
+         en/eng, an/ang) or of a similar shape; it is reported, with the correction, only when the\n\
+         replacement makes a word and a character model of government prose clearly prefers the\n\
+         corrected text. It would rather miss a typo than cry wolf.\n\
+         Wrong: 认真贯撤落实 · 进一步规犯管理 · 稳部推进\n\
+         Right: 认真贯彻落实 · 进一步规范管理 · 稳步推进\n\
+         Not reported: names of people, places and organisations; document numbers, titles in 《》,\n\
+         numbers and foreign words; the words of [typo] allow in gongwen.toml and of user dictionaries.\n\
+         Off by default: on published documents it still flags rare but correct words (about 3 of the 27\n\
+         findings read were real typos); turn it on with [rules] typo = \"warning\" in gongwen.toml or an\n\
+         [[overrides]] enable.\n\
+         Source: 《党政机关公文处理工作条例》 Article 26 (accurate wording); GB/T 9704-2012.",
+    check: Check::Doc(typo),
+    safe_fix: false,
+};
+
+thread_local! {
+    /// Words never taken for typos: `[typo] allow` and the words of the user dictionaries, set
+    /// by the checker around each document.
+    static ALLOW: RefCell<Arc<[String]>> = RefCell::new(Arc::from(Vec::new()));
+}
+
+/// Runs `f` with `allow` as the words the rule leaves alone on this thread.
+pub(crate) fn with_allowed<R>(allow: &Arc<[String]>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<[String]>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(old) = self.0.take() {
+                ALLOW.with(|a| *a.borrow_mut() = old);
+            }
+        }
+    }
+    let _restore = Restore(Some(ALLOW.with(|a| a.replace(allow.clone()))));
+    f()
+}
+
+/// The character n-gram model: counts of characters, pairs and triples read straight from the
+/// bytes of `dicts/typo-lm.bin` (format in `scripts/typo-model.py`).
+struct Model {
+    ids: FxHashMap<char, u16>,
+    uni: Vec<u32>,
+    total: f64,
+    /// The pairs in a hash table: they are looked up for nearly every character checked.
+    bi: FxHashMap<u32, u32>,
+    tri_keys: &'static [u8],
+    tri_counts: &'static [u8],
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(a)
+}
+
+/// The index of `key` among `n` sorted keys read by `at`.
+fn search(n: usize, key: u64, at: impl Fn(usize) -> u64) -> Option<usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match at(mid).cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+impl Model {
+    fn parse(b: &'static [u8]) -> Option<Model> {
+        if b.get(..4)? != b"GWLM" || u32_at(b, 4) != 1 {
+            return None;
+        }
+        let (nc, nb, nt) = (
+            u32_at(b, 8) as usize,
+            u32_at(b, 12) as usize,
+            u32_at(b, 16) as usize,
+        );
+        let total = u64_at(b, 20) as f64;
+        let mut at = 28;
+        let mut ids = FxHashMap::default();
+        let mut uni = Vec::with_capacity(nc);
+        for i in 0..nc {
+            let c = char::from_u32(u32_at(b, at))?;
+            ids.insert(c, i as u16);
+            uni.push(u32_at(b, at + 4));
+            at += 8;
+        }
+        let mut take = |len: usize| {
+            let s = b.get(at..at + len);
+            at += len;
+            s
+        };
+        let bi_keys = take(nb * 4)?;
+        let bi_counts = take(nb * 4)?;
+        let bi = (0..nb)
+            .map(|i| (u32_at(bi_keys, i * 4), u32_at(bi_counts, i * 4)))
+            .collect();
+        let tri_keys = take(nt * 8)?;
+        let tri_counts = take(nt * 2)?;
+        Some(Model {
+            ids,
+            uni,
+            total,
+            bi,
+            tri_keys,
+            tri_counts,
+        })
+    }
+
+    fn id(&self, c: char) -> Option<u16> {
+        self.ids.get(&c).copied()
+    }
+
+    fn bi(&self, a: u16, b: u16) -> u32 {
+        self.bi
+            .get(&(u32::from(a) << 16 | u32::from(b)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn tri(&self, a: u16, b: u16, c: u16) -> u32 {
+        let key = u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c);
+        search(self.tri_keys.len() / 8, key, |i| {
+            u64_at(self.tri_keys, i * 8)
+        })
+        .map_or(0, |i| {
+            u32::from(u16::from_le_bytes([
+                self.tri_counts[i * 2],
+                self.tri_counts[i * 2 + 1],
+            ]))
+        })
+    }
+
+    /// ln P(c | a b), by stupid backoff (factor 0.4) down to characters; a character the model
+    /// never saw counts as seen half a time.
+    fn logp(&self, a: Option<u16>, b: Option<u16>, c: Option<u16>) -> f64 {
+        const BACKOFF: f64 = -0.916_290_731_874_155; // ln 0.4
+        let Some(c) = c else {
+            return (0.5 / self.total).ln() + 2.0 * BACKOFF;
+        };
+        if let (Some(a), Some(b)) = (a, b) {
+            let ab = self.bi(a, b);
+            let abc = if ab > 0 { self.tri(a, b, c) } else { 0 };
+            if abc > 0 {
+                return (f64::from(abc) / f64::from(ab)).ln();
+            }
+            return BACKOFF + self.logp(None, Some(b), Some(c));
+        }
+        if let Some(b) = b {
+            let bc = self.bi(b, c);
+            if bc > 0 {
+                return (f64::from(bc) / f64::from(self.uni[usize::from(b)])).ln();
+            }
+            return BACKOFF + self.logp(None, None, Some(c));
+        }
+        (f64::from(self.uni[usize::from(c)]) / self.total).ln()
+    }
+
+    /// ln P of `ids[from..=to]` given the characters before them.
+    fn score(&self, ids: &[Option<u16>], from: usize, to: usize) -> f64 {
+        (from..=to)
+            .map(|i| {
+                let a = if i >= 2 { ids[i - 2] } else { None };
+                let b = if i >= 1 { ids[i - 1] } else { None };
+                // At the start of a run there is no context: back off as the counts did.
+                match (i >= 2, i >= 1) {
+                    (true, _) => self.logp(a, b, ids[i]),
+                    (false, true) => self.logp(None, b, ids[i]),
+                    _ => self.logp(None, None, ids[i]),
+                }
+            })
+            .sum()
+    }
+}
+
+/// A word with one character left out, and where: the key of the words a correction can make.
+#[derive(PartialEq, Eq, Hash)]
+struct Holed {
+    chars: [char; 4],
+    hole: u8,
+}
+
+fn holed(word: &[char], hole: usize) -> Holed {
+    let mut chars = ['\0'; 4];
+    for (i, c) in word.iter().enumerate() {
+        if i != hole {
+            chars[i] = *c;
+        }
+    }
+    Holed {
+        chars,
+        hole: hole as u8,
+    }
+}
+
+struct Data {
+    model: Model,
+    /// The known words, with their counts in the model's text.
+    words: FxHashMap<&'static str, u32>,
+    /// For each word with a hole, the characters that fill it.
+    fills: FxHashMap<Holed, Vec<char>>,
+    /// Each character's look-alike group.
+    shapes: FxHashMap<char, usize>,
+    /// By character id: never taken for a typo (rare, a province, a function word, a numeral).
+    never: Vec<bool>,
+}
+
+static DATA: LazyLock<Option<Data>> = LazyLock::new(|| {
+    let model = Model::parse(MODEL)?;
+    let mut words = FxHashMap::default();
+    let mut fills: FxHashMap<Holed, Vec<char>> = FxHashMap::default();
+    for line in entries(WORDS) {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(count)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        words.insert(word, count.parse().unwrap_or(0));
+        let chars: Vec<char> = word.chars().collect();
+        if !(2..=4).contains(&chars.len()) {
+            continue;
+        }
+        for (i, c) in chars.iter().enumerate() {
+            fills.entry(holed(&chars, i)).or_default().push(*c);
+        }
+    }
+    let mut shapes = FxHashMap::default();
+    for (g, line) in entries(SHAPES).enumerate() {
+        for c in line.chars() {
+            shapes.insert(c, g);
+        }
+    }
+    let mut never = vec![true; model.uni.len()];
+    for (c, id) in &model.ids {
+        never[usize::from(*id)] = *id >= COMMON
+            || PROVINCES.contains(*c)
+            || FUNCTION.contains(*c)
+            || NUMERALS.contains(*c);
+    }
+    Some(Data {
+        model,
+        words,
+        fills,
+        shapes,
+        never,
+    })
+});
+
+/// How a candidate relates to the character it would replace.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Sound,
+    NearSound,
+    Shape,
+}
+
+/// The syllables of `c`, tones ignored.
+fn syllables(c: char) -> Vec<&'static str> {
+    c.to_pinyin_multi()
+        .map(|m| m.into_iter().map(|p| p.plain()).collect())
+        .unwrap_or_default()
+}
+
+/// A syllable with the distinctions an input method's fuzzy matching ignores taken out.
+fn fuzzy(s: &str) -> String {
+    let mut s = s.to_string();
+    for (from, to) in [("zh", "z"), ("ch", "c"), ("sh", "s")] {
+        if let Some(rest) = s.strip_prefix(from) {
+            s = format!("{to}{rest}");
+        }
+    }
+    if let Some(rest) = s.strip_prefix('n') {
+        if !rest.is_empty() {
+            s = format!("l{rest}");
+        }
+    }
+    for (from, to) in [("ing", "in"), ("eng", "en"), ("ang", "an")] {
+        if let Some(head) = s.strip_suffix(from) {
+            s = format!("{head}{to}");
+        }
+    }
+    s
+}
+
+/// A character's syllables, and the same with the fuzzy distinctions taken out.
+struct Sounds {
+    plain: Vec<&'static str>,
+    fuzzy: Vec<String>,
+}
+
+impl Sounds {
+    fn of(c: char) -> Sounds {
+        let plain = syllables(c);
+        let fuzzy = plain.iter().map(|s| fuzzy(s)).collect();
+        Sounds { plain, fuzzy }
+    }
+}
+
+fn kind(data: &Data, wrong_sounds: &Sounds, wrong: char, right: char) -> Option<Kind> {
+    let (a, b) = (&wrong_sounds.plain, syllables(right));
+    // An input method offers a character under its common reading: one of the two must be read
+    // as its first reading, or rare readings (零 as lián) make strangers sound alike.
+    let meet = |same: &dyn Fn(&str, &str) -> bool| {
+        a.first().is_some_and(|x| b.iter().any(|y| same(x, y)))
+            || b.first().is_some_and(|y| a.iter().any(|x| same(x, y)))
+    };
+    if meet(&|x, y| x == y) {
+        return Some(Kind::Sound);
+    }
+    let fb: Vec<String> = b.iter().map(|s| fuzzy(s)).collect();
+    let fa = &wrong_sounds.fuzzy;
+    if fa.first().is_some_and(|x| fb.contains(x)) || fb.first().is_some_and(|y| fa.contains(y)) {
+        return Some(Kind::NearSound);
+    }
+    match (data.shapes.get(&wrong), data.shapes.get(&right)) {
+        (Some(x), Some(y)) if x == y => Some(Kind::Shape),
+        _ => None,
+    }
+}
+
+/// Tags of names: people, places, organisations and other proper nouns.
+fn is_name_tag(pos: &str) -> bool {
+    matches!(pos, "nr" | "nrfg" | "nrt" | "ns" | "nt" | "nz")
+}
+
+/// The best correction of `w[k]`: the replacement, the word it makes (start, length) and how
+/// much the model prefers it, less the penalty of its kind.
+/// `loose[i]` tells whether `w[i]` stands in a token jieba could not make a word of: a
+/// correction mends such characters only, and never takes a character from a word.
+fn best_fix(
+    data: &Data,
+    w: &[char],
+    loose: impl Fn(usize) -> bool,
+    k: usize,
+) -> Option<(char, usize, usize, f64)> {
+    // First the windows alone, which turn most characters away without the model.
+    let mut windows: Vec<(usize, usize, &Vec<char>)> = Vec::new();
+    let mut buf = String::new();
+    for len in 2..=4usize {
+        for start in (k + 1).saturating_sub(len)..=k {
+            if start + len > w.len() {
+                continue;
+            }
+            let word = &w[start..start + len];
+            buf.clear();
+            buf.extend(word);
+            if data.words.contains_key(buf.as_str()) {
+                // The character already makes a word here: nothing to mend in this reading.
+                return None;
+            }
+            if let Some(fills) = data.fills.get(&holed(word, k - start)) {
+                windows.push((start, len, fills));
+            }
+        }
+    }
+    windows.retain(|(start, len, _)| (*start..start + len).all(&loose));
+    if windows.is_empty() {
+        return None;
+    }
+    let ids: Vec<Option<u16>> = w.iter().map(|c| data.model.id(*c)).collect();
+    let to = (k + 2).min(w.len() - 1);
+    let before = data.model.score(&ids, k, to);
+    let sounds = Sounds::of(w[k]);
+    let mut best: Option<(char, usize, usize, f64)> = None;
+    let mut tried: Vec<char> = Vec::new();
+    for (start, len, fills) in windows {
+        let word = &w[start..start + len];
+        {
+            for &c in fills {
+                if c == w[k] || tried.contains(&c) {
+                    continue;
+                }
+                if NUMERALS.contains(c) {
+                    continue;
+                }
+                let mut made: Vec<char> = word.to_vec();
+                made[k - start] = c;
+                buf.clear();
+                buf.extend(&made);
+                if data.words.get(buf.as_str()).is_none_or(|n| *n < MIN_WORD) {
+                    continue;
+                }
+                tried.push(c);
+                let Some(kind) = kind(data, &sounds, w[k], c) else {
+                    continue;
+                };
+                let mut fixed = ids.clone();
+                fixed[k] = data.model.id(c);
+                let gain = data.model.score(&fixed, k, to)
+                    - before
+                    - match kind {
+                        Kind::Sound => 0.0,
+                        Kind::NearSound => NEAR_PENALTY,
+                        Kind::Shape => SHAPE_PENALTY,
+                    };
+                if best.is_none_or(|b| gain > b.3) {
+                    best = Some((c, start, len, gain));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The screens that need only the character and its two neighbours, which turn away most
+/// characters before anything costlier is done.
+fn could_be_typo(data: &Data, text: &str, p: usize, c: char) -> bool {
+    let Some(id) = data.model.id(c) else {
+        return false;
+    };
+    if data.never[usize::from(id)] {
+        return false;
+    }
+    // A typo makes pairs the model has (almost) never seen; a character in pairs it knows well
+    // on both sides is most likely meant, even where jieba leaves it alone.
+    let prev = text[..p].chars().next_back().and_then(|b| data.model.id(b));
+    let next = text[p + c.len_utf8()..]
+        .chars()
+        .next()
+        .and_then(|n| data.model.id(n));
+    !matches!((prev, next), (Some(a), Some(b))
+        if data.model.bi(a, id) > RARE_PAIR && data.model.bi(id, b) > RARE_PAIR)
+}
+
+fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
+    let Some(data) = DATA.as_ref() else { return };
+    let text = &ctx.doc.text;
+    let titles = ctx.title_ranges();
+    let jieba = Segmenter::global().jieba();
+    let allow = ALLOW.with(|a| a.borrow().clone());
+    let mut docnums: Vec<(usize, usize)> = ctx
+        .docnums
+        .iter()
+        .map(|d| (d.span.start, d.span.end))
+        .collect();
+    docnums.sort_unstable();
+    thread_local! {
+        /// Whether a word (by id) is Han characters jieba could not make a word of: tokens
+        /// repeat, and the dictionaries are costlier to ask than this table.
+        static LOOSE: RefCell<FxHashMap<u32, bool>> = RefCell::default();
+    }
+    let suspect = |t: &crate::segment::Token| {
+        !is_name_tag(t.pos)
+            && LOOSE.with(|l| {
+                let mut l = l.borrow_mut();
+                if l.len() > 1_000_000 {
+                    l.clear();
+                }
+                *l.entry(t.word).or_insert_with(|| {
+                    let word = t.span.text(text);
+                    word.chars().all(is_han)
+                        && (word.chars().nth(1).is_none()
+                            || !(jieba.has_word(word) || data.words.contains_key(word)))
+                })
+            })
+    };
+    // Whether the token holding byte `b` is a suspect.
+    let loose_at = |b: usize| {
+        let i = ctx.tokens.partition_point(|t| t.span.end <= b);
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.span.start <= b && suspect(t))
+    };
+    let mut last_end = 0;
+    let mut found: Vec<(String, Finding)> = Vec::new();
+    for t in ctx.tokens {
+        let word = t.span.text(text);
+        if t.span.start < last_end
+            || !suspect(t)
+            || text::in_ranges(titles, t.span.start)
+            || text::in_ranges(&docnums, t.span.start)
+        {
+            continue;
+        }
+        for (off, c) in word.char_indices() {
+            let p = t.span.start + off;
+            if !could_be_typo(data, text, p, c) {
+                continue;
+            }
+            let before: Vec<(usize, char)> = text[..p]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_han(*c))
+                .take(CONTEXT)
+                .collect();
+            let after: Vec<(usize, char)> = text[p..]
+                .char_indices()
+                .map(|(i, c)| (p + i, c))
+                .take_while(|(_, c)| is_han(*c))
+                .take(CONTEXT + 1)
+                .collect();
+            let k = before.len();
+            let w: Vec<char> = before.iter().rev().chain(&after).map(|(_, c)| *c).collect();
+            if w.len() < 2 {
+                continue;
+            }
+            let at: Vec<usize> = before.iter().rev().chain(&after).map(|(b, _)| *b).collect();
+            let Some((right, start, len, gain)) = best_fix(data, &w, |i| loose_at(at[i]), k) else {
+                continue;
+            };
+            if gain < MARGIN {
+                continue;
+            }
+            let wrong: String = w[start..start + len].iter().collect();
+            let window_start = before.last().map_or(p, |(i, _)| *i);
+            let window: String = w.iter().collect();
+            let k_byte = p - window_start;
+            let covered = allow.iter().any(|a| {
+                window
+                    .match_indices(a.as_str())
+                    .any(|(i, m)| i <= k_byte && k_byte < i + m.len())
+            });
+            if covered {
+                continue;
+            }
+            let mut fixed = w[start..start + len].to_vec();
+            fixed[k - start] = right;
+            let fixed: String = fixed.iter().collect();
+            let end = p + c.len_utf8();
+            last_end = end;
+            found.push((
+                wrong.clone(),
+                text::finding(
+                    TYPO.id,
+                    p,
+                    end,
+                    msg!(
+                        zh = "疑似错别字：“{wrong}”应为“{fixed}”",
+                        en = "Suspected typo: “{wrong}” should be “{fixed}”"
+                    ),
+                )
+                .with_replacement(right.to_string()),
+            ));
+            // One finding per token: a second suspect in the same broken word is most often
+            // the first one's neighbour, read against the typo itself.
+            break;
+        }
+    }
+    // A slip is made once; the same "typo" again and again in one document is a word the
+    // model does not know (a name, a new term), written on purpose.
+    let mut times: FxHashMap<&str, usize> = FxHashMap::default();
+    for (wrong, _) in &found {
+        *times.entry(wrong.as_str()).or_default() += 1;
+    }
+    let once: Vec<bool> = found.iter().map(|(w, _)| times[w.as_str()] == 1).collect();
+    out.extend(
+        found
+            .into_iter()
+            .zip(once)
+            .filter(|(_, once)| *once)
+            .map(|((_, f), _)| f),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_syllables_meet() {
+        assert_eq!(fuzzy("zhong"), fuzzy("zong"));
+        assert_eq!(fuzzy("xin"), fuzzy("xing"));
+        assert_eq!(fuzzy("nan"), fuzzy("lang"));
+        assert_ne!(fuzzy("fan"), fuzzy("fen"));
+    }
+
+    #[test]
+    fn the_model_loads_and_knows_common_pairs() {
+        let data = DATA.as_ref().expect("dicts/typo-lm.bin is well-formed");
+        let id = |c| data.model.id(c).unwrap();
+        assert!(data.model.bi(id('贯'), id('彻')) > 100);
+        assert_eq!(kind(data, &Sounds::of('撤'), '撤', '彻'), Some(Kind::Sound));
+        assert_eq!(kind(data, &Sounds::of('己'), '己', '已'), Some(Kind::Shape));
+        assert_eq!(
+            kind(data, &Sounds::of('陈'), '陈', '程'),
+            Some(Kind::NearSound)
+        );
+    }
+}
