@@ -255,7 +255,13 @@ fn strip_state(t: &str) -> &str {
 
 pub(super) fn in_catalogue(normalized: &str) -> bool {
     let c = &*CATALOGUE;
-    c.all.contains(normalized) || c.all.contains(strip_state(normalized))
+    // The history holds the repealed laws too (合同法, 公民出境入境管理法): a title it knows is a
+    // real document, current or not.
+    c.all.contains(normalized)
+        || c.all.contains(strip_state(normalized))
+        || crate::resolve::catalogue::Catalogue::global()
+            .history(normalized)
+            .is_some()
 }
 
 // ---------------------------------------------------------------------------------------------
