@@ -16,8 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use gongwen::check::{fuzzy_syllable as fuzzy, syllables};
 use gongwen::segment::Segmenter;
-use pinyin::ToPinyinMulti;
 
 const SENTENCES: usize = 1200;
 const SEED: u64 = 0x2026_1206_0027_5eed;
@@ -39,32 +39,6 @@ impl Rng {
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-fn syllables(c: char) -> Vec<&'static str> {
-    c.to_pinyin_multi()
-        .map(|m| m.into_iter().map(|p| p.plain()).collect())
-        .unwrap_or_default()
-}
-
-fn fuzzy(s: &str) -> String {
-    let mut s = s.to_string();
-    for (from, to) in [("zh", "z"), ("ch", "c"), ("sh", "s")] {
-        if let Some(rest) = s.strip_prefix(from) {
-            s = format!("{to}{rest}");
-        }
-    }
-    if let Some(rest) = s.strip_prefix('n') {
-        if !rest.is_empty() {
-            s = format!("l{rest}");
-        }
-    }
-    for (from, to) in [("ing", "in"), ("eng", "en"), ("ang", "an")] {
-        if let Some(head) = s.strip_suffix(from) {
-            s = format!("{head}{to}");
-        }
-    }
-    s
 }
 
 /// The model's characters, most frequent first.

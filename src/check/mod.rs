@@ -10,6 +10,10 @@ pub mod config;
 pub mod finding;
 pub mod rules;
 
+/// The syllables the `typo` rule compares, for tools that make typos the way an input method
+/// does (the development set's generator).
+pub use rules::wording::typo::{fuzzy as fuzzy_syllable, syllables};
+
 use std::collections::HashSet;
 
 pub use config::{Config, Level};

@@ -130,6 +130,25 @@ pub trait Sink {
     fn finish(self: Box<Self>) -> std::io::Result<()>;
 }
 
+/// Escapes text for XML and HTML content and attribute values, leaving out the characters
+/// XML 1.0 does not allow (control characters but tab and line breaks), which no reader wants.
+pub(crate) fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,20 +7,8 @@ use std::fmt::Write as _;
 use crate::check::{self, Located, Severity};
 use crate::i18n::tr;
 
-/// Escapes text for HTML element content and attribute values.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_markup(s)
 }
 
 const STYLE: &str = r#"

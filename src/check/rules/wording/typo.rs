@@ -345,14 +345,14 @@ enum Kind {
 }
 
 /// The syllables of `c`, tones ignored.
-fn syllables(c: char) -> Vec<&'static str> {
+pub fn syllables(c: char) -> Vec<&'static str> {
     c.to_pinyin_multi()
         .map(|m| m.into_iter().map(|p| p.plain()).collect())
         .unwrap_or_default()
 }
 
 /// A syllable with the distinctions an input method's fuzzy matching ignores taken out.
-fn fuzzy(s: &str) -> String {
+pub fn fuzzy(s: &str) -> String {
     let mut s = s.to_string();
     for (from, to) in [("zh", "z"), ("ch", "c"), ("sh", "s")] {
         if let Some(rest) = s.strip_prefix(from) {
