@@ -33,6 +33,9 @@ pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static
     let text = &ctx.doc.text;
     for d in ctx.docnums.iter().filter(|d| d.problems.contains(&rule.id)) {
         let written = docnum::surface(text, d);
+        if in_words(&written, d) {
+            continue;
+        }
         let right = corrected(&written, d);
         out.push(
             Finding::new(
@@ -53,6 +56,21 @@ pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static
             ),
         );
     }
+}
+
+/// 国务院一九八〇年223号文件: an organ's full name and a year in Chinese numerals with no brackets
+/// name a document in words, the way 1980s texts referred to one; no 机关代字 is the full name
+/// of an organ, so there is no form of a number to correct.
+fn in_words(written: &str, d: &DocNum) -> bool {
+    let organ = d
+        .issuer_code
+        .ends_with(['院', '部', '委', '厅', '局', '府', '会', '署']);
+    let cn_year = written.split('年').next().is_some_and(|head| {
+        head.ends_with([
+            '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+        ])
+    });
+    organ && cn_year && !written.contains(YEAR_OPENERS)
 }
 
 /// The number written in the standard form. 令 numbers keep their organ as written (the
