@@ -19,7 +19,7 @@ pub static TITLE_CONFLICT: Rule = Rule {
           乙文《临川市人民政府关于提升基层应急管理能力的实施意见》（临政发〔2018〕42号）\n\
           正确：一个字号对应一个标题。\n\
           不报告：仅标点、括号、机关简称写法不同的同一标题（由 title-variant-punct、title-agency-informal 报告）；\n\
-          令号不作比较；过短的泛称标题（如《通知》）不作比较。\n\
+          “关于”前写与不写发文机关的同一标题（《最高人民法院关于……》与《关于……》）；令号不作比较；过短的泛称标题（如《通知》）不作比较。\n\
           依据：《党政机关公文处理工作条例》第二十条（四）。",
     summary_en: "One document number given different titles",
     doc_en: "Checks: the same document number (compared with brackets unified and “第”, leading zeros and spaces removed)\n\
@@ -30,7 +30,8 @@ pub static TITLE_CONFLICT: Rule = Rule {
          document B 《临川市人民政府关于提升基层应急管理能力的实施意见》（临政发〔2018〕42号）\n\
          Right: one number, one title.\n\
          Not reported: the same title written with different punctuation, brackets or a short name of the organ\n\
-         (title-variant-punct and title-agency-informal report those); 令 numbers; titles too short and generic\n\
+         (title-variant-punct and title-agency-informal report those), or with and without its issuer before 关于\n\
+         (《最高人民法院关于……》 and 《关于……》); 令 numbers; titles too short and generic\n\
          to identify a document (such as 《通知》).\n\
          Source: 《党政机关公文处理工作条例》 article 20 (4).",
     check: Check::Both(title_conflict_doc, title_conflict_batch),
@@ -51,8 +52,15 @@ fn number_key(c: &Cite) -> Option<String> {
     c.number.clone().filter(|n| !is_ling(n))
 }
 
+/// The title a number is compared on: from 关于 on, where it has one. One number names one
+/// issuer's document, so 《最高人民法院关于…的规定》 and 《关于…的规定》 — or joint issuers written
+/// with 、 once and a space once — are the same title.
 fn docno_title_value(c: &Cite) -> Option<String> {
-    identifying(&c.canonical).then(|| c.canonical.clone())
+    let subject = c
+        .canonical
+        .find("关于")
+        .map_or(c.canonical.as_str(), |i| &c.canonical[i..]);
+    identifying(&c.canonical).then(|| subject.to_string())
 }
 
 fn title_conflict_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
