@@ -97,7 +97,8 @@ fn fixes_are_idempotent_and_keep_numbers_titles_figures_and_names() {
     let mut bench_files = Vec::new();
     files(&bench, &mut bench_files);
     let all = std::env::var_os("GONGWEN_FIX_ALL").is_some();
-    if bench_files.is_empty() {
+    let with_bench = !bench_files.is_empty();
+    if !with_bench {
         println!(
             "fix: {} not found; the bundled corpus only",
             bench.display()
@@ -153,9 +154,11 @@ fn fixes_are_idempotent_and_keep_numbers_titles_figures_and_names() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // The bench has fixable texts: a run that fixed none tested nothing.
+    // A run that fixed nothing tested nothing. Of the bundled corpus, the two drafts with planted
+    // punctuation slips are fixable; the bench's sample has many more.
+    let least = if with_bench { 3 } else { 2 };
     assert!(
-        changed >= 3,
+        changed >= least,
         "only {changed} of {} files changed",
         paths.len()
     );
