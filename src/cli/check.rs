@@ -105,9 +105,11 @@ impl FindingOut<'_> {
                 if format == CheckFormat::Html {
                     w.write_all(report::html(&all, summary).as_bytes())?;
                 } else {
-                    serde_json::to_writer_pretty(&mut *w, &report::sarif(&all))
+                    // Made whole first: writing through serde_json would wrap a closed pipe in its
+                    // own error, and `check … | head` must stay quiet.
+                    let json = serde_json::to_string_pretty(&report::sarif(&all))
                         .map_err(std::io::Error::other)?;
-                    writeln!(w)?;
+                    writeln!(w, "{json}")?;
                 }
                 w.flush()
             }

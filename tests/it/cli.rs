@@ -416,3 +416,26 @@ fn an_unwritable_output_folder_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("无法在"));
 }
+
+#[test]
+fn every_check_format_tolerates_a_closed_pipe() {
+    // `check … --format sarif | head`: the reader stops early; the findings it read still decide
+    // the exit code, and nothing is said of a write failure.
+    for format in ["text", "csv", "jsonl", "html", "sarif", "github"] {
+        let mut child = Command::new(bin())
+            .current_dir(root())
+            .args(["check", "corpus", "-q", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("写入失败"), "{format}: {err}");
+        assert_eq!(o.status.code(), Some(1), "{format}: {err}");
+    }
+}
