@@ -1246,6 +1246,10 @@ fn ends_with_figure(head: &str) -> bool {
 
 /// What the figure at `start` measures: the words between the start of its clause and the
 /// figure, without the linking words, narrowed to the closest noun phrase when long.
+/// Adverbs that jieba glues to the link word after them (多为, 均为, 共计), so that stripping
+/// the link by characters leaves them alone: never a metric.
+const LONE_ADVERBS: [&str; 10] = ["多", "均", "都", "皆", "共", "约", "仅", "各", "总", "合"];
+
 fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> String {
     let is_clause_end = |c: char| {
         matches!(
@@ -1319,7 +1323,8 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
     // 其中: a part of what came before; the part is the metric.
     let whole = text[clause_start..end].trim();
     let whole = whole.strip_prefix("其中").unwrap_or(whole);
-    if whole.is_empty() {
+    // 多为1人, 均为5%: what is left of a clause of an adverb and a link word measures nothing.
+    if whole.is_empty() || LONE_ADVERBS.contains(&whole) {
         return String::new();
     }
     if whole.chars().count() <= SHORT_METRIC_CHARS {
