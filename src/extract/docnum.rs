@@ -199,6 +199,14 @@ fn parse_digits(s: &str) -> Option<u32> {
     })
 }
 
+/// The year a match holds, as written and as read, and the serial `serial_s` reads as; a serial
+/// of 0 is no number.
+fn year_and_serial<'t>(caps: &regex::Captures<'t>, serial_s: &str) -> Option<(&'t str, i32, u32)> {
+    let year_s = caps.name("year")?.as_str();
+    let serial = parse_digits(serial_s).filter(|&n| n != 0)?;
+    Some((year_s, parse_year(year_s)?, serial))
+}
+
 /// The year a bracket holds; two-digit years are read in the century they most likely mean.
 fn parse_year(s: &str) -> Option<i32> {
     let v = parse_digits(s)? as i32;
@@ -374,13 +382,8 @@ fn year_first(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if !CODE_ENDS.contains(&last) && last != '字' {
         return None;
     }
-    let year_s = caps.name("year")?.as_str();
-    let year = parse_year(year_s)?;
     let serial_s = caps.name("serial")?.as_str();
-    let serial = parse_digits(serial_s)?;
-    if serial == 0 {
-        return None;
-    }
+    let (year_s, year, serial) = year_and_serial(caps, serial_s)?;
     let mut problems = vec!["docno-bracket-form"];
     if year_s.len() != 4 {
         problems.push("docno-year-full");
@@ -440,13 +443,8 @@ fn bracketed(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     };
     let open_c = caps.name("open")?.as_str();
     let close_c = caps.name("close")?.as_str();
-    let year_s = caps.name("year")?.as_str();
-    let year = parse_year(year_s)?;
     let serial_s = serial_m.as_str();
-    let serial = parse_digits(serial_s)?;
-    if serial == 0 {
-        return None;
-    }
+    let (year_s, year, serial) = year_and_serial(caps, serial_s)?;
     let mut problems = Vec::new();
     if open_c != "〔" || close_c != "〕" {
         problems.push("docno-bracket-form");
@@ -511,13 +509,8 @@ fn bare_year(text: &str, caps: &regex::Captures) -> Option<DocNum> {
     if !(CODE_ENDS.contains(&last) || ORGAN_ENDS.contains(&last)) || code.ends_with("公报") {
         return None;
     }
-    let year_s = caps.name("year")?.as_str();
-    let year = parse_year(year_s)?;
     let serial_s = caps.name("serial")?.as_str();
-    let serial = parse_digits(serial_s)?;
-    if serial == 0 {
-        return None;
-    }
+    let (year_s, year, serial) = year_and_serial(caps, serial_s)?;
     let mut problems = vec!["docno-bracket-form"];
     if !year_s.chars().all(|c| c.is_ascii_digit()) {
         problems.push("docno-year-full");
