@@ -63,31 +63,40 @@ const HEADING_CHARS: usize = 30;
 
 fn placeholder_residue(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
+    // One search of the whole text: most documents hold no placeholder, and only those that do
+    // need their lines and their model forms read.
+    let mut found = PLACEHOLDER.find_iter(text).peekable();
+    if found.peek().is_none() {
+        return;
+    }
     let forms_from = form_section_start(text);
-    for (start, line) in text::lines(text) {
-        if start >= forms_from {
-            break;
-        }
-        if !line.contains(['×', 'X', 'Ｘ', 'x', '□', '○', '【', '（', '(', 'T']) {
+    // The line of the last match, and whether it describes a form of words.
+    let mut line_at: Option<(usize, &str, bool)> = None;
+    for m in found.take_while(|m| m.start() < forms_from) {
+        let start = ctx.doc.lines.line_start(ctx.doc.line_col(m.start()).line);
+        let (start, line, describes) = match line_at {
+            Some(l) if l.0 == start => l,
+            _ => {
+                let line = ctx.doc.lines.line_text(text, m.start());
+                let l = (start, line, DESCRIBES_FORM.is_match(line));
+                line_at = Some(l);
+                l
+            }
+        };
+        let (a, b) = (m.start(), m.end());
+        if is_slot(text, line, a - start, b - start, a, b, describes) {
             continue;
         }
-        let describes = DESCRIBES_FORM.is_match(line);
-        for m in PLACEHOLDER.find_iter(line) {
-            let (a, b) = (start + m.start(), start + m.end());
-            if is_slot(text, line, m.start(), m.end(), a, b, describes) {
-                continue;
-            }
-            out.push(text::finding(
-                PLACEHOLDER_RESIDUE.id,
-                a,
-                b,
-                msg!(
-                    zh = "模板占位符“{}”未替换为实际内容",
-                    en = "The template placeholder “{}” has not been replaced with the actual content",
-                    m.as_str()
-                ),
-            ));
-        }
+        out.push(text::finding(
+            PLACEHOLDER_RESIDUE.id,
+            a,
+            b,
+            msg!(
+                zh = "模板占位符“{}”未替换为实际内容",
+                en = "The template placeholder “{}” has not been replaced with the actual content",
+                m.as_str()
+            ),
+        ));
     }
 }
 
