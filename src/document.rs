@@ -8,6 +8,12 @@ pub enum Format {
     Text,
     Docx,
     Html,
+    Pdf,
+    Ofd,
+    /// Word 97–2003 binary document.
+    Doc,
+    /// WPS Office document (the binary layout of Word 97–2003 in an OLE container).
+    Wps,
 }
 
 impl Format {
@@ -16,6 +22,10 @@ impl Format {
             Format::Text => "text",
             Format::Docx => "docx",
             Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
+            Format::Doc => "doc",
+            Format::Wps => "wps",
         }
     }
 }
@@ -33,6 +43,11 @@ pub struct Document {
     /// Bytes that could not be decoded and were replaced by U+FFFD.
     pub undecodable: usize,
     pub lines: LineIndex,
+    /// Byte offsets where each page of a paged format (PDF, OFD) starts, the first at 0; empty
+    /// for formats without pages.
+    pub pages: Vec<usize>,
+    /// The title the file's own metadata gives (OFD), where it gives one.
+    pub meta_title: Option<String>,
 }
 
 impl Document {
@@ -50,7 +65,17 @@ impl Document {
             format,
             undecodable: 0,
             lines,
+            pages: Vec::new(),
+            meta_title: None,
         }
+    }
+
+    /// The 1-based page holding `byte`, for paged formats.
+    pub fn page_of(&self, byte: usize) -> Option<usize> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        Some(self.pages.partition_point(|&start| start <= byte).max(1))
     }
 
     /// A document made from a string, for tests and for library users.

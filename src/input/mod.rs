@@ -3,6 +3,10 @@
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod layout;
+pub mod msdoc;
+pub mod ofd;
+pub mod pdf;
 pub mod walk;
 
 use std::io::Read;
@@ -66,6 +70,43 @@ fn fail(file: &str, status: Status, format: &str, reason: impl Into<String>) -> 
         format: format.to_string(),
         encoding: String::new(),
         reason: reason.into(),
+    }
+}
+
+/// Text taken out of a container format (PDF, OFD, .doc/.wps) by its reader.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub text: String,
+    /// Byte offsets in `text` where each page starts, the first at 0; empty where the format
+    /// has no pages.
+    pub pages: Vec<usize>,
+    /// The title the file's own metadata gives, where it gives one.
+    pub title: Option<String>,
+}
+
+/// Why a container reader gave no text: the status of the input's row, and the reason shown
+/// to users (in the message language).
+#[derive(Debug, Clone)]
+pub struct ReadError {
+    pub status: Status,
+    pub reason: String,
+}
+
+impl ReadError {
+    /// The file is damaged, encrypted or of a version not read.
+    pub fn error(reason: impl Into<String>) -> Self {
+        ReadError {
+            status: Status::Error,
+            reason: reason.into(),
+        }
+    }
+
+    /// The file was read but holds no text to work on (a scan).
+    pub fn skipped(reason: impl Into<String>) -> Self {
+        ReadError {
+            status: Status::Skipped,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -222,25 +263,12 @@ fn too_large(file: &str, size: u64, limit: u64) -> Failure {
 
 /// What the first bytes say about a file that is not text, and how it counts: a document in a
 /// format not read yet was meant to be checked, so it is an input not read (`error`, exit
-/// status 2); a picture or an archive in a folder of drafts is passed over (`skipped`).
+/// status 2); a picture or an archive in a folder of drafts is passed over (`skipped`). PDF,
+/// OFD and OLE files have readers of their own ([`container_reader`]).
 fn binary_kind(bytes: &[u8]) -> Option<(&'static str, Status)> {
     const IMAGE: (&str, &str) = ("图片文件，不是文本", "an image, not text");
     const ARCHIVE: (&str, &str) = ("压缩文件，不是文本", "an archive, not text");
     const MAGIC: &[(&[u8], (&str, &str))] = &[
-        (
-            b"%PDF",
-            (
-                "不支持的格式：PDF文件暂不能读取，请先另存为.docx或文本",
-                "format not supported: PDF is not read yet; save it as .docx or text first",
-            ),
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            (
-                "不支持的格式：旧版Office文件（.doc/.wps/.xls）暂不能读取，请另存为.docx",
-                "format not supported: old Office files (.doc/.wps/.xls) are not read yet; save it as .docx",
-            ),
-        ),
         (b"\x89PNG", IMAGE),
         (b"\xFF\xD8\xFF", IMAGE),
         (b"GIF8", IMAGE),
@@ -262,8 +290,8 @@ fn binary_kind(bytes: &[u8]) -> Option<(&'static str, Status)> {
             ),
         ),
     ];
-    /// The documents among them: PDF, old Office, RTF.
-    const DOCUMENTS: &[&[u8]] = &[b"%PDF", b"\xD0\xCF\x11\xE0", b"{\\rtf"];
+    /// The documents among them: RTF.
+    const DOCUMENTS: &[&[u8]] = &[b"{\\rtf"];
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))
@@ -275,6 +303,32 @@ fn binary_kind(bytes: &[u8]) -> Option<(&'static str, Status)> {
             };
             (tr(zh, en), status)
         })
+}
+
+type Reader = fn(&[u8], u64) -> Result<Extracted, ReadError>;
+
+/// The reader of a zip-based format other than .docx: OFD, told by its extension or by the
+/// `OFD.xml` entry at the root of the package.
+fn zip_reader(ext: &str, bytes: &[u8]) -> Option<(Format, Reader)> {
+    (bytes.starts_with(b"PK\x03\x04") && (ext == "ofd" || ofd::is_ofd(bytes)))
+        .then_some((Format::Ofd, ofd::read as Reader))
+}
+
+/// The reader of a non-zip container, told by its first bytes: PDF, or an OLE compound file
+/// (.doc, .wps; the extension names which).
+fn container_reader(ext: &str, bytes: &[u8]) -> Option<(Format, Reader)> {
+    if bytes.starts_with(b"%PDF") {
+        return Some((Format::Pdf, pdf::read as Reader));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        let format = if ext == "wps" {
+            Format::Wps
+        } else {
+            Format::Doc
+        };
+        return Some((format, msdoc::read as Reader));
+    }
+    None
 }
 
 fn looks_like_html(ext: &str, bytes: &[u8]) -> bool {
@@ -354,6 +408,19 @@ pub fn from_bytes(
             tr("文件为空", "empty file"),
         ));
     }
+    if let Some(read) = zip_reader(ext, bytes) {
+        let limit = opts.max_file_bytes;
+        let format = read.0;
+        return match (read.1)(bytes, limit) {
+            Ok(x) => {
+                let mut doc = Document::new(file, x.text, "UTF-8", format);
+                doc.pages = x.pages;
+                doc.meta_title = x.title;
+                Ok(doc)
+            }
+            Err(e) => Err(fail(file, e.status, format.as_str(), e.reason)),
+        };
+    }
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
         // The body part is the only one that matters; its unpacked size is capped by the same
         // limit as a file's, so that a crafted file cannot exhaust memory.
@@ -380,6 +447,19 @@ pub fn from_bytes(
                 ),
             )),
             Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
+        };
+    }
+    if let Some(read) = container_reader(ext, bytes) {
+        let limit = opts.max_file_bytes;
+        let format = read.0;
+        return match (read.1)(bytes, limit) {
+            Ok(x) => {
+                let mut doc = Document::new(file, x.text, "UTF-8", format);
+                doc.pages = x.pages;
+                doc.meta_title = x.title;
+                Ok(doc)
+            }
+            Err(e) => Err(fail(file, e.status, format.as_str(), e.reason)),
         };
     }
     if let Some((reason, status)) = binary_kind(bytes) {
