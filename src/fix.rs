@@ -154,6 +154,7 @@ mod tests {
                 file: "t".into(),
                 line: 1,
                 column: 1,
+                page: None,
             },
             span: Span::new(start, end),
             rule,

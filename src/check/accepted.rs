@@ -106,6 +106,7 @@ mod tests {
                 file: "a.txt".into(),
                 line,
                 column: 3,
+                page: None,
             },
             span: Span::new(0, 0),
             rule: "docno-bracket-form",

@@ -56,6 +56,21 @@ pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// The page, in paged formats (PDF, OFD).
+    pub page: Option<usize>,
+}
+
+impl Location {
+    /// The place of byte `at` of `doc`.
+    pub fn in_doc(doc: &crate::document::Document, at: usize) -> Self {
+        let lc = doc.line_col(at);
+        Location {
+            file: doc.file.clone(),
+            line: lc.line,
+            column: lc.column,
+            page: doc.page_of(at),
+        }
+    }
 }
 
 impl fmt::Display for Location {

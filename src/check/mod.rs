@@ -325,6 +325,7 @@ fn register_doc(r: &Register) -> BatchDoc {
                         file: r.file.clone(),
                         line: e.line,
                         column: 1,
+                        page: None,
                     },
                     title: e.title.clone(),
                     key: e
@@ -532,14 +533,7 @@ impl Checker {
                 let mut related: Vec<Location> = finding
                     .related_spans
                     .iter()
-                    .map(|s| {
-                        let lc = ctx.doc.line_col(s.start);
-                        Location {
-                            file: ctx.doc.file.clone(),
-                            line: lc.line,
-                            column: lc.column,
-                        }
-                    })
+                    .map(|s| Location::in_doc(ctx.doc, s.start))
                     .collect();
                 related.extend(finding.related);
                 let line_start = ctx.doc.lines.line_start(lc.line);
@@ -550,11 +544,7 @@ impl Checker {
                     finding.span.end.saturating_sub(line_start),
                 );
                 out.push(Located {
-                    at: Location {
-                        file: ctx.doc.file.clone(),
-                        line: lc.line,
-                        column: lc.column,
-                    },
+                    at: Location::in_doc(ctx.doc, finding.span.start),
                     span: finding.span,
                     rule: rule.id,
                     severity: *severity,

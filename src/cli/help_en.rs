@@ -11,7 +11,7 @@ fn about(command: &str) -> Option<&'static str> {
         "check" => "Check documents and list the findings like a compiler (file:line:column, severity, rule, message)",
         "fix" => "Apply the safe fixes (punctuation widths, brackets of document numbers …): a diff by default, --write rewrites the files",
         "extract" => "Write every table (documents.csv, findings.csv …) into a directory",
-        "segment" => "jieba segmentation: one token per row (file,line,column,token,pos)",
+        "segment" => "jieba segmentation: one token per row (file,line,column,token,pos,page)",
         "terms" => "Word frequencies and keywords: writes terms.csv (each file's top N keywords and the totals of all files)",
         "rules" => "List every rule; with a rule id, print that rule's documentation",
         "laws" => "Look a law or regulation up in the catalogue: adopted, in force, amended and repealed on, and what replaced it",

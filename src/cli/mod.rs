@@ -64,7 +64,7 @@ enum Command {
     Fix(fix::FixArgs),
     /// 提取全部表格（documents.csv、findings.csv 等）写入目录
     Extract(extract::ExtractArgs),
-    /// jieba分词：每个词一行（file,line,column,token,pos）
+    /// jieba分词：每个词一行（file,line,column,token,pos,page）
     Segment(segment::SegmentArgs),
     /// 词频统计与关键词提取：写入 terms.csv（每个文件的前N个关键词及全部文件合计）
     Terms(terms::TermsArgs),

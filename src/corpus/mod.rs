@@ -25,6 +25,7 @@ use crate::resolve;
 pub struct IndexCitation {
     pub line: usize,
     pub column: usize,
+    pub page: Option<usize>,
     pub title: String,
     pub normalized_title: String,
     /// The extractor's key (resolves declared short forms).
@@ -94,6 +95,7 @@ pub struct Edge {
     pub key: String,
     pub cited_file: String,
     pub kind: EdgeKind,
+    pub page: Option<usize>,
 }
 
 /// The form in which titles of one document compare equal: the one [`title_key`].
@@ -193,6 +195,7 @@ pub fn build(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                         citing_file: d.file.clone(),
                         line: c.line,
                         column: c.column,
+                        page: c.page,
                         key: d
                             .own_docnum
                             .clone()
@@ -458,6 +461,7 @@ fn build_filtered(docs: &[IndexDoc]) -> (Vec<IndexRow>, Vec<Edge>) {
                 citing_file: d.file.clone(),
                 line: c.line,
                 column: c.column,
+                page: c.page,
                 key: key.clone(),
                 cited_file: cited.clone(),
                 kind: EdgeKind::Cites,
@@ -506,6 +510,7 @@ mod tests {
         IndexCitation {
             line,
             column: 1,
+            page: None,
             title: title.into(),
             key: docnum.map(String::from).unwrap_or_else(|| n.clone()),
             normalized_title: n,

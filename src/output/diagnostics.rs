@@ -47,9 +47,15 @@ fn width(s: &str) -> usize {
 
 /// Renders one finding.
 pub fn render(f: &Located, style: Style) -> String {
+    // Editors read `file:line:column`; the page of a PDF or OFD follows, for the reader who
+    // has the printed document in hand.
+    let place = match f.at.page {
+        Some(p) => format!("{}{}", f.at, msg!(zh = "（第{}页）", en = " (page {})", p)),
+        None => f.at.to_string(),
+    };
     let head = format!(
         "{}: {} {}",
-        paint(&f.at.to_string(), "1", style),
+        paint(&place, "1", style),
         paint(
             &format!("{}[{}]", f.severity.label(), f.rule),
             severity_code(f.severity),
@@ -249,6 +255,7 @@ mod tests {
                 file: "a.txt".into(),
                 line: 9,
                 column: 10,
+                page: None,
             },
             span: Span::new(start, end),
             rule: "docno-bracket-form",
@@ -259,6 +266,7 @@ mod tests {
                 file: "b.txt".into(),
                 line: 1,
                 column: 2,
+                page: None,
             }],
             excerpt: Some(Excerpt::new(line, start, end)),
             end_line: 9,
@@ -275,5 +283,14 @@ mod tests {
             format!("  | {}{}", " ".repeat(18), "^".repeat(18))
         );
         assert_eq!(lines[4], "  = 相关位置：b.txt:1:2");
+
+        let mut paged = f.clone();
+        paged.at.page = Some(3);
+        let s = render(&paged, Style { color: false });
+        assert!(s.starts_with("a.txt:9:10（第3页）: 错误"), "{s}");
+        let s = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            render(&paged, Style { color: false })
+        });
+        assert!(s.starts_with("a.txt:9:10 (page 3): "), "{s}");
     }
 }

@@ -21,6 +21,8 @@ pub fn zh(column: &str) -> &str {
         "findings" => "问题数",
         "error" => "说明",
         "undecodable_bytes" => "无法解码字节数",
+        "pages" => "页数",
+        "page" => "页",
         "line" => "行",
         "column" => "列",
         "text" => "原文",

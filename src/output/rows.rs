@@ -40,6 +40,8 @@ pub struct DocumentRow {
     pub findings: Option<usize>,
     pub error: String,
     pub undecodable_bytes: Option<usize>,
+    /// Pages, for paged formats (PDF, OFD).
+    pub pages: Option<usize>,
 }
 
 /// One row of `figures.csv`.
@@ -61,6 +63,7 @@ pub struct FigureRow {
     pub change: &'static str,
     pub basis: String,
     pub period: String,
+    pub page: Option<usize>,
 }
 
 /// One row of `docnums.csv`.
@@ -78,6 +81,7 @@ pub struct DocnumRow {
     pub problems: String,
     pub role: &'static str,
     pub issuer: String,
+    pub page: Option<usize>,
 }
 
 /// One row of `citations.csv`.
@@ -97,6 +101,7 @@ pub struct CitationRow {
     pub law_status: String,
     pub repealed_on: String,
     pub replaced_by: String,
+    pub page: Option<usize>,
 }
 
 /// One row of `findings.csv` (and of `check --format csv`).
@@ -113,6 +118,7 @@ pub struct FindingRow {
     pub end_line: usize,
     pub end_column: usize,
     pub replacement: String,
+    pub page: Option<usize>,
 }
 
 /// One row of `citation_index.csv`.
@@ -143,6 +149,7 @@ pub struct EdgeRow {
     pub key: String,
     pub cited_file: String,
     pub kind: &'static str,
+    pub page: Option<usize>,
 }
 
 /// One row of `terms.csv`.
@@ -187,6 +194,7 @@ impl FigureRow {
             change: f.change.as_str(),
             basis: f.basis.clone(),
             period: f.period.clone(),
+            page: doc.page_of(f.span.start),
         }
     }
 }
@@ -211,6 +219,7 @@ impl DocnumRow {
             problems: d.problems.join(";"),
             role: d.role.as_str(),
             issuer: d.issuer.clone(),
+            page: doc.page_of(d.span.start),
         }
     }
 }
@@ -237,6 +246,7 @@ impl CitationRow {
             law_status: c.law_status.clone(),
             repealed_on: c.repealed_on.clone(),
             replaced_by: c.replaced_by.clone(),
+            page: doc.page_of(c.span.start),
         }
     }
 }
@@ -256,6 +266,7 @@ impl FindingRow {
             end_line: f.end_line,
             end_column: f.end_column,
             replacement: f.replacement.clone().unwrap_or_default(),
+            page: f.at.page,
         }
     }
 }
@@ -291,6 +302,7 @@ impl DocumentRow {
             findings: Some(counts.findings),
             error: note,
             undecodable_bytes: Some(doc.undecodable),
+            pages: (!doc.pages.is_empty()).then_some(doc.pages.len()),
         }
     }
 }
@@ -336,6 +348,7 @@ impl From<&Edge> for EdgeRow {
             key: e.key.clone(),
             cited_file: e.cited_file.clone(),
             kind: e.kind.as_str(),
+            page: e.page,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Rendering of `gongwen segment` rows: `file,line,column,token,pos`.
+//! Rendering of `gongwen segment` rows: `file,line,column,token,pos,page`.
 //!
 //! Rows are rendered to bytes in the worker threads, so that the single writer only copies
 //! buffers; the line and column of each token are tracked incrementally as tokens arrive in
@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::output::csv::{is_formula_like, needs_quotes};
 use crate::segment::Segmenter;
 
-pub const HEADER: &str = "file,line,column,token,pos\r\n";
+pub const HEADER: &str = "file,line,column,token,pos,page\r\n";
 
 fn push_field(out: &mut Vec<u8>, s: &str) {
     let needs_quotes = needs_quotes(s.as_bytes()) || s.starts_with(' ') || s.ends_with(' ');
@@ -38,6 +38,8 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
     let mut line = 1usize;
     let mut column = 1usize;
     let mut itoa = itoa::Buffer::new();
+    // Pages are passed in text order like lines: `page` is the count of page starts passed.
+    let mut page = 0usize;
     for tok in seg.tag(text) {
         let word = tok.span.text(text);
         if word.trim().is_empty() {
@@ -60,6 +62,13 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
         push_field(out, word);
         out.push(b',');
         out.extend_from_slice(tok.pos.as_bytes());
+        out.push(b',');
+        if !doc.pages.is_empty() {
+            while doc.pages.get(page).is_some_and(|&s| s <= tok.span.start) {
+                page += 1;
+            }
+            out.extend_from_slice(itoa.format(page.max(1)).as_bytes());
+        }
         out.extend_from_slice(b"\r\n");
         // A word that is not blank holds no line break: only its characters move the column.
         column += word.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
@@ -87,5 +96,18 @@ mod tests {
             "{s}"
         );
         assert!(lines.iter().any(|l| l.contains(",\"\"\"\",")), "{s}");
+        assert!(lines.iter().all(|l| l.ends_with(',')), "{s}");
+    }
+
+    #[test]
+    fn rows_of_a_paged_document_carry_their_page() {
+        let mut doc = Document::from_text("a.pdf", "第一页\n第二页");
+        doc.pages = vec![0, "第一页\n".len()];
+        let mut out = Vec::new();
+        render(&doc, Segmenter::global(), &mut out);
+        let s = String::from_utf8(out).unwrap();
+        let pages: Vec<&str> = s.lines().map(|l| l.rsplit(',').next().unwrap()).collect();
+        assert_eq!(pages.first(), Some(&"1"), "{s}");
+        assert_eq!(pages.last(), Some(&"2"), "{s}");
     }
 }

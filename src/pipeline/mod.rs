@@ -157,6 +157,7 @@ pub fn analyse_tagged(
             .map(|(c, b)| IndexCitation {
                 line: b.at.line,
                 column: b.at.column,
+                page: b.at.page,
                 title: c.title.clone(),
                 normalized_title: c.normalized_title.clone(),
                 key: c.key.clone(),
@@ -183,14 +184,9 @@ pub fn analyse_tagged(
 }
 
 fn batch_citation(doc: &Document, c: &Citation, docnums: &[DocNum]) -> BatchCitation {
-    let lc = doc.line_col(c.span.start);
     let num = c.docnum.and_then(|i| docnums.get(i));
     BatchCitation {
-        at: Location {
-            file: doc.file.clone(),
-            line: lc.line,
-            column: lc.column,
-        },
+        at: Location::in_doc(doc, c.span.start),
         title: c.title.clone(),
         normalized_title: c.normalized_title.clone(),
         key: c.key.clone(),
@@ -205,14 +201,9 @@ fn own_citation(doc: &Document, meta: &DocMeta, docnums: &[DocNum]) -> Option<Ba
     let d = docnums
         .iter()
         .find(|d| d.role == docnum::Role::SelfNumber && d.year.is_some())?;
-    let lc = doc.line_col(d.span.start);
     let normalized_title = citation::normalize_title(title);
     Some(BatchCitation {
-        at: Location {
-            file: doc.file.clone(),
-            line: lc.line,
-            column: lc.column,
-        },
+        at: Location::in_doc(doc, d.span.start),
         title: title.to_string(),
         key: d.normalized.clone(),
         normalized_title,

@@ -303,7 +303,7 @@ fn segment_writes_tokens_and_tolerates_a_closed_pipe() {
     assert!(o.status.success());
     let s = String::from_utf8(o.stdout).unwrap();
     let mut lines = s.lines();
-    assert_eq!(lines.next(), Some("file,line,column,token,pos"));
+    assert_eq!(lines.next(), Some("file,line,column,token,pos,page"));
     assert!(
         s.contains("corpus/baoshan-fzzf-report-2022.txt,1,1,根据,p"),
         "{}",

@@ -201,6 +201,7 @@ fn rows_follow_the_contract() {
             "nonstandard",
             "docno-serial-di;docno-serial-leading-zero;docno-spacing",
             "reference",
+            "",
             ""
         ]
     );

@@ -309,6 +309,7 @@ fn row_has_the_contract_columns() {
             "争取资金1373万元。",
             "none",
             "",
+            "",
             ""
         ]
     );

@@ -336,11 +336,7 @@ pub fn batch_metrics(ctx: &DocContext) -> Vec<BatchMetric> {
             let line_start = ctx.doc.lines.line_start(lc.line);
             let line = ctx.doc.lines.line_text(&ctx.doc.text, f.span.start);
             Some(BatchMetric {
-                at: Location {
-                    file: ctx.doc.file.clone(),
-                    line: lc.line,
-                    column: lc.column,
-                },
+                at: Location::in_doc(ctx.doc, f.span.start),
                 span: f.span,
                 key,
                 value: f.value,
