@@ -10,6 +10,7 @@ use super::args::*;
 use gongwen::check::accepted::{self, Accepted};
 use gongwen::check::{Located, Severity};
 use gongwen::corpus;
+use gongwen::i18n::tr;
 use gongwen::i18n::Lang;
 use gongwen::input::{self, Status};
 use gongwen::msg;
@@ -66,6 +67,9 @@ pub(crate) struct CheckArgs {
     /// 为每个输入在该目录中写一份带批注的Word文档（每个问题一条批注，标在出问题的文字上）
     #[arg(long, value_name = "DIR")]
     pub(crate) annotate: Option<PathBuf>,
+    /// 不逐条列出问题，改为按规则统计：每条规则一行（问题数、涉及文件数），按问题数排序
+    #[arg(long)]
+    pub(crate) statistics: bool,
 }
 
 /// Where `check` writes its findings.
@@ -76,6 +80,101 @@ enum FindingOut<'w> {
     Github(&'w mut dyn Write),
     /// Pages and logs written whole at the end, from every finding.
     Whole(&'w mut dyn Write, CheckFormat, Vec<Located>),
+    /// `--statistics`: one row per rule, written at the end.
+    Statistics(&'w mut dyn Write, CheckFormat, Lang, bool, RuleCounts),
+}
+
+/// Per rule: findings, the files they are in, the highest severity given.
+type RuleCounts =
+    std::collections::BTreeMap<&'static str, (usize, std::collections::HashSet<String>, Severity)>;
+
+/// The rows of `--statistics`: most findings first, then by rule id.
+fn statistics_rows(counts: &RuleCounts) -> Vec<(&'static str, usize, usize, Severity)> {
+    let mut rows: Vec<_> = counts
+        .iter()
+        .map(|(rule, (n, files, sev))| (*rule, *n, files.len(), *sev))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    rows
+}
+
+/// One row of `check --statistics --format csv|jsonl`.
+#[derive(serde::Serialize)]
+struct StatisticsRow<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    findings: usize,
+    files: usize,
+    summary: &'a str,
+}
+
+fn write_statistics(
+    w: &mut dyn Write,
+    format: CheckFormat,
+    lang: Lang,
+    bom: bool,
+    counts: &RuleCounts,
+) -> std::io::Result<()> {
+    let rows = statistics_rows(counts);
+    let summary = |rule: &str| {
+        gongwen::check::rule(rule)
+            .map(|r| r.summary_in(lang))
+            .unwrap_or("")
+    };
+    match format {
+        CheckFormat::Csv => {
+            let mut t = CsvTable::new(
+                w,
+                &["rule", "severity", "findings", "files", "summary"],
+                bom,
+            )?;
+            for (rule, n, files, sev) in &rows {
+                t.write_row(&gongwen::output::rows::cells(&StatisticsRow {
+                    rule,
+                    severity: sev.as_str(),
+                    findings: *n,
+                    files: *files,
+                    summary: summary(rule),
+                }))?;
+            }
+            t.finish()?.flush()
+        }
+        CheckFormat::Jsonl => {
+            for (rule, n, files, sev) in &rows {
+                let v = serde_json::to_string(&StatisticsRow {
+                    rule,
+                    severity: sev.as_str(),
+                    findings: *n,
+                    files: *files,
+                    summary: summary(rule),
+                })
+                .map_err(std::io::Error::other)?;
+                writeln!(w, "{v}")?;
+            }
+            w.flush()
+        }
+        _ => {
+            let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+            let (n_head, f_head) = match lang {
+                Lang::Zh => ("问题数", "文件数"),
+                Lang::En => ("findings", "files"),
+            };
+            // Right-aligned by display width: a Chinese character takes two columns.
+            let pad = |s: &str| {
+                " ".repeat(8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(s))) + s
+            };
+            writeln!(w, "{} {}  {}", pad(n_head), pad(f_head), tr("规则", "rule"))?;
+            for (rule, n, files, sev) in &rows {
+                writeln!(
+                    w,
+                    "{n:>8} {files:>8}  {rule:width$}  [{}] {}",
+                    sev.label(),
+                    summary(rule)
+                )?;
+            }
+            w.flush()
+        }
+    }
 }
 
 impl FindingOut<'_> {
@@ -93,6 +192,17 @@ impl FindingOut<'_> {
             FindingOut::Github(w) => writeln!(w, "{}", report::github(f)),
             FindingOut::Whole(_, _, all) => {
                 all.push(f.clone());
+                Ok(())
+            }
+            FindingOut::Statistics(_, _, _, _, counts) => {
+                let e = counts
+                    .entry(f.rule)
+                    .or_insert_with(|| (0, Default::default(), f.severity));
+                e.0 += 1;
+                e.2 = e.2.max(f.severity);
+                if !e.1.contains(&f.at.file) {
+                    e.1.insert(f.at.file.clone());
+                }
                 Ok(())
             }
         }
@@ -114,6 +224,9 @@ impl FindingOut<'_> {
                 w.flush()
             }
             FindingOut::Csv(t) => (*t).finish()?.flush(),
+            FindingOut::Statistics(w, format, lang, bom, counts) => {
+                write_statistics(w, format, lang, bom, &counts)
+            }
         }
     }
 }
@@ -128,6 +241,8 @@ struct Counts {
     flagged: std::collections::HashSet<String>,
     /// Findings left out because they were accepted before.
     accepted: usize,
+    /// Findings reported, by rule.
+    by_rule: std::collections::BTreeMap<&'static str, usize>,
     /// With --accept-current: every finding, to be written as accepted.
     all: Vec<Located>,
     /// With --annotate: the findings reported, by file.
@@ -136,6 +251,17 @@ struct Counts {
 
 pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     need_paths(&a.input)?;
+    if a.statistics
+        && !matches!(
+            a.format,
+            CheckFormat::Text | CheckFormat::Csv | CheckFormat::Jsonl
+        )
+    {
+        return Err(msg!(
+            zh = "--statistics 只能与 --format text、csv 或 jsonl 一起使用",
+            en = "--statistics goes with --format text, csv or jsonl only"
+        ));
+    }
     let read = read_options(&a.input)?;
     let mut config = load_config(&a.input)?;
     if let Some(f) = a.fail_on {
@@ -185,6 +311,13 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                style: Style|
      -> std::io::Result<()> {
         let mut fo = match a.format {
+            _ if a.statistics => FindingOut::Statistics(
+                out,
+                a.format,
+                lang,
+                !a.no_bom && a.output.is_some(),
+                Default::default(),
+            ),
             CheckFormat::Text => FindingOut::Text(out, style),
             CheckFormat::Csv => FindingOut::Csv(Box::new(CsvTable::new(
                 out,
@@ -211,6 +344,7 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 Severity::Info => counts.info += 1,
             }
             counts.fail |= f.severity >= checker.fail_on;
+            *counts.by_rule.entry(f.rule).or_default() += 1;
             if !counts.flagged.contains(&f.at.file) {
                 counts.flagged.insert(f.at.file.clone());
             }
@@ -334,6 +468,9 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
                 clean: read.saturating_sub(counts.flagged.len()),
             })
         );
+        if counts.by_rule.len() > 1 && !a.statistics {
+            eprintln!("{}", top_rules(&counts.by_rule));
+        }
         if counts.accepted > 0 {
             eprintln!(
                 "{}",
@@ -353,6 +490,22 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The line after the summary naming the rules with most findings.
+fn top_rules(by_rule: &std::collections::BTreeMap<&'static str, usize>) -> String {
+    let mut rules: Vec<(&str, usize)> = by_rule.iter().map(|(r, n)| (*r, *n)).collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = rules
+        .iter()
+        .take(3)
+        .map(|(r, n)| msg!(zh = "{r}（{n}）", en = "{r} ({n})"))
+        .collect();
+    msg!(
+        zh = "问题最多的规则：{}；各规则的统计见 --statistics。",
+        en = "Rules with most findings: {}; see --statistics for every rule.",
+        top.join(tr("、", ", "))
+    )
 }
 
 /// Writes, for each input read as text or a web page, a Word document of its text with its

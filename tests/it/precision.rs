@@ -174,9 +174,19 @@ fn judged_findings_hold() {
                 .iter()
                 .any(|f| f.rule == j.rule && f.at.line == j.line && f.at.column == j.column)
         };
+        // A true problem stays found when the rule it yields to at that place reports it
+        // there: one place, one finding.
+        let found_there = |j: &Judged| {
+            at_line(j)
+                || gongwen::check::yields_to(&j.rule).any(|specific| {
+                    found.iter().any(|f| {
+                        f.rule == specific && f.at.line == j.line && f.at.column <= j.column
+                    })
+                })
+        };
         for j in rows {
             match j.verdict {
-                Verdict::True if !at_line(j) => failures.push(format!(
+                Verdict::True if !found_there(j) => failures.push(format!(
                     "{}: a true finding is lost: {} at {file}:{}:{} ({})",
                     j.at, j.rule, j.line, j.column, j.why
                 )),
