@@ -157,10 +157,49 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
             .iter()
             .filter_map(|(c, _)| ASCII_TO_FULL.iter().find(|(a, _)| a == c).map(|p| p.1))
             .collect();
-        msg!(
-            zh = "全文通篇使用半角标点，共{n}处（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
-            en = "This document uses half-width punctuation throughout, {n} places ({}); Chinese text takes the full-width “{fulls}”; this is the first",
-            parts.join(tr("、", ", "))
-        )
+        // "Throughout" only when the half-width forms are at least four in five of these
+        // marks; a document with six ASCII commas among 300 full-width ones has slips.
+        let full: usize = fulls.chars().map(|f| text.matches(f).count()).sum();
+        if n * 5 >= (n + full) * 4 {
+            msg!(
+                zh = "全文通篇使用半角标点，共{n}处（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
+                en = "This document uses half-width punctuation throughout, {n} places ({}); Chinese text takes the full-width “{fulls}”; this is the first",
+                parts.join(tr("、", ", "))
+            )
+        } else {
+            msg!(
+                zh = "全文{n}处误用半角标点（{}），中文语句中应使用全角标点“{fulls}”；此处为首处",
+                en = "{n} places in this document use half-width punctuation ({}); Chinese text takes the full-width “{fulls}”; this is the first",
+                parts.join(tr("、", ", "))
+            )
+        }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Checker, DocContext};
+    use crate::Document;
+
+    fn messages(text: &str) -> Vec<String> {
+        let doc = Document::from_text("t.txt", text);
+        Checker::default_rules()
+            .check_document(&DocContext::text_only(&doc))
+            .into_iter()
+            .filter(|f| f.rule == "halfwidth-punct-in-cjk")
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn throughout_is_said_only_of_a_document_written_so() {
+        let all_ascii = "第一项工作,按照要求完成,并报告。\n".repeat(3);
+        let m = messages(&all_ascii);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("通篇") && m[0].contains("共6处"), "{m:?}");
+        let slips = all_ascii + &"第二项工作，按照要求完成，并报告。\n".repeat(20);
+        let m = messages(&slips);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(!m[0].contains("通篇") && m[0].contains("6处"), "{m:?}");
+    }
 }

@@ -132,10 +132,19 @@ fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         }
     }
     text::push_folded(out, straight, |n| {
-        msg!(
-            zh = "全文通篇使用直引号，共{n}处，中文语句中应使用弯引号“”‘’；此处为首处",
-            en = "This document uses straight quotes throughout, {n} places; Chinese text takes the curly quotes “” ‘’; this is the first"
-        )
+        // "Throughout" only when straight quotes are at least four in five of the quotes.
+        let curly = ctx.doc.text.matches(['“', '”', '‘', '’']).count();
+        if n * 5 >= (n + curly) * 4 {
+            msg!(
+                zh = "全文通篇使用直引号，共{n}处，中文语句中应使用弯引号“”‘’；此处为首处",
+                en = "This document uses straight quotes throughout, {n} places; Chinese text takes the curly quotes “” ‘’; this is the first"
+            )
+        } else {
+            msg!(
+                zh = "全文{n}处误用直引号，中文语句中应使用弯引号“”‘’；此处为首处",
+                en = "{n} places in this document use straight quotes; Chinese text takes the curly quotes “” ‘’; this is the first"
+            )
+        }
     });
     text::push_folded(out, corner, |n| {
         msg!(
