@@ -181,7 +181,9 @@ def in_force_date(text_of_clause, law):
         if d:
             return d[0]
         if "公布" in m.group(1) or "发布" in m.group(1):
-            return law.adopted_published
+            # A law adopted in plenary with no 公布 line of its own is published that day
+            # (主席令 follows the vote), so its adoption dates the repeal.
+            return law.adopted_published or law.adopted
     if "施行之日" in text_of_clause:
         return law.in_force
     return ""
