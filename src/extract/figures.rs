@@ -1320,6 +1320,14 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             break;
         }
     }
+    // 建成“四好农村路”1.67万公里: a name in quotes right before the figure is what it counts.
+    let head = text[clause_start..start].trim_end();
+    if let Some(open) = head.strip_suffix('”').and_then(|h| h.rfind('“')) {
+        let name = &head[open..];
+        if name.chars().count() > 2 {
+            return name.to_string();
+        }
+    }
     // 其中: a part of what came before; the part is the metric.
     let whole = text[clause_start..end].trim();
     let whole = whole.strip_prefix("其中").unwrap_or(whole);
@@ -1350,12 +1358,14 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         let t = &tokens[k - 1];
         let word = t.span.text(text);
         // 制造业增加值占地区生产总值比重: a share is named by both of its nouns.
-        let share = (matches!(word, "占" | "与" | "之" | "之比" | "占比")
-            && k >= lo + 2
-            && is_nounish(tokens[k - 2].pos))
-            || (word == "比"
-                && k >= lo + 2
-                && matches!(tokens[k - 2].span.text(text), "占" | "之"));
+        let noun_at = |i: usize| {
+            is_nounish(tokens[i].pos) || AMOUNT_VERBS.contains(&tokens[i].span.text(text))
+        };
+        let share =
+            (matches!(word, "占" | "与" | "之" | "之比" | "占比") && k >= lo + 2 && noun_at(k - 2))
+                || (word == "比"
+                    && k >= lo + 2
+                    && matches!(tokens[k - 2].span.text(text), "占" | "之"));
         // 非现场检查量 keeps its 非; 收入 and 投资 name amounts though jieba tags them as verbs.
         let nounish = is_nounish(t.pos)
             || share
@@ -1365,6 +1375,14 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             || AMOUNT_VERBS.contains(&word)
             // 人均可支配收入, 门诊报销比例, “两癌”筛查: a verb or quote inside a noun phrase.
             || (word == "可" && tokens.get(k).is_some_and(|n| n.span.text(text) == "支配"))
+            // 万人高价值发明专利: an adjective between two nouns qualifies the second. Not 新,
+            // which tells what was done (基地新培育数据企业): the phrase starts after it.
+            || (t.pos == "a"
+                && word != "新"
+                && k < hi
+                && k >= lo + 2
+                && noun_at(k)
+                && noun_at(k - 2))
             || (matches!(word, "“" | "”") && k < hi)
             || (MODIFIER_VERBS.contains(&word)
                 && k < hi
@@ -1811,6 +1829,29 @@ fn annotate(text: &str, tokens: &[Token], figs: &mut [Figure]) {
             figs[i].metric = figs[i - 1].metric.clone();
         }
     }
+    // 城乡居民人均可支配收入增长5.3%、8.1%: a pair that splits 城乡 reads as with 分别,
+    // urban then rural. Only a pair: a third figure would not be one of the two.
+    for i in 1..figs.len() {
+        let (a, b) = (&figs[i - 1], &figs[i]);
+        let joined = a.sentence == b.sentence && &text[a.span.end..b.span.start] == "、";
+        let alone = |j: Option<&Figure>, k: &Figure| {
+            j.is_none_or(|j| {
+                j.sentence != k.sentence
+                    || text[j.span.end.min(k.span.start)..j.span.start.max(k.span.end)]
+                        .contains(['，', ',', '；', '。'])
+            })
+        };
+        if !joined || !alone(i.checked_sub(2).map(|j| &figs[j]), a) || !alone(figs.get(i + 1), b) {
+            continue;
+        }
+        if let Some(rest) = a.metric.strip_prefix("城乡居民") {
+            if b.metric == a.metric {
+                let rest = rest.to_string();
+                figs[i - 1].metric = format!("城镇居民{rest}");
+                figs[i].metric = format!("农村居民{rest}");
+            }
+        }
+    }
 }
 
 /// Verbs that qualify the noun after them inside a metric (门诊报销比例, 事项审批时限).
@@ -1818,7 +1859,7 @@ const MODIFIER_VERBS: &[&str] = &["报销", "审批", "办理", "检查", "监�
 
 /// Words jieba tags as verbs that name amounts in a metric (人均可支配收入).
 const AMOUNT_VERBS: &[&str] = &[
-    "收入", "支出", "投资", "消费", "出口", "进口", "融资", "产出",
+    "收入", "支出", "投资", "消费", "出口", "进口", "融资", "产出", "营收",
 ];
 
 /// Adjectives that describe how things went, not which things (省实验室高效运营).

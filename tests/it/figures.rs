@@ -270,6 +270,38 @@ fn metrics() {
         ("市政府办公室登记公职律师1名；", "1名", "公职律师"),
         // The seed report: an adverb glued to its link word is no metric.
         ("其他市直部门,多为1人,很多还是兼职。", "1人", ""),
+        // 2026 government work reports (浙江, 重庆, 江苏, 新疆).
+        (
+            "规上工业企业研发费用与营收之比达到3.25%左右，",
+            "3.25%左右",
+            "规上工业企业研发费用与营收之比",
+        ),
+        (
+            "五年建成“四好农村路”1.67万公里，加装安全护栏2.65万公里，",
+            "1.67万公里",
+            "“四好农村路”",
+        ),
+        (
+            "万人高价值发明专利拥有量达34.2件。",
+            "34.2件",
+            "万人高价值发明专利拥有量",
+        ),
+        (
+            "城乡居民人均可支配收入年均增长5.3%、8.1%。",
+            "5.3%",
+            "城镇居民人均可支配收入",
+        ),
+        (
+            "城乡居民人均可支配收入年均增长5.3%、8.1%。",
+            "8.1%",
+            "农村居民人均可支配收入",
+        ),
+        // Three figures are not an urban and a rural one.
+        (
+            "城乡居民人均可支配收入增长5.3%、8.1%、6.0%。",
+            "8.1%",
+            "城乡居民人均可支配收入",
+        ),
     ];
     for (text, fig, metric) in cases {
         let f = figures(text)
@@ -467,7 +499,7 @@ fn judged_sample_of_real_figures() {
         kind_share >= 0.95,
         "statistic or not {kind_share:.3}\n{report}"
     );
-    assert!(all_share >= 0.80, "every field {all_share:.3}\n{report}");
+    assert!(all_share >= 0.85, "every field {all_share:.3}\n{report}");
 }
 
 /// Number forms written the ways Chinese documents write them (Chinese, Arabic and mixed
