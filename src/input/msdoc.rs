@@ -51,6 +51,14 @@ fn too_large(limit: u64) -> ReadError {
 }
 
 fn read_ole(bytes: &[u8], limit: u64) -> Result<Extracted, ReadError> {
+    // The container's header alone takes 512 bytes.
+    if bytes.len() < 512 {
+        return Err(damaged(msg!(
+            zh = "文件只有 {} 字节，不是完整的OLE复合文件",
+            en = "the file has only {} bytes, too few for an OLE compound file",
+            bytes.len()
+        )));
+    }
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
         damaged(msg!(
             zh = "OLE复合文件无法打开（{}）",
