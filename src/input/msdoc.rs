@@ -163,8 +163,8 @@ fn not_word(cf: &cfb::CompoundFile<Cursor<&[u8]>>) -> ReadError {
         )
     } else {
         (
-            "OLE复合文件中没有Word正文（WordDocument流），不是Word文档",
-            "an OLE compound file without a WordDocument stream: not a Word document",
+            "OLE复合文件中没有Word正文（WordDocument流）：不是Word 97–2003文档（也可能是2005年以前的WPS文件）",
+            "an OLE compound file without a WordDocument stream: not a Word 97–2003 document (perhaps a WPS file from before 2005)",
         )
     };
     ReadError::error(tr(zh, en))
