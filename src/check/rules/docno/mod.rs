@@ -37,6 +37,16 @@ pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static
             continue;
         }
         let right = corrected(&written, d);
+        // 〔1996〕武司字第82号: the year is in the right brackets but before the code; that is
+        // what the clerk must hear.
+        let what = if rule.id == "docno-bracket-form" && written.starts_with('〔') {
+            tr(
+                "发文字号的年份应放在机关代字之后，并用六角括号〔〕括入",
+                "The year of a document number goes after the issuer's code, in the tortoise-shell brackets 〔〕",
+            )
+        } else {
+            what
+        };
         out.push(
             Finding::new(
                 rule.id,
@@ -316,6 +326,17 @@ mod tests {
     use crate::Document;
 
     pub(super) fn run(text: &str, rule: &str) -> Vec<String> {
+        located(text, rule)
+            .into_iter()
+            .map(|f| format!("{}:{} {}", f.at.line, f.at.column, f.text))
+            .collect()
+    }
+
+    fn messages(text: &str, rule: &str) -> Vec<String> {
+        located(text, rule).into_iter().map(|f| f.message).collect()
+    }
+
+    fn located(text: &str, rule: &str) -> Vec<crate::check::Located> {
         let doc = Document::from_text("t.txt", text);
         let mut nums = extract_docnums(text);
         let cites = extract_citations(text, &mut nums);
@@ -332,7 +353,6 @@ mod tests {
             })
             .into_iter()
             .filter(|f| f.rule == rule)
-            .map(|f| format!("{}:{} {}", f.at.line, f.at.column, f.text))
             .collect()
     }
 
@@ -348,6 +368,20 @@ mod tests {
         );
         assert_eq!(run(text, "docno-missing-hao"), ["1:55 澄卫发〔2020〕41"]);
         assert_eq!(run(text, "docno-spacing"), ["2:1 澄人社发 〔2025〕 12 号"]);
+    }
+
+    #[test]
+    fn a_year_before_the_code_is_told_as_such() {
+        // The 1996 批复 of the State Council to the armed police (国函〔1996〕95号).
+        let found = messages(
+            "关于迁址新建的请示（〔1996〕武司字第82号）收悉。\n",
+            "docno-bracket-form",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("机关代字之后"), "{found:?}");
+        assert!(found[0].contains("应写作“武司字〔1996〕82号”"), "{found:?}");
+        let found = messages("制发了保政发﹝2022﹞10号文。\n", "docno-bracket-form");
+        assert!(!found[0].contains("机关代字之后"), "{found:?}");
     }
 
     #[test]
