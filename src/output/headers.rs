@@ -23,6 +23,7 @@ pub fn zh(column: &str) -> &str {
         "undecodable_bytes" => "无法解码字节数",
         "pages" => "页数",
         "page" => "页",
+        "fix" => "修改方式",
         "line" => "行",
         "column" => "列",
         "text" => "原文",
@@ -135,6 +136,8 @@ pub fn zh_value(column: &str, value: &str) -> Option<&'static str> {
         ("kind", "other") => "其他",
         ("kind", "cites") => "引用",
         ("kind", "self") => "引用本文",
+        ("fix", "safe") => "可自动修改",
+        ("fix", "review") => "需人工确认",
         _ => return None,
     })
 }

@@ -119,6 +119,10 @@ pub struct FindingRow {
     pub end_column: usize,
     pub replacement: String,
     pub page: Option<usize>,
+    /// `safe` where `gongwen fix` applies `replacement`, `review` where a person should read it
+    /// first, empty where there is no fix; so an empty `replacement` (a deletion) is told
+    /// from no fix at all.
+    pub fix: &'static str,
 }
 
 /// One row of `citation_index.csv`.
@@ -267,6 +271,11 @@ impl FindingRow {
             end_column: f.end_column,
             replacement: f.replacement.clone().unwrap_or_default(),
             page: f.at.page,
+            fix: match &f.replacement {
+                None => "",
+                Some(_) if crate::check::rule(f.rule).is_some_and(|r| r.safe_fix) => "safe",
+                Some(_) => "review",
+            },
         }
     }
 }

@@ -116,7 +116,7 @@ fn machine_formats_carry_the_findings_columns() {
         .unwrap();
     let s = String::from_utf8(o.stdout).unwrap();
     assert!(s.starts_with(
-        "file,line,column,rule,severity,message,text,related,end_line,end_column,replacement,page\r\n"
+        "file,line,column,rule,severity,message,text,related,end_line,end_column,replacement,page,fix\r\n"
     ));
 }
 
