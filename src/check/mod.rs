@@ -6,9 +6,18 @@
 //! columns. A batch rule sees a compact summary of every document ([`BatchDoc`]), never the texts.
 
 pub mod accepted;
+mod batch;
 pub mod config;
+mod context;
 pub mod finding;
+mod place;
+mod rule;
 pub mod rules;
+
+pub use batch::{BatchCitation, BatchDoc, BatchMetric};
+pub use context::{DocContext, Shared};
+pub use place::yields_to;
+pub use rule::{rule, BatchRuleFn, Check, DocRuleFn, Rule, Scope, OFF_BY_DEFAULT};
 
 /// The syllables the `typo` rule compares, for tools that make typos the way an input method
 /// does (the development set's generator).
@@ -19,386 +28,8 @@ use std::collections::HashSet;
 pub use config::{Config, Level};
 pub use finding::{Excerpt, Finding, Located, Location, Severity};
 
-use crate::document::Document;
-use crate::extract::citation::Citation;
-use crate::extract::docnum::DocNum;
-use crate::extract::figures::Figure;
-use crate::extract::meta::DocMeta;
 use crate::i18n::Lang;
 use crate::resolve::Register;
-use crate::segment::Token;
-use crate::span::Span;
-
-/// Whether a rule needs one document or the whole batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Document,
-    Batch,
-    /// Checks within each document and across the batch.
-    Both,
-}
-
-impl Scope {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Scope::Document => "doc",
-            Scope::Batch => "batch",
-            Scope::Both => "doc/batch",
-        }
-    }
-}
-
-/// What a document rule sees.
-pub struct DocContext<'a> {
-    pub doc: &'a Document,
-    pub tokens: &'a [Token],
-    pub figures: &'a [Figure],
-    pub docnums: &'a [DocNum],
-    pub citations: &'a [Citation],
-    pub meta: &'a DocMeta,
-    /// What several rules derive from the text, made once on first use.
-    pub shared: Shared<'a>,
-}
-
-/// Views of a document that several rules need, computed lazily once per document.
-#[derive(Default)]
-pub struct Shared<'a> {
-    pub(crate) body_lines: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
-    /// Every line with its offset, but a web page's or newspaper's own lines.
-    pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
-    titles: std::cell::OnceCell<Vec<(usize, usize)>>,
-    digit_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
-    list_starts: std::cell::OnceCell<Vec<(usize, char)>>,
-}
-
-impl<'a> DocContext<'a> {
-    /// The lines of the text written by the drafter (see `text::is_scrape_line`), with the byte
-    /// offset of each; made once per document.
-    pub fn text_lines(&self) -> &[(usize, &'a str)] {
-        let text: &'a str = &self.doc.text;
-        self.shared.text_lines.get_or_init(|| {
-            rules::text::lines(text)
-                .filter(|(_, l)| !rules::text::is_scrape_line(l))
-                .collect()
-        })
-    }
-
-    /// Whether the line starting at byte `start` is one of the drafter's (see
-    /// [`DocContext::text_lines`]): the test is made once per line and document.
-    pub fn is_text_line(&self, start: usize) -> bool {
-        self.text_lines()
-            .binary_search_by_key(&start, |(s, _)| *s)
-            .is_ok()
-    }
-
-    /// Where a string of one of the wording rules' word lists may start (see
-    /// [`rules::text::Starts`]), found in one pass over the text for all of them.
-    pub fn list_starts(&self) -> &[(usize, char)] {
-        self.shared
-            .list_starts
-            .get_or_init(|| rules::wording::LIST_STARTS.scan(&self.doc.text))
-    }
-
-    /// The drafter's lines that hold an ASCII digit: all that the rules on figures written in
-    /// digits need to read, and in policy documents a small part of the lines.
-    pub fn digit_lines(&self) -> &[(usize, &'a str)] {
-        self.shared.digit_lines.get_or_init(|| {
-            self.text_lines()
-                .iter()
-                .filter(|(_, l)| crate::span::has_ascii_digit(l.as_bytes()))
-                .copied()
-                .collect()
-        })
-    }
-
-    /// The drafter's lines in which `re` matches, found by one search of the whole text instead
-    /// of one search per line, which costs more than the search itself on short lines. `re` must
-    /// not be able to match a line break or use anchors: then it matches inside a line just as it
-    /// matches in the line alone, and a rule that searches these lines finds what it would find
-    /// in all of them.
-    pub fn lines_matching(&self, re: &regex::Regex) -> Vec<(usize, &'a str)> {
-        self.lines_at(re.find_iter(&self.doc.text).map(|m| m.start()))
-    }
-
-    /// The drafter's lines that hold one of `needles` (see [`rules::text::Needles`]).
-    pub fn lines_with(&self, needles: &rules::text::Needles) -> Vec<(usize, &'a str)> {
-        let mut at: Vec<usize> = needles
-            .match_indices_each(&self.doc.text)
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        at.sort_unstable();
-        self.lines_at(at.into_iter())
-    }
-
-    /// The drafter's lines that hold one of `bytes`, with SIMD searches that resume after each
-    /// line found: a line thick with these bytes (figures, English) costs one search, not one
-    /// step per byte, as walking every offset with [`DocContext::lines_at`] would.
-    pub fn lines_with_bytes(&self, bytes: &[u8]) -> Vec<(usize, &'a str)> {
-        let hay = self.doc.text.as_bytes();
-        let groups: Vec<&[u8]> = bytes.chunks(3).collect();
-        let find = |g: &[u8], from: usize| {
-            let h = &hay[from.min(hay.len())..];
-            let i = match *g {
-                [a] => memchr::memchr(a, h),
-                [a, b] => memchr::memchr2(a, b, h),
-                [a, b, c, ..] => memchr::memchr3(a, b, c, h),
-                [] => None,
-            };
-            i.map_or(usize::MAX, |i| from + i)
-        };
-        // The next offset each search has found; one is searched again only once passed.
-        let mut next: Vec<usize> = groups.iter().map(|g| find(g, 0)).collect();
-        let lines = self.text_lines();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(&p) = next.iter().min().filter(|&&p| p != usize::MAX) {
-            while lines.get(i).is_some_and(|(s, l)| s + l.len() < p) {
-                i += 1;
-            }
-            let Some(&(s, l)) = lines.get(i) else { break };
-            // Before the line: the byte is in a line that is not the drafter's.
-            let resume = if s <= p {
-                out.push((s, l));
-                i += 1;
-                s + l.len()
-            } else {
-                s
-            };
-            for (n, g) in next.iter_mut().zip(&groups) {
-                if *n < resume {
-                    *n = find(g, resume);
-                }
-            }
-        }
-        out
-    }
-
-    /// The drafter's lines in which the byte offsets `at`, in increasing order, fall.
-    pub(crate) fn lines_at(&self, at: impl Iterator<Item = usize>) -> Vec<(usize, &'a str)> {
-        let lines = self.text_lines();
-        let mut out: Vec<(usize, &'a str)> = Vec::new();
-        let mut i = 0;
-        for p in at {
-            // Lines are in text order, as are the offsets: skip the lines that end before it.
-            while lines.get(i).is_some_and(|(s, l)| s + l.len() < p) {
-                i += 1;
-            }
-            let Some(&(s, l)) = lines.get(i) else { break };
-            if s <= p && out.last().is_none_or(|last| last.0 != s) {
-                out.push((s, l));
-            }
-        }
-        out
-    }
-
-    /// The byte ranges of the titles in 《》 (see `text::title_ranges`); made once per document.
-    pub fn title_ranges(&self) -> &[(usize, usize)] {
-        self.shared
-            .titles
-            .get_or_init(|| rules::text::title_ranges(&self.doc.text))
-    }
-}
-
-/// A citation as batch rules see it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BatchCitation {
-    pub at: Location,
-    /// As written between 《》.
-    pub title: String,
-    pub normalized_title: String,
-    pub key: String,
-    pub docnum: Option<String>,
-    pub docnum_normalized: Option<String>,
-}
-
-/// What batch rules see of one document: no text, only what the rules compare.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BatchDoc {
-    pub file: String,
-    pub year: Option<i32>,
-    pub citations: Vec<BatchCitation>,
-    /// The document's own title and number, when its header states both: what other documents
-    /// citing that number must call it.
-    pub own: Option<BatchCitation>,
-    /// A user's register of documents (`--registry`): its entries are the reference that
-    /// citations are held to, never the odd one out.
-    pub register: bool,
-    /// Statistics stated with an explicit subject, compared across documents.
-    pub metrics: Vec<BatchMetric>,
-}
-
-/// A statistic as batch rules see it: the same key in two documents names the same metric of
-/// the same subject and period.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BatchMetric {
-    pub at: Location,
-    pub span: Span,
-    /// Subject and metric, base unit, period.
-    pub key: String,
-    pub value: f64,
-    /// The figure as written.
-    pub text: String,
-    pub excerpt: Excerpt,
-}
-
-pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
-pub type BatchRuleFn = fn(&[BatchDoc], &mut Vec<Located>);
-
-/// The function of a rule.
-#[derive(Clone, Copy)]
-pub enum Check {
-    Doc(DocRuleFn),
-    Batch(BatchRuleFn),
-    Both(DocRuleFn, BatchRuleFn),
-}
-
-/// Rules that run only where a configuration turns them on: their precision on published
-/// documents is still below what a clerk can trust.
-pub const OFF_BY_DEFAULT: &[&str] = &["typo"];
-
-/// A rule: a stable id from the catalogue, its default severity, and its documentation.
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub scope: Scope,
-    /// One line, in Chinese, for `gongwen rules`.
-    pub summary: &'static str,
-    /// What it detects, why, a wrong and a right example, what is not reported, the source
-    /// clause (`gongwen rules ID`), in Chinese: the reference text.
-    pub doc: &'static str,
-    /// [`Rule::summary`] in English. Examples stay in Chinese: they are what a document says.
-    pub summary_en: &'static str,
-    /// [`Rule::doc`] in English.
-    pub doc_en: &'static str,
-    pub check: Check,
-    /// Whether the replacements this rule states may be applied without a person reading them
-    /// (`gongwen fix`): the rule only changes the form of what is written (punctuation widths,
-    /// brackets, digits), never a word a person chose.
-    pub safe_fix: bool,
-}
-
-impl Rule {
-    /// The one-line summary in `lang`.
-    pub fn summary_in(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.summary,
-            Lang::En => self.summary_en,
-        }
-    }
-
-    /// The documentation in `lang`.
-    pub fn doc_in(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.doc,
-            Lang::En => self.doc_en,
-        }
-    }
-
-    fn doc_fn(&self) -> Option<DocRuleFn> {
-        match self.check {
-            Check::Doc(f) | Check::Both(f, _) => Some(f),
-            Check::Batch(_) => None,
-        }
-    }
-
-    fn batch_fn(&self) -> Option<BatchRuleFn> {
-        match self.check {
-            Check::Batch(f) | Check::Both(_, f) => Some(f),
-            Check::Doc(_) => None,
-        }
-    }
-}
-
-/// A register as a batch document whose citations are its entries.
-fn register_doc(r: &Register) -> BatchDoc {
-    BatchDoc {
-        file: r.file.clone(),
-        year: None,
-        citations: r
-            .entries
-            .iter()
-            .map(|e| {
-                let normalized_title = crate::extract::citation::normalize_title(&e.title);
-                BatchCitation {
-                    at: Location {
-                        file: r.file.clone(),
-                        line: e.line,
-                        column: 1,
-                        page: None,
-                    },
-                    title: e.title.clone(),
-                    key: e
-                        .docnum_normalized
-                        .clone()
-                        .unwrap_or_else(|| normalized_title.clone()),
-                    normalized_title,
-                    docnum: e.docnum.clone(),
-                    docnum_normalized: e.docnum_normalized.clone(),
-                }
-            })
-            .collect(),
-        own: None,
-        register: true,
-        metrics: Vec::new(),
-    }
-}
-
-/// Pairs of rules that can flag the same characters, the general one first: where both flag
-/// overlapping text, only the specific one is reported, so that a place gets one finding and
-/// never two fixes that disagree.
-const YIELDS_TO: &[(&str, &str)] = &[
-    // 4.5-5%: the specific fix (4.5%—5%) mends the mark too.
-    ("range-mark-form", "range-unit-omission"),
-    // The parentheses of a citation's edition note: the citation rule says what they enclose.
-    ("halfwidth-punct-in-cjk", "citation-paren-width"),
-    // 其它 once among 其他: the word's norm is the reason, the document's usage only a hint.
-    ("term-odd-one-out", "confusable-lexicon"),
-];
-
-/// The rules whose finding replaces one of rule `id` at the same place.
-pub fn yields_to(id: &str) -> impl Iterator<Item = &'static str> + '_ {
-    YIELDS_TO
-        .iter()
-        .filter(move |(general, _)| *general == id)
-        .map(|(_, specific)| *specific)
-}
-
-/// Drops each finding of a general rule whose span overlaps a finding of a rule it yields to.
-fn one_finding_per_place(out: &mut Vec<Located>) {
-    for (general, specific) in YIELDS_TO {
-        let mut spans: Vec<Span> = out
-            .iter()
-            .filter(|l| l.rule == *specific)
-            .map(|l| l.span)
-            .collect();
-        if spans.is_empty() || !out.iter().any(|l| l.rule == *general) {
-            continue;
-        }
-        spans.sort_by_key(|s| s.start);
-        // The furthest end among the spans starting up to each one: a general span overlaps
-        // some specific span iff one starting before its end reaches past its start.
-        let reach: Vec<usize> = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.end);
-                Some(*m)
-            })
-            .collect();
-        out.retain(|l| {
-            if l.rule != *general {
-                return true;
-            }
-            let before_end = spans.partition_point(|s| s.start < l.span.end.max(l.span.start + 1));
-            before_end == 0 || reach[before_end - 1] <= l.span.start
-        });
-    }
-}
-
-/// Looks a rule up by id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    rules::ALL.iter().find(|r| r.id == id).copied()
-}
 
 thread_local! {
     static VERBOSE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -609,7 +240,7 @@ impl Checker {
                 });
             }
         }
-        one_finding_per_place(&mut out);
+        place::one_finding_per_place(&mut out);
         out.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
         out
     }
@@ -627,7 +258,7 @@ impl Checker {
             with_registers = self
                 .registers
                 .iter()
-                .map(register_doc)
+                .map(batch::register_doc)
                 .chain(docs.iter().cloned())
                 .collect();
             &with_registers
@@ -678,51 +309,9 @@ impl Checker {
 }
 
 #[cfg(test)]
-impl<'a> DocContext<'a> {
-    /// A context holding the text alone, for tests of what is read from the text only.
-    pub(crate) fn text_only(doc: &'a Document) -> Self {
-        static META: std::sync::LazyLock<DocMeta> = std::sync::LazyLock::new(Default::default);
-        DocContext {
-            doc,
-            tokens: &[],
-            figures: &[],
-            docnums: &[],
-            citations: &[],
-            meta: &META,
-            shared: Default::default(),
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_place_gets_one_finding() {
-        for (general, specific) in YIELDS_TO {
-            assert!(
-                rule(general).is_some() && rule(specific).is_some(),
-                "{general}"
-            );
-        }
-        let checker = Checker::new(&Config::default());
-        let seg = crate::segment::Segmenter::global();
-        let rules_at = |text: &str| -> Vec<&'static str> {
-            let doc = Document::from_text("a.txt", text);
-            crate::pipeline::analyse(&doc, seg, &checker)
-                .findings
-                .iter()
-                .map(|l| l.rule)
-                .collect()
-        };
-        assert_eq!(rules_at("全年增长4.5-5%。\n"), ["range-unit-omission"]);
-        // Apart, each is reported.
-        assert_eq!(
-            rules_at("全年增长4.5%-5%，完成8%—10%。\n"),
-            ["range-mark-form"]
-        );
-    }
+    use crate::document::Document;
 
     #[test]
     fn line_prefilters_pick_the_lines_a_search_of_every_line_picks() {
