@@ -1,6 +1,6 @@
 //! What batch rules see of each document of a run: no text, only what they compare.
 
-use super::*;
+use super::finding::{Excerpt, Location};
 use crate::resolve::Register;
 use crate::span::Span;
 

@@ -1,6 +1,6 @@
 //! What a document rule sees of its document, and the views of it that several rules share.
 
-use super::*;
+use super::rules;
 use crate::document::Document;
 use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;

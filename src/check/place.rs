@@ -1,6 +1,6 @@
 //! One place, one finding: a general rule yields to the specific one on the same characters.
 
-use super::*;
+use super::finding::Located;
 use crate::span::Span;
 
 /// Pairs of rules that can flag the same characters, the general one first: where both flag

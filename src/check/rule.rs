@@ -1,6 +1,8 @@
 //! What a rule is: its id, severity, scope, documentation and function.
 
-use super::*;
+use super::finding::{Finding, Located, Severity};
+use super::rules;
+use super::{BatchDoc, DocContext};
 use crate::i18n::Lang;
 
 /// Whether a rule needs one document or the whole batch.
