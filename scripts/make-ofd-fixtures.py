@@ -46,7 +46,8 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 </office:font-face-decls>
 <office:styles>
  <style:style style:name="Standard" style:family="paragraph">
-  <style:paragraph-properties fo:text-indent="11.3mm" fo:line-height="10.2mm" fo:text-align="justify"/>
+  <style:paragraph-properties fo:text-indent="11.3mm" fo:line-height="10.2mm" fo:text-align="justify"
+   style:text-autospace="none"/>
   <style:text-properties style:font-name="Noto Serif CJK SC" fo:font-size="16pt"
    style:font-name-asian="Noto Serif CJK SC" style:font-size-asian="16pt"/>
  </style:style>
@@ -112,7 +113,7 @@ def main():
         for name, path, title in SOURCES:
             with open(path, encoding="utf-8") as f:
                 text = f.read()
-            shutil.copy(path, os.path.join(OUT, name + ".txt"))
+            shutil.copyfile(path, os.path.join(OUT, name + ".txt"))
             src = os.path.join(tmp, name + ".fodt")
             with open(src, "w", encoding="utf-8") as f:
                 f.write(fodt(text))
