@@ -64,7 +64,10 @@ pub fn read(bytes: &[u8], limit: u64) -> Result<Extracted, ReadError> {
             pages.push(parse_page(&xml, &path)?);
         }
     }
-    if pages.iter().all(|p| p.iter().all(|r| r.text.trim().is_empty())) {
+    if pages
+        .iter()
+        .all(|p| p.iter().all(|r| r.text.trim().is_empty()))
+    {
         return Err(ReadError::skipped(tr(
             "扫描件，无文本层（OFD中没有文字对象）",
             "a scan with no text layer (the OFD holds no text objects)",
@@ -552,8 +555,14 @@ fn code_runs(obj: &mut TextObject, code: &Code, text: &str, runs: &mut Vec<Run>)
         return;
     }
     let gaps = chars.len() - 1;
-    let dx = code.delta_x.as_deref().map_or_else(Vec::new, |s| deltas(s, gaps));
-    let dy = code.delta_y.as_deref().map_or_else(Vec::new, |s| deltas(s, gaps));
+    let dx = code
+        .delta_x
+        .as_deref()
+        .map_or_else(Vec::new, |s| deltas(s, gaps));
+    let dy = code
+        .delta_y
+        .as_deref()
+        .map_or_else(Vec::new, |s| deltas(s, gaps));
     let size = if obj.size > 0.0 { obj.size } else { obj.h };
     let page_size = obj.page_size();
     let mut x = code.x.unwrap_or(obj.next_x);
@@ -561,7 +570,10 @@ fn code_runs(obj: &mut TextObject, code: &Code, text: &str, runs: &mut Vec<Run>)
     let mut start = 0;
     let (mut x0, mut y0) = (x, y);
     for i in 0..chars.len() {
-        let step_x = dx.get(i).copied().unwrap_or_else(|| advance(chars[i], size));
+        let step_x = dx
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| advance(chars[i], size));
         let step_y = dy.get(i).copied().unwrap_or(0.0);
         let last = i + 1 == chars.len();
         // A run ends at the last character and where the baseline moves.
@@ -681,8 +693,13 @@ mod tests {
         let title = runs.iter().find(|r| r.text.starts_with("关于")).unwrap();
         assert_eq!((title.x, title.y), (60.0, 40.0));
         assert!((title.size - 5.64).abs() < 1e-4);
-        // Eight advances of 2.82 in object space, and the last character's em.
-        assert!((title.width - 2.0 * (7.0 * 2.82 + 2.82)).abs() < 1e-3, "{}", title.width);
+        // Nine characters: seven advances given, the eighth the em of the size, and the last
+        // character's em, all scaled by 2.
+        assert!(
+            (title.width - 2.0 * 9.0 * 2.82).abs() < 1e-3,
+            "{}",
+            title.width
+        );
         let year = runs.iter().find(|r| r.text.contains("2022")).unwrap();
         assert_eq!((year.x, year.y), (28.0, 75.0));
     }
@@ -700,7 +717,10 @@ mod tests {
 
     #[test]
     fn g_compression_expands_and_stops_at_the_text() {
-        assert_eq!(deltas("g 3 5.2 1 g 2 0.5", 10), vec![5.2, 5.2, 5.2, 1.0, 0.5, 0.5]);
+        assert_eq!(
+            deltas("g 3 5.2 1 g 2 0.5", 10),
+            vec![5.2, 5.2, 5.2, 1.0, 0.5, 0.5]
+        );
         assert_eq!(deltas("g 4000000000 1", 3), vec![1.0; 3]);
         assert_eq!(deltas("1 x 2", 5), vec![1.0]);
         assert_eq!(deltas("g 2", 5), Vec::<f32>::new());
@@ -708,7 +728,10 @@ mod tests {
 
     #[test]
     fn paths_relative_absolute_and_odd() {
-        assert_eq!(normalize("/Doc_0/./Pages/../Document.xml"), "Doc_0/Document.xml");
+        assert_eq!(
+            normalize("/Doc_0/./Pages/../Document.xml"),
+            "Doc_0/Document.xml"
+        );
         assert_eq!(normalize("..\\..\\OFD.xml"), "OFD.xml");
         assert_eq!(folder("Doc_0/Document.xml"), "Doc_0");
         assert_eq!(folder("OFD.xml"), "");
@@ -728,7 +751,10 @@ mod tests {
         // Not an OFD: a zip without OFD.xml.
         let other = package(&[("word/document.xml", "<w:document/>")]);
         assert!(!is_ofd(&other));
-        assert!(read(&other, 1 << 20).unwrap_err().reason.contains("OFD.xml"));
+        assert!(read(&other, 1 << 20)
+            .unwrap_err()
+            .reason
+            .contains("OFD.xml"));
         assert!(!is_ofd(b"not a zip at all"));
         // A page the document lists is missing.
         let gap = package(&[
@@ -740,12 +766,18 @@ mod tests {
         // Malformed XML.
         let bad = package(&[
             ("OFD.xml", ENTRY),
-            ("Doc_0/Document.xml", "<ofd:Document><ofd:Pages><ofd:Page BaseLoc=\"x"),
+            (
+                "Doc_0/Document.xml",
+                "<ofd:Document><ofd:Pages><ofd:Page BaseLoc=\"x",
+            ),
         ]);
         assert!(read(&bad, 1 << 20).unwrap_err().reason.contains("XML"));
         // No DocRoot.
         let rootless = package(&[("OFD.xml", "<ofd:OFD><ofd:DocBody/></ofd:OFD>")]);
-        assert!(read(&rootless, 1 << 20).unwrap_err().reason.contains("DocRoot"));
+        assert!(read(&rootless, 1 << 20)
+            .unwrap_err()
+            .reason
+            .contains("DocRoot"));
         // Pages without text: a scan.
         let scan = package(&[
             ("OFD.xml", ENTRY),
