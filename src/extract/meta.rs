@@ -110,6 +110,16 @@ pub fn detect(text: &str) -> DocMeta {
     detect_with(text, &docnum::extract_docnums(text))
 }
 
+/// Like [`detect_with`]; where the text gives no title, the one the file's own metadata gives
+/// (an OFD's `DocInfo`) stands.
+pub fn detect_doc(doc: &crate::Document, docnums: &[docnum::DocNum]) -> DocMeta {
+    let mut meta = detect_with(&doc.text, docnums);
+    if meta.title.is_none() {
+        meta.title.clone_from(&doc.meta_title);
+    }
+    meta
+}
+
 /// Like [`detect`], with the document's numbers already extracted.
 pub fn detect_with(text: &str, docnums: &[docnum::DocNum]) -> DocMeta {
     let mut meta = DocMeta::default();

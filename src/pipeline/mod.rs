@@ -87,7 +87,7 @@ pub fn analyse_tagged(
     let figures = figures::extract_figures(&doc.text, tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
-    let meta = meta::detect_with(&doc.text, &docnums);
+    let meta = meta::detect_doc(doc, &docnums);
     let catalogue = Catalogue::global();
     let on = match (meta.date, meta.year) {
         (Some(d), _) => DocDate::day(d),

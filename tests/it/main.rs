@@ -21,6 +21,7 @@ mod law_history;
 mod precision;
 mod props;
 mod read_doc;
+mod read_ofd;
 mod registers;
 mod reliability;
 mod report;
