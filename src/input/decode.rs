@@ -262,10 +262,11 @@ fn common_chars() -> &'static CommonChars {
 }
 
 /// How plausible `text` is as Chinese: the share of its non-ASCII characters that are among the
-/// commonest of simplified text, or of traditional text, whichever share is larger. A wrong
-/// decoding of Chinese bytes gives replacement characters, symbols, private-use and rare
-/// characters, and mixes the two scripts' forms, all of which count against it.
-fn plausibility(text: &str) -> f64 {
+/// commonest of simplified text, or of traditional text, whichever share is larger; and how many
+/// non-ASCII characters that share was taken over. A wrong decoding of Chinese bytes gives
+/// replacement characters, symbols, private-use and rare characters, and mixes the two scripts'
+/// forms, all of which count against it.
+fn plausibility(text: &str) -> (f64, usize) {
     let common = common_chars();
     let (mut n, mut simplified, mut traditional) = (0usize, 0usize, 0usize);
     for ch in text.chars().filter(|c| !c.is_ascii()) {
@@ -274,14 +275,22 @@ fn plausibility(text: &str) -> f64 {
         traditional += usize::from(common.traditional.binary_search(&ch).is_ok());
     }
     if n == 0 {
-        return 0.0;
+        return (0.0, 0);
     }
-    simplified.max(traditional) as f64 / n as f64
+    (simplified.max(traditional) as f64 / n as f64, n)
 }
 
 /// A lead of this much plausibility over the runner-up makes a choice clear-cut; a smaller lead
 /// lowers the confidence in proportion.
 const CLEAR_LEAD: f64 = 0.25;
+
+/// Characters it takes to judge a decoding: fewer lower the confidence in proportion, as two or
+/// three characters can read as common ones in either encoding by chance.
+const ENOUGH_CHARS: usize = 8;
+
+/// Confidence given to a guess of chardetng's for an encoding outside the Chinese ones, which
+/// the character tables cannot judge: low enough that the row says so.
+const UNJUDGED: f64 = 0.5;
 
 /// Chooses among the encodings a Chinese text file that is not valid UTF-8 comes in, and says
 /// how sure the choice is. Candidates are decoded on a sample and the most plausible text wins;
@@ -290,7 +299,7 @@ const CLEAR_LEAD: f64 = 0.25;
 /// reading is plausible, chardetng's guess of another encoding (windows-1252, EUC-KR, …) stands.
 fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, f64) {
     let sample = sample(bytes);
-    let mut scored: Vec<(&'static Encoding, f64)> = [GB18030, BIG5, UTF_8]
+    let mut scored: Vec<(&'static Encoding, (f64, usize))> = [GB18030, BIG5, UTF_8]
         .into_iter()
         .map(|enc| {
             let text = if enc == UTF_8 {
@@ -302,17 +311,18 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, f64) {
         })
         .collect();
     // Stable, so that a tie keeps the candidates' order.
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (best, score) = scored[0];
-    let lead = score - scored[1].1;
-    let confidence = score * (lead / CLEAR_LEAD).min(1.0);
+    scored.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
+    let (best, (score, chars)) = scored[0];
+    let lead = score - scored[1].1 .0;
+    let evidence = (chars as f64 / ENOUGH_CHARS as f64).min(1.0);
+    let confidence = score * (lead / CLEAR_LEAD).min(1.0) * evidence;
 
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, true);
     let other = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
     let chinese = [GB18030, encoding_rs::GBK, BIG5, UTF_8].contains(&other);
     if !chinese && score < 0.5 {
-        return (other, 1.0 - score);
+        return (other, UNJUDGED);
     }
     (best, confidence)
 }
@@ -401,6 +411,36 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.undecodable, 2);
         assert!(d.text.starts_with("认真贯\u{FFFD}彻"));
+    }
+
+    #[test]
+    fn an_encoded_surrogate_is_one_replacement_for_three_bytes() {
+        assert_eq!(
+            decode_utf8(b"a\xED\xA0\x80b\xED\xBF"),
+            ("a\u{FFFD}b\u{FFFD}\u{FFFD}".to_string(), 5)
+        );
+        assert_eq!(utf8_flaws(b"a\xED\xA0\x80b\xFF"), (1, 1));
+    }
+
+    #[test]
+    fn two_characters_are_too_few_to_be_sure() {
+        // (Not 通知, whose two GBK characters happen to be valid UTF-8.)
+        let (bytes, _, _) = encoding_rs::GBK.encode("公文");
+        let d = decode_auto(&bytes);
+        assert_eq!((d.encoding.as_str(), d.text.as_str()), ("GB18030", "公文"));
+        assert!(d.confidence < LOW_CONFIDENCE, "{}", d.confidence);
+        let (bytes, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        assert!(decode_auto(&bytes).confidence >= LOW_CONFIDENCE);
+    }
+
+    #[test]
+    fn text_no_chinese_encoding_reads_keeps_the_detectors_guess_with_a_note() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Señor García préside la réunion à Zürich.");
+        let d = decode_auto(&bytes);
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "Señor García préside la réunion à Zürich.");
+        assert!(d.doubt_note().is_some());
     }
 
     #[test]
