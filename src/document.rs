@@ -42,6 +42,8 @@ pub struct Document {
     pub format: Format,
     /// Bytes that could not be decoded and were replaced by U+FFFD.
     pub undecodable: usize,
+    /// Said when the encoding was a guess made with little to go on (see `Decoded::doubt_note`).
+    pub encoding_note: Option<String>,
     pub lines: LineIndex,
     /// Byte offsets where each page of a paged format (PDF, OFD) starts, the first at 0; empty
     /// for formats without pages.
@@ -64,6 +66,7 @@ impl Document {
             encoding: encoding.into(),
             format,
             undecodable: 0,
+            encoding_note: None,
             lines,
             pages: Vec::new(),
             meta_title: None,

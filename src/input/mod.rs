@@ -489,6 +489,7 @@ pub fn from_bytes(
     if looks_binary(&decoded, bytes.len(), opts) {
         return Err(binary());
     }
+    let encoding_note = decoded.doubt_note();
     let (text, fmt) = if is_html {
         (html::html_text(&decoded.text), Format::Html)
     } else {
@@ -496,6 +497,7 @@ pub fn from_bytes(
     };
     let mut doc = Document::new(file, text, decoded.encoding, fmt);
     doc.undecodable = decoded.undecodable;
+    doc.encoding_note = encoding_note;
     Ok(doc)
 }
 

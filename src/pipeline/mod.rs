@@ -268,11 +268,12 @@ pub fn lossy_note(undecodable: usize, encoding: &str) -> String {
 }
 
 fn document_row(doc: &Document, a: &Analysis) -> Row {
-    let note = if doc.undecodable > 0 {
-        lossy_note(doc.undecodable, &doc.encoding)
-    } else {
-        String::new()
-    };
+    let lossy = (doc.undecodable > 0).then(|| lossy_note(doc.undecodable, &doc.encoding));
+    let note = [doc.encoding_note.clone(), lossy]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(crate::i18n::tr("；", "; "));
     let counts = DocumentCounts {
         title: a.meta.title.clone().unwrap_or_default(),
         docnum: a.meta.docnum.clone().unwrap_or_default(),

@@ -9,6 +9,7 @@ mod citation;
 mod cli;
 mod common;
 mod docnum;
+mod encodings;
 mod figures;
 mod fix;
 mod formats;
