@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the PDF fixtures of tests/it/read_pdf.rs (tests/fixtures/readers/pdf/): each
 # plain-text document below is set as an office would set it in Word — A4, 公文 margins, a
-# Song/FangSong-style CJK font at 三号 (16 pt) with a first-line indent of two characters, the
+# Song/FangSong-style CJK font at 三号 (16 pt) with a first-line indent of two characters, flush
+# left (in justified text LibreOffice 7.4 leaves out a CJK punctuation mark hanging at a line's
+# end, which would make the PDF's text differ from the .txt), the
 # title centred at 二号 (22 pt), page numbers "－ N －" in the footer — saved as .docx and
 # printed to PDF by LibreOffice (`soffice --headless --convert-to pdf`). The embedded font
 # programs are then taken out (the fonts become non-embedded, as in a file made with "embed
@@ -63,11 +65,17 @@ for i, l in enumerate(lines):
         ppr = '<w:pPr><w:jc w:val="center"/><w:spacing w:line="700" w:lineRule="exact"/></w:pPr>'
         body.append(f"<w:p>{ppr}{run(l.strip(), 44, True)}</w:p>")
         continue
+    if "\t" in l:
+        # A metadata box (a table on the page the text was taken from) is set small, one
+        # line a row.
+        ppr = '<w:pPr><w:spacing w:line="360" w:lineRule="exact"/></w:pPr>'
+        body.append(f"<w:p>{ppr}{run(l, 20)}</w:p>")
+        continue
     centred = title is not None and title < i <= title + 2 and "〔" in l and l.strip().endswith("号")
     if centred:
         ppr = '<w:pPr><w:jc w:val="center"/><w:spacing w:line="560" w:lineRule="exact"/></w:pPr>'
     else:
-        ppr = ('<w:pPr><w:jc w:val="both"/><w:spacing w:line="560" w:lineRule="exact"/>'
+        ppr = ('<w:pPr><w:overflowPunct w:val="0"/><w:jc w:val="left"/><w:spacing w:line="560" w:lineRule="exact"/>'
                '<w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>')
     body.append(f"<w:p>{ppr}{run(l, 32)}</w:p>")
 
@@ -82,7 +90,7 @@ footer = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {W}><w
           f'{fld}<w:fldSimple w:instr=" PAGE ">{run("1", 28)}</w:fldSimple>{run(" －", 28)}</w:p></w:ftr>')
 styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr>'
           f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/><w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>'
-          '</w:rPr></w:rPrDefault></w:docDefaults></w:styles>')
+          '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>')
 types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'

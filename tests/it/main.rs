@@ -20,6 +20,7 @@ mod lang;
 mod law_history;
 mod precision;
 mod props;
+mod read_pdf;
 mod registers;
 mod reliability;
 mod report;
