@@ -41,19 +41,23 @@ pub fn assemble(pages: Vec<Vec<Run>>) -> Extracted {
     let mut starts = Vec::with_capacity(pages.len());
     let mut prev: Option<&Line> = None;
     for lines in &pages {
-        starts.push(text.len());
-        for line in lines {
-            match prev {
-                Some(p) if block.joins(p, line) => {
-                    // Latin words broken at a line end were apart; Chinese characters are not.
-                    if text.ends_with(|c: char| c.is_ascii_alphabetic())
-                        && line.text.starts_with(|c: char| c.is_ascii_alphabetic())
-                    {
-                        text.push(' ');
-                    }
+        // A page starts at its first line; a page with none, where the text stands.
+        if lines.is_empty() {
+            starts.push(text.len());
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if prev.is_some_and(|p| block.joins(p, line)) {
+                // Latin words broken at a line end were apart; Chinese characters are not.
+                if text.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && line.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    text.push(' ');
                 }
-                _ if !text.is_empty() => text.push('\n'),
-                _ => {}
+            } else if !text.is_empty() {
+                text.push('\n');
+            }
+            if i == 0 {
+                starts.push(text.len());
             }
             text.push_str(&line.text);
             prev = Some(line);
