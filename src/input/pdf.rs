@@ -1596,11 +1596,10 @@ impl Pdf<'_> {
             st.stack.len(),
             st.tm,
             st.tlm,
-            st.fonts.clone(),
+            // Font names are local to the form's resources; the page's come back after it.
+            std::mem::take(&mut st.fonts),
         );
         st.gs.ctm = mul(&m, &st.gs.ctm);
-        // Font names are local to the form's resources.
-        st.fonts.clear();
         let r = self.interpret(&data, &own, st, depth + 1);
         st.gs = saved.0;
         st.stack.truncate(saved.1);
