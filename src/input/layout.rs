@@ -267,13 +267,16 @@ fn page_lines(mut runs: Vec<Run>) -> Vec<Line> {
             let mut text = String::new();
             let mut right = f32::NEG_INFINITY;
             for r in &runs {
-                // A gap wider than a quarter of a character between two runs of Latin text is
-                // a space.
+                // A gap of a sixth of a character or more between two runs of Latin text is a
+                // space (a word space is a quarter to a third; kerning, far less).
                 let gap = r.x - right;
                 if right.is_finite()
-                    && gap > r.size * 0.25
-                    && text.ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && r.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && gap > r.size * 0.15
+                    && text.ends_with(|c: char| {
+                        c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | ';' | ':' | ')')
+                    })
+                    && r.text
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(')
                 {
                     text.push(' ');
                 }

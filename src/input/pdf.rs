@@ -1617,7 +1617,7 @@ fn next_line(st: &mut Interp) {
 
 /// A gap in a `TJ` array wider than this share of an em ends a run, so that words set apart by
 /// kerning rather than by a space come out apart.
-const RUN_GAP: f64 = 0.3;
+const RUN_GAP: f64 = 0.15;
 
 /// Shows strings and the spacing between them (`Tj`, `TJ`), adding a run per stretch of text.
 fn show(st: &mut Interp, items: &[Obj]) {
