@@ -332,7 +332,7 @@ fn input_failures_and_notes_in_english_with_the_same_columns() {
         reason("/report.pdf"),
         (
             "error".into(),
-            "format not supported: PDF is not read yet; save it as .docx or text first".into()
+            "the PDF file is damaged: no objects found (the file is truncated or not a PDF)".into()
         )
     );
     let (s, e) = reason("/not-a-zip.docx");

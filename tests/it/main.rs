@@ -23,6 +23,7 @@ mod precision;
 mod props;
 mod read_doc;
 mod read_ofd;
+mod read_pdf;
 mod registers;
 mod reliability;
 mod report;
