@@ -56,6 +56,7 @@ fn help(command: &str, id: &str) -> Option<&'static str> {
         (_, "accept_current") => "Accept every current finding (written to .gongwen-accepted); later checks list only new ones",
         ("fix", "diff") => "Only list the changes (unified diff) and leave the files as they are (the default)",
         ("fix", "write") => "Rewrite text files in place, keeping the originals as .bak",
+        (_, "statistics") => "Count findings per rule instead of listing them: one row per rule (findings, files), most findings first",
         (_, "annotate") => "Write into this directory, for each input, a Word document with one comment per finding on the flagged text",
         (_, "id") => "Rule id, such as docno-bracket-form",
         (_, "shell") => "The shell",
