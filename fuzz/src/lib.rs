@@ -23,3 +23,65 @@ pub fn check_within(inner: Span, outer: Span, what: &str) {
         "{what}: span {inner:?} outside {outer:?}"
     );
 }
+
+use std::sync::LazyLock;
+
+use gongwen::check::Checker;
+use gongwen::document::Document;
+use gongwen::input::{Failure, ReadOptions};
+use gongwen::pipeline::{self, Context};
+use gongwen::segment::Segmenter;
+use gongwen::terms;
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default_rules);
+static TERMS: LazyLock<terms::Options> = LazyLock::new(Default::default);
+
+/// Texts longer than this are read but not analysed: the readers are the layer under test, and
+/// segmenting a long text would slow every execution without reaching new code.
+pub const ANALYSE_MAX: usize = 64 * 1024;
+
+/// Checks what a reader returned and, for a short text, runs the whole per-document analysis
+/// (segment, extract, every rule, every row) over it as the command line would.
+pub fn check_and_analyse(loaded: Result<Document, Failure>, read: &ReadOptions) {
+    if let Ok(doc) = &loaded {
+        check_document(doc, read.max_file_bytes);
+        if doc.text.len() > ANALYSE_MAX {
+            return;
+        }
+    }
+    let ctx = Context {
+        read: read.clone(),
+        seg: Segmenter::global(),
+        checker: &CHECKER,
+        terms: &TERMS,
+    };
+    let text = loaded.as_ref().ok().map(|d| d.text.clone());
+    let res = pipeline::process_loaded(loaded, &ctx);
+    if let Some(text) = text {
+        for f in &res.findings {
+            check_span(&text, f.span, f.rule);
+        }
+    }
+}
+
+/// A document read within its limit: page starts ascending from 0, on character boundaries.
+pub fn check_document(doc: &Document, limit: u64) {
+    assert!(
+        doc.text.len() as u64 <= limit.saturating_mul(4),
+        "text of {} bytes from a limit of {limit}",
+        doc.text.len()
+    );
+    if let Some(&first) = doc.pages.first() {
+        assert_eq!(first, 0, "first page starts at {first}");
+    }
+    for w in doc.pages.windows(2) {
+        assert!(w[0] <= w[1], "pages not ascending: {:?}", doc.pages);
+    }
+    for &p in &doc.pages {
+        assert!(
+            p <= doc.text.len() && doc.text.is_char_boundary(p),
+            "page start {p} in a text of {} bytes",
+            doc.text.len()
+        );
+    }
+}

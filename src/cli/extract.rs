@@ -9,6 +9,7 @@ use clap::Args;
 use super::args::*;
 use super::progress::Progress;
 use gongwen::i18n::{self, Lang};
+use gongwen::input::jsonl::{self, Line, Lines};
 use gongwen::input::{self, Status};
 use gongwen::msg;
 use gongwen::output::sink::{CsvDirSink, JsonlFileSink, JsonlSink};
@@ -118,52 +119,50 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
     Ok(exit_for(&summary))
 }
 
-/// One line of `--stdin-jsonl` input.
-#[derive(serde::Deserialize)]
-struct JsonDoc {
-    id: serde_json::Value,
-    text: String,
-}
-
 /// Streams documents from standard input to JSON lines on standard output, a chunk at a time,
 /// so memory does not grow with the input. There is no batch stage: each line stands alone,
 /// and a line that is no document gets its own error record while the stream goes on.
 fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
     use rayon::prelude::*;
     let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    let mut lines = Lines::new(stdin.lock(), ctx.read.max_file_bytes);
     let stdout = std::io::stdout();
     let mut out = JsonlSink::new(std::io::BufWriter::new(stdout.lock()));
     let mut summary = Summary::default();
     let chunk = pipeline::chunk_size();
     let cap = ctx.read.max_file_bytes;
-    let mut n = 0usize;
     let mut done = false;
+    // A line read but left for the next batch, which it would have taken over its budget.
+    let mut carried = None;
     while !done {
         let mut batch = Vec::with_capacity(chunk);
+        // A batch holds at most `cap` bytes of lines as well as `chunk` lines (one longer line
+        // goes alone), so that memory stays a multiple of the cap: 64 lines each under the
+        // cap once took 64 times the memory of one.
+        let mut bytes = 0u64;
         while batch.len() < chunk {
-            let Some(line) = read_line(&mut input, cap).map_err(|e| {
-                msg!(
-                    zh = "读取标准输入失败：{e}",
-                    en = "reading standard input failed: {e}"
-                )
-            })?
-            else {
+            let next = match carried.take() {
+                Some(l) => Some(l),
+                None => lines.next_line().map_err(|e| {
+                    msg!(
+                        zh = "读取标准输入失败：{e}",
+                        en = "reading standard input failed: {e}"
+                    )
+                })?,
+            };
+            let Some((n, line)) = next else {
                 done = true;
                 break;
             };
-            n += 1;
-            let mut line = line;
-            if n == 1 {
-                if let Line::Bytes(b) = &mut line {
-                    if b.starts_with(b"\xEF\xBB\xBF") {
-                        b.drain(..3);
-                    }
-                }
+            let len = match &line {
+                Line::Bytes(b) => b.len() as u64,
+                Line::TooLong(_) => 0,
+            };
+            if !batch.is_empty() && bytes + len > cap {
+                carried = Some((n, line));
+                break;
             }
-            if matches!(&line, Line::Bytes(b) if b.trim_ascii().is_empty()) {
-                continue;
-            }
+            bytes += len;
             batch.push((n, line));
         }
         let lang = i18n::lang();
@@ -171,7 +170,7 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
             .par_iter()
             .map(|(n, line)| {
                 i18n::with_lang(lang, || {
-                    pipeline::process_loaded(json_document(*n, line, cap), ctx)
+                    pipeline::process_loaded(jsonl::document(*n, line, cap), ctx)
                 })
             })
             .collect();
@@ -191,105 +190,4 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
         _ => {}
     }
     Ok(exit_for(&summary))
-}
-
-/// One line of standard input: its bytes, without the line break, or its length where it is
-/// longer than the limit (then only that much of it was kept).
-enum Line {
-    Bytes(Vec<u8>),
-    TooLong(u64),
-}
-
-/// Reads one line, keeping at most `cap` bytes of it; `None` at the end of the input. A last
-/// line without a line break is a line.
-fn read_line(r: &mut impl std::io::BufRead, cap: u64) -> std::io::Result<Option<Line>> {
-    let mut bytes = Vec::new();
-    let mut len = 0u64;
-    let mut any = false;
-    loop {
-        let avail = match r.fill_buf() {
-            Ok(a) => a,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if avail.is_empty() {
-            if !any {
-                return Ok(None);
-            }
-            break;
-        }
-        any = true;
-        let (part, used, end) = match memchr::memchr(b'\n', avail) {
-            Some(i) => (&avail[..i], i + 1, true),
-            None => (avail, avail.len(), false),
-        };
-        len += part.len() as u64;
-        if len <= cap {
-            bytes.extend_from_slice(part);
-        } else {
-            // Past the limit nothing more is kept: the line is refused, whatever its length.
-            bytes = Vec::new();
-        }
-        r.consume(used);
-        if end {
-            break;
-        }
-    }
-    if len > cap {
-        return Ok(Some(Line::TooLong(len)));
-    }
-    if bytes.last() == Some(&b'\r') {
-        bytes.pop();
-    }
-    Ok(Some(Line::Bytes(bytes)))
-}
-
-/// The document of line `n`, or the reason it is none.
-fn json_document(n: usize, line: &Line, cap: u64) -> Result<gongwen::Document, input::Failure> {
-    let bad = |reason: String| input::Failure {
-        file: format!("<stdin>:{n}"),
-        status: Status::Error,
-        format: "jsonl".into(),
-        encoding: String::new(),
-        reason,
-    };
-    let bytes = match line {
-        Line::Bytes(b) => b,
-        Line::TooLong(len) => {
-            return Err(bad(msg!(
-                zh = "第{n}行长{:.1} MB，超过上限 {:.1} MB（可用 --max-file-size 调整）",
-                en = "line {n} is {:.1} MB long, over the limit of {:.1} MB (see --max-file-size)",
-                *len as f64 / 1048576.0,
-                cap as f64 / 1048576.0
-            )))
-        }
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        bad(msg!(
-            zh = "第{n}行不是有效的UTF-8（第{}字节起）",
-            en = "line {n} is not valid UTF-8 (from byte {})",
-            e.valid_up_to() + 1
-        ))
-    })?;
-    // serde reads a struct from an array as well as from an object; a line is a document
-    // only as an object.
-    if !text.trim_start().starts_with('{') {
-        return Err(bad(msg!(
-            zh = "第{n}行不是JSON对象 {{\"id\", \"text\"}}",
-            en = "line {n} is not a JSON object {{\"id\", \"text\"}}"
-        )));
-    }
-    match serde_json::from_str::<JsonDoc>(text) {
-        Ok(d) => {
-            let id = match d.id {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            };
-            Ok(gongwen::Document::from_text(id, d.text))
-        }
-        Err(e) => Err(bad(msg!(
-            zh = "第{n}行不是有效的 {{\"id\", \"text\"}} JSON：{e}",
-            en = "line {n} is not valid {{\"id\", \"text\"}} JSON: {e}"
-        ))),
-    }
 }

@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod jsonl;
 pub mod layout;
 pub mod msdoc;
 pub mod ofd;

@@ -7,12 +7,15 @@ use std::path::{Path, PathBuf};
 
 use super::{Cell, NumBuf, Row};
 
-/// Text that Excel, WPS or LibreOffice would evaluate when the file is opened.
+/// Text that Excel, WPS or LibreOffice would evaluate when the file is opened. A lone `-` is
+/// not: a spreadsheet keeps it as text, and it is the name of standard input in the `file`
+/// column, where `'-` would read as another file.
 pub fn is_formula_like(s: &str) -> bool {
-    matches!(
-        s.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+    s != "-"
+        && matches!(
+            s.as_bytes().first(),
+            Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+        )
 }
 
 /// Writes one CSV table to any writer: fields separated by commas, rows ended by CRLF, and a
@@ -204,6 +207,19 @@ mod tests {
         let bytes = t.finish().unwrap();
         let s = String::from_utf8(bytes).unwrap();
         assert_eq!(s, "\u{feff}a,b,c\r\n'=SUM(A1),-5,\"含,逗号\n与换行\"\r\n");
+    }
+
+    /// A lone hyphen (standard input's name) is text to a spreadsheet; a hyphen that starts
+    /// longer text is guarded as before.
+    #[test]
+    fn a_lone_hyphen_is_no_formula() {
+        assert!(!is_formula_like("-"));
+        assert!(is_formula_like("-1+2"));
+        assert!(is_formula_like("--"));
+        let mut t = CsvTable::new(Vec::new(), &["file", "text"], false).unwrap();
+        t.write_row(&vec![Cell::text("-"), Cell::text("-A1")])
+            .unwrap();
+        assert_eq!(t.finish().unwrap(), b"file,text\r\n-,'-A1\r\n");
     }
 
     /// Rows read back by the csv crate as written, whatever bytes their fields hold.

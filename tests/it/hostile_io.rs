@@ -512,3 +512,93 @@ fn identical_files_are_read_once_and_their_copies_named() {
         "{edges:?}"
     );
 }
+
+/// The stream's lines are the same whatever the size of the reads that deliver them: a line
+/// split across refills, a CRLF ending, a BOM, blank lines (numbered but skipped) and a line
+/// over the cap, which is refused without keeping it.
+#[test]
+fn stdin_jsonl_lines_do_not_depend_on_read_sizes() {
+    use gongwen::input::jsonl::{document, Line, Lines};
+    let text = corpus_text(SEED);
+    let paras: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(6)
+        .collect();
+    let line =
+        |i: usize| serde_json::json!({ "id": format!("p{i}"), "text": paras[i] }).to_string();
+    let long = line(5);
+    let cap = long.len() as u64 - 1;
+    let input = format!(
+        "\u{feff}{}\r\n\n  \n{}\n{}\r\n{long}\n{}",
+        line(0),
+        line(1),
+        line(2),
+        line(3)
+    );
+    let mut want = None;
+    for buf in [1, 2, 3, 7, 64, 1 << 16] {
+        let mut lines = Lines::new(
+            std::io::BufReader::with_capacity(buf, input.as_bytes()),
+            cap,
+        );
+        let mut got = Vec::new();
+        while let Some((n, l)) = lines.next_line().unwrap() {
+            let doc = match &l {
+                Line::Bytes(_) => {
+                    let d = document(n, &l, cap).unwrap();
+                    (d.file, d.text)
+                }
+                Line::TooLong(len) => {
+                    assert!(document(n, &l, cap)
+                        .unwrap_err()
+                        .reason
+                        .contains("超过上限"));
+                    (String::new(), len.to_string())
+                }
+            };
+            got.push((n, doc));
+        }
+        let expect = want.get_or_insert_with(|| {
+            vec![
+                (1, ("p0".to_string(), paras[0].to_string())),
+                (4, ("p1".to_string(), paras[1].to_string())),
+                (5, ("p2".to_string(), paras[2].to_string())),
+                (6, (String::new(), long.len().to_string())),
+                (7, ("p3".to_string(), paras[3].to_string())),
+            ]
+        });
+        assert_eq!(&got, expect, "reads of {buf} bytes");
+    }
+}
+
+/// Standard input is named `-` in the `file` column: a cell that is just a hyphen is no
+/// formula, so it is written without the apostrophe that guards formula-like text.
+#[test]
+fn stdin_row_is_named_hyphen_in_csv() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(bin())
+        .args(["extract", "-q", "-", "-o", "out"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let text = corpus_text(SEED);
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let o = finish(child, 120);
+    writer.join().unwrap().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (header, rows) = read_csv(&dir.path().join("out/documents.csv"));
+    let file = header.iter().position(|h| h == "file").unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][file], "-");
+    // Every table names it the same way.
+    let (header, rows) = read_csv(&dir.path().join("out/figures.csv"));
+    let file = header.iter().position(|h| h == "file").unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r[file] == "-"));
+}
