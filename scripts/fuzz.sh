@@ -3,8 +3,8 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 #
-# TARGET is one of fuzz/fuzz_targets/*.rs (input, html, jsonl, document, docx, decode, figures,
-# docnum, citation). Works with a stable compiler: the coverage instrumentation is asked for
+# TARGET is one of fuzz/fuzz_targets/*.rs (input, html, jsonl, pdf, ofd, msdoc, document, docx,
+# decode, figures, docnum, citation). Works with a stable compiler: the coverage instrumentation is asked for
 # with -C flags, as `cargo fuzz build -s none` does, so neither nightly nor cargo-fuzz is needed.
 # Seeds are made from corpus/, tests/fixtures and tests/cmd/workspace (real texts, cut short);
 # the corpus grows in fuzz/corpus/TARGET, and an input that panics or runs past the timeout is
@@ -89,6 +89,14 @@ for i, p in enumerate(files()):
             put(f"{i}.html", page(t).encode())
             if i % 8 == 0:
                 put(f"{i}-gbk.html", page(t).replace("utf-8", "gbk").encode("gbk", "replace"))
+# A reader's own target starts from its whole test files: truncating them would leave little
+# of the structure (object tables, central directories, piece tables) to mutate.
+READERS = {"pdf": "pdf", "ofd": "ofd", "msdoc": "doc"}
+if target in READERS:
+    d = os.path.join(root, "tests/fixtures/readers", READERS[target])
+    for n in sorted(os.listdir(d)):
+        if os.path.splitext(n)[1].lstrip(".") in ("pdf", "ofd", "doc", "wps"):
+            put(n, open(os.path.join(d, n), "rb").read())
 if target == "jsonl":
     for i in range(0, len(texts), 6):
         chunk = texts[i:i + 6]

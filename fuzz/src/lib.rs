@@ -85,3 +85,26 @@ pub fn check_document(doc: &Document, limit: u64) {
         );
     }
 }
+
+/// What a container reader gives: pages start on character boundaries, in order, the first at
+/// 0, and the text is within a small multiple of the cap (the readers cap what they inflate and
+/// draw at `limit`; joining lines adds no more than it removes).
+pub fn check_extracted(x: &gongwen::input::Extracted, limit: u64) {
+    assert!(
+        x.text.len() as u64 <= 4 * limit,
+        "text of {} bytes for a cap of {limit}",
+        x.text.len()
+    );
+    if let Some(&first) = x.pages.first() {
+        assert_eq!(first, 0, "first page starts at {first}");
+    }
+    for w in x.pages.windows(2) {
+        assert!(w[0] <= w[1], "pages out of order: {:?}", x.pages);
+    }
+    for &p in &x.pages {
+        assert!(
+            p <= x.text.len() && x.text.is_char_boundary(p),
+            "page start {p} off the text"
+        );
+    }
+}

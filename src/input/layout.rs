@@ -178,9 +178,11 @@ impl Block {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with([
-        '。', '！', '？', '；', '：', '”', '」', '』', '）', ')', '.', '!', '?', ';', ':',
-    ])
+    // A closing quote or bracket ends a sentence only after a mark that does (……。” but not
+    // 推进“应公开尽公开”, which goes on on the next line).
+    text.trim_end()
+        .trim_end_matches(['”', '」', '』', '’', '）', ')'])
+        .ends_with(['。', '！', '？', '；', '：', '.', '!', '?', ';', ':'])
 }
 
 /// Page numbers: `－ 3 －`, `- 3 -`, `—3—`, `第3页 共10页`, `第 3 页`, `3/10`, a bare number.

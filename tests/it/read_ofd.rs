@@ -108,7 +108,6 @@ fn ofd_gives_the_figures_numbers_and_citations_of_its_text() {
 /// (…《推进“四化”|联动 提升公开效能》…); the layout takes the quote for the end of the
 /// paragraph, and the space inside the title, cut over two lines, is flagged.
 #[test]
-#[ignore = "layout: a line ending in ” mid-sentence ends its paragraph"]
 fn ofd_gives_the_findings_of_its_text() {
     let failures = compare(findings, 10);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
