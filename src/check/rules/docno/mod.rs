@@ -59,8 +59,11 @@ pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static
             // A number broken across lines is joined in `written`; its fix would join the lines.
             // A year in no brackets at all (国务院一九八〇年223号文件) is as often a reference in
             // words as a number: which it is, a person decides.
+            // A year before the code (〔1996〕武司字第82号) is how some bodies number their own
+            // papers, quoted as issued: rewriting it makes a number its issuer never gave.
             .with_replacement_if(
                 !d.span.text(text).contains('\n')
+                    && !written.starts_with('〔')
                     && (rule.id != "docno-bracket-form" || written.contains(YEAR_OPENERS)),
                 right,
             ),
@@ -380,6 +383,14 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("机关代字之后"), "{found:?}");
         assert!(found[0].contains("应写作“武司字〔1996〕82号”"), "{found:?}");
+        let fixes: Vec<_> = located(
+            "关于迁址新建的请示（〔1996〕武司字第82号）收悉。\n",
+            "docno-bracket-form",
+        )
+        .into_iter()
+        .map(|f| f.replacement)
+        .collect();
+        assert_eq!(fixes, [None], "a person decides");
         let found = messages("制发了保政发﹝2022﹞10号文。\n", "docno-bracket-form");
         assert!(!found[0].contains("机关代字之后"), "{found:?}");
     }

@@ -20,7 +20,8 @@ pub static HALFWIDTH_PUNCT_IN_CJK: Rule = Rule {
           全文通篇使用半角标点时只在首处报告一次，并给出各标点的处数。\n\
           错误：按期完成台账销号;四是…… · 2022年,市政府…… · 规划(2021—2025年)\n\
           正确：按期完成台账销号；四是…… · 2022年，市政府…… · 规划（2021—2025年）\n\
-          不报告：小数 4.5、千分位 24,150、时刻 14:30、网址、标准编号、拉丁缩写，序号“1.”的下脚点；\n\
+          不报告：小数 4.5、千分位 24,150、时刻 14:30、网址、标准编号、拉丁缩写，序号“1.”的下脚点，\n\
+          代替无法显示的字的“?”（加固二期、?水灌区）；\n\
           直引号由 quote-form 报告，附件、联系人等标签后的冒号由 attachment-note-form、fullwidth-colon 报告，\n\
           “一.”之类序号由 heading-number-form 报告，“...”由 ellipsis-form 报告。\n\
           依据：GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 第9章。",
@@ -32,7 +33,8 @@ pub static HALFWIDTH_PUNCT_IN_CJK: Rule = Rule {
          Wrong: 按期完成台账销号;四是…… · 2022年,市政府…… · 规划(2021—2025年)\n\
          Right: 按期完成台账销号；四是…… · 2022年，市政府…… · 规划（2021—2025年）\n\
          Not reported: decimals 4.5, thousands separators 24,150, times 14:30, web addresses, standard numbers,\n\
-         Latin abbreviations, the point of an item number “1.”; straight quotes (quote-form), colons after labels\n\
+         Latin abbreviations, the point of an item number “1.”, a “?” standing for a character that could not be shown\n\
+         (加固二期、?水灌区); straight quotes (quote-form), colons after labels\n\
          such as 附件 and 联系人 (attachment-note-form, fullwidth-colon), numbers such as “一.”\n\
          (heading-number-form) and “...” (ellipsis-form) are reported by their own rules.\n\
          Source: GB/T 15834-2011 《标点符号用法》; GB/T 9704-2012 chapter 9.",
@@ -116,8 +118,13 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
                         || is_file_extension(&line[i + 1..])
                 }
                 ',' | ':' => digit(prev) && digit(next),
-                // 1? is a character the page could not encode (1‱), not a question.
-                '?' => digit(prev),
+                // 1? is a character the page could not encode (1‱), not a question; so is a ?
+                // that starts a name after a list mark (加固二期、?水灌区: a lost character).
+                '?' => {
+                    digit(prev)
+                        || (matches!(prev, Some('、' | '，' | '（' | '“' | '《'))
+                            && next.is_some_and(text::is_cjk))
+                }
                 _ => false,
             };
             if guarded
