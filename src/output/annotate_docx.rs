@@ -778,3 +778,175 @@ pub fn docx_copy(
         on_paragraph: anchored_on_paragraph,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Location, Severity};
+    use crate::input::docx::docx_text;
+
+    fn package(body: &str, comments: Option<&str>) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        let mut put = |name: &str, s: &str| {
+            z.start_file(name, o).unwrap();
+            z.write_all(s.as_bytes()).unwrap();
+        };
+        put(TYPES, "<Types xmlns=\"t\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+        put(
+            BODY,
+            &format!("<w:document xmlns:w=\"{W_MAIN}\"><w:body>{body}</w:body></w:document>"),
+        );
+        if let Some(c) = comments {
+            put(RELS, &format!("<Relationships xmlns=\"r\"><Relationship Id=\"rId1\" Type=\"{REL_COMMENTS}\" Target=\"comments.xml\"/></Relationships>"));
+            put("word/comments.xml", c);
+        }
+        put("word/styles.xml", "<w:styles/>");
+        z.finish().unwrap().into_inner()
+    }
+
+    /// A finding on `flagged`, found in `text` by its byte offset.
+    fn finding(text: &str, flagged: &str, nth: usize) -> Located {
+        let (at, _) = text.match_indices(flagged).nth(nth).unwrap();
+        let loc = |b: usize| {
+            let before = &text[..b];
+            let line = before.matches('\n').count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
+            (line, col)
+        };
+        let (line, column) = loc(at);
+        let (end_line, end_column) = loc(at + flagged.len());
+        Located {
+            at: Location {
+                file: "a.docx".into(),
+                line,
+                column,
+                page: None,
+            },
+            span: Default::default(),
+            rule: "test-rule",
+            severity: Severity::Error,
+            message: "m".into(),
+            text: flagged.into(),
+            related: Vec::new(),
+            excerpt: None,
+            end_line,
+            end_column,
+            replacement: None,
+        }
+    }
+
+    /// The annotated body and the text of each range, in the order of the comment ids.
+    fn annotate(body: &str, flagged: &[(&str, usize)]) -> (String, Vec<String>, usize) {
+        let bytes = package(body, None);
+        let text = docx_text(&bytes, 1 << 20).unwrap();
+        let findings: Vec<Located> = flagged.iter().map(|(f, n)| finding(&text, f, *n)).collect();
+        let a = docx_copy(&bytes, &text, &findings, 1 << 20).unwrap();
+        assert_eq!(docx_text(&a.bytes, 1 << 20).unwrap(), text);
+        let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
+        let mut doc = String::new();
+        z.by_name(BODY).unwrap().read_to_string(&mut doc).unwrap();
+        let mut starts = std::collections::HashMap::new();
+        let mut ranges = vec![String::new(); findings.len()];
+        let mut end = 0;
+        let read = walk_body(&doc, &mut |s| match s {
+            Step::Emit { out, .. } => end = out.end,
+            Step::Leaf(n, at) if n.starts_with("w:commentRange") => {
+                let id: usize = doc[at].split('"').nth(1).unwrap().parse().unwrap();
+                if n == "w:commentRangeStart" {
+                    starts.insert(id, end);
+                } else {
+                    ranges[id] = format!("{}..{}", starts[&id], end);
+                }
+            }
+            _ => {}
+        })
+        .unwrap();
+        let ranges = ranges
+            .iter()
+            .map(|r| {
+                let (s, e) = r.split_once("..").unwrap();
+                read[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()].to_string()
+            })
+            .collect();
+        (doc, ranges, a.on_paragraph)
+    }
+
+    #[test]
+    fn a_run_is_split_where_the_span_starts_and_ends_keeping_its_properties() {
+        let body = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>劳社部发[2008]3号</w:t></w:r></w:p>";
+        let (doc, ranges, para) = annotate(body, &[("[2008]", 0)]);
+        assert_eq!(ranges, ["[2008]"]);
+        assert_eq!(para, 0);
+        assert_eq!(doc.matches("<w:rPr><w:b/></w:rPr>").count(), 3);
+        assert!(doc.contains(
+            "<w:t xml:space=\"preserve\">劳社部发</w:t></w:r><w:commentRangeStart w:id=\"0\"/>"
+        ));
+    }
+
+    #[test]
+    fn entities_tabs_cells_and_tracked_changes_map_exactly() {
+        let body = "<w:p><w:r><w:t>根据《A&amp;B》</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del>\
+            <w:ins><w:r><w:tab/><w:t>XXX元</w:t></w:r></w:ins></w:p>\
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单元</w:t></w:r></w:p><w:p><w:r><w:t>格一</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let (doc, ranges, para) = annotate(
+            body,
+            &[
+                ("&B", 0),
+                ("》\tXXX", 0),
+                ("元格", 0),
+                ("XXX", 0),
+                ("《A", 0),
+            ],
+        );
+        assert_eq!(ranges, ["&B", "》\tXXX", "元格", "XXX", "《A"]);
+        assert_eq!(para, 0);
+        assert!(doc.contains("<w:delText>删掉</w:delText>"));
+    }
+
+    #[test]
+    fn a_span_on_a_line_end_is_anchored_on_its_paragraph() {
+        let body = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>第一段</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p>";
+        let (doc, ranges, para) = annotate(body, &[("段\n", 0), ("段\n第", 0)]);
+        assert_eq!(para, 1);
+        // A span over a paragraph's end whose characters all have a place is exact.
+        assert_eq!(ranges, ["第一段", "段\n第"]);
+        assert!(doc.contains("</w:pPr><w:commentRangeStart w:id=\"0\"/>"));
+    }
+
+    #[test]
+    fn comments_already_there_are_kept_and_new_ids_follow_them() {
+        let body = "<w:p><w:commentRangeStart w:id=\"7\"/><w:r><w:t>其它事项</w:t></w:r><w:commentRangeEnd w:id=\"7\"/></w:p>";
+        let old = format!("<w:comments xmlns:w=\"{W_MAIN}\"><w:comment w:id=\"7\" w:author=\"张三\"><w:p/></w:comment></w:comments>");
+        let bytes = package(body, Some(&old));
+        let text = docx_text(&bytes, 1 << 20).unwrap();
+        let a = docx_copy(&bytes, &text, &[finding(&text, "其它", 0)], 1 << 20).unwrap();
+        let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
+        let mut c = String::new();
+        z.by_name("word/comments.xml")
+            .unwrap()
+            .read_to_string(&mut c)
+            .unwrap();
+        assert!(c.contains("w:author=\"张三\""));
+        assert!(c.contains("<w:comment w:id=\"8\" w:author=\"gongwen\""));
+        let mut rels = String::new();
+        z.by_name(RELS).unwrap().read_to_string(&mut rels).unwrap();
+        assert_eq!(rels.matches("<Relationship ").count(), 1);
+        let mut styles = String::new();
+        z.by_name("word/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        assert_eq!(styles, "<w:styles/>");
+    }
+
+    #[test]
+    fn positions_are_found_in_one_pass() {
+        let text = "甲乙\n丙丁戊\n";
+        let f = finding(text, "丁戊", 0);
+        assert_eq!(byte_spans(text, &[f]), [(10, 16)]);
+    }
+}
