@@ -189,10 +189,10 @@ fn docx_ranges(document: &str) -> (String, std::collections::BTreeMap<i64, Strin
     let mut spans = Vec::new();
     let text = walk_body(document, &mut |step| match step {
         Step::Emit { out, .. } => end = out.end,
-        Step::Leaf(name, at) if name == "w:commentRangeStart" => {
+        Step::Leaf("w:commentRangeStart", at) => {
             open.insert(id_of(&document[at]), end);
         }
-        Step::Leaf(name, at) if name == "w:commentRangeEnd" => {
+        Step::Leaf("w:commentRangeEnd", at) => {
             let id = id_of(&document[at]);
             spans.push((
                 id,
@@ -236,6 +236,14 @@ fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
     let dir = tempfile::tempdir().unwrap();
     let rows = check_csv(&DOCX, dir.path());
     let mut total = 0;
+    let marks = regex::Regex::new(
+        r#"<w:commentRange(?:Start|End) w:id="\d+"/>|<w:r><w:commentReference w:id="\d+"/></w:r>"#,
+    )
+    .unwrap();
+    let rule_of = regex::Regex::new(
+        r#"<w:comment w:id="(\d+)"[^>]*><w:p><w:r><w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#,
+    )
+    .unwrap();
     for name in DOCX {
         let input = root().join(name);
         let output = dir.path().join(name);
@@ -264,10 +272,7 @@ fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
         // The body reads as before, with the marks and without them.
         let old = String::from_utf8(before["word/document.xml"].clone()).unwrap();
         let new = String::from_utf8(after["word/document.xml"].clone()).unwrap();
-        let marks = regex::Regex::new(
-            r#"<w:commentRange(?:Start|End) w:id="\d+"/>|<w:r><w:commentReference w:id="\d+"/></w:r>"#,
-        )
-        .unwrap();
+
         let stripped = marks.replace_all(&new, "");
         let read = |xml: &str| docx_ranges(xml).0;
         assert_eq!(read(&new), read(&old), "{name}");
@@ -295,7 +300,7 @@ fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
         assert_eq!(new.matches("<w:commentReference ").count(), mine.len());
         let (_, ranges) = docx_ranges(&new);
         assert_eq!(ranges.len(), mine.len(), "{name}");
-        let rule_of = regex::Regex::new(r#"<w:comment w:id="(\d+)"[^>]*><w:p><w:r><w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#).unwrap();
+
         let mut got: Vec<(String, String)> = rule_of
             .captures_iter(&comments)
             .map(|c| {
@@ -376,8 +381,8 @@ fn libreoffice_converts_the_annotated_word_documents() {
             std::fs::read_to_string(p)
                 .unwrap()
                 .lines()
-                .filter(|l| !l.trim_start_matches('\u{feff}').is_empty())
-                .map(String::from)
+                .map(|l| l.trim_start_matches('\u{feff}').to_string())
+                .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
                 .join("\n")
         };
