@@ -508,8 +508,9 @@ fn top_rules(by_rule: &std::collections::BTreeMap<&'static str, usize>) -> Strin
     )
 }
 
-/// Writes, for each input read as text or a web page, a Word document of its text with its
-/// findings as comments, into `dir` under the input's path with `.docx` added.
+/// Writes, for each input, a Word document with its findings as comments into `dir`, under the
+/// input's path: for a .docx, a copy of it under the same name; for text or a web page, a new
+/// document of its text with `.docx` added.
 fn annotate(
     dir: &std::path::Path,
     inputs: &[input::Input],
@@ -517,33 +518,68 @@ fn annotate(
     by_file: &mut std::collections::HashMap<String, Vec<Located>>,
 ) -> Result<(), String> {
     use gongwen::document::Format;
+    use gongwen::output::annotate_docx;
     for i in inputs {
-        let input::Input::File { display, .. } = i else {
+        let input::Input::File { display, path, .. } = i else {
             continue;
         };
         let Ok(doc) = input::load(i, read) else {
             continue;
         };
-        if doc.format == Format::Docx {
+        let mut findings = by_file.remove(display.as_str()).unwrap_or_default();
+        findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
+        annotate_docx::widen_copies(&doc.text, &mut findings);
+        let relative = display.trim_start_matches('/').replace("../", "");
+        let is_docx = doc.format == Format::Docx;
+        let out = dir.join(if is_docx {
+            relative
+        } else {
+            format!("{relative}.docx")
+        });
+        let not_written = |reason: &str| {
             eprintln!(
                 "{}",
                 msg!(
-                    zh = "{display}：Word文档的批注副本暂不支持（请另存为文本后再加 --annotate）",
-                    en = "{display}: annotated copies of Word documents are not supported yet (save it as text to annotate it)"
+                    zh = "{display}：未写出批注副本：{reason}",
+                    en = "{display}: no annotated copy written: {reason}"
                 )
-            );
-            continue;
-        }
-        let mut findings = by_file.remove(display.as_str()).unwrap_or_default();
-        findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
-        let relative = display.trim_start_matches('/').replace("../", "");
-        let path = dir.join(format!("{relative}.docx"));
-        if let Some(parent) = path.parent() {
+            )
+        };
+        let bytes = if is_docx {
+            // The copy never replaces its original.
+            if matches!(
+                (std::fs::canonicalize(&out), std::fs::canonicalize(path)),
+                (Ok(a), Ok(b)) if a == b
+            ) {
+                not_written(tr(
+                    "目标就是原文件，请另选目录",
+                    "it would replace the original; choose another directory",
+                ));
+                continue;
+            }
+            let original = match std::fs::read(path) {
+                Ok(b) if b.len() as u64 <= read.max_file_bytes => b,
+                Ok(_) => continue,
+                Err(e) => {
+                    not_written(&e.to_string());
+                    continue;
+                }
+            };
+            match annotate_docx::docx_copy(&original, &doc.text, &findings, read.max_file_bytes) {
+                Ok(a) => a.bytes,
+                Err(reason) => {
+                    not_written(&reason);
+                    continue;
+                }
+            }
+        } else {
+            gongwen::output::annotate::text_docx(&doc.text, &findings)
+                .map_err(|e| output_failed(&out, e))?
+        };
+        if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, e))?;
         }
-        let bytes = gongwen::output::annotate::text_docx(&doc.text, &findings)
-            .map_err(|e| output_failed(&path, e))?;
-        std::fs::write(&path, bytes).map_err(|e| output_failed(&path, e))?;
+        std::fs::write(&out, bytes).map_err(|e| output_failed(&out, e))?;
     }
     Ok(())
 }

@@ -96,6 +96,42 @@ fn entity(name: &str) -> Option<char> {
 
 /// Walks WordprocessingML and collects the text as lines.
 fn body_text(xml: &str) -> Result<String, DocxError> {
+    walk_body(xml, &mut |_| {})
+}
+
+/// What the characters of one [`Step::Emit`] come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Character data of a text element, taken as it stands in the XML (line ends normalised).
+    Text,
+    /// One character or entity reference (`&amp;`, `&#x4E00;`).
+    Ref,
+    /// A CDATA section.
+    CData,
+    /// An empty element read as a character (`w:tab`, `w:noBreakHyphen`).
+    Element,
+    /// The line end made at the close of a paragraph or table cell.
+    Break,
+}
+
+/// One step of the walk over document.xml, each with the byte range of the XML it stands for,
+/// so that a writer can find in the XML the characters of the text the reader makes.
+#[derive(Debug)]
+pub enum Step<'a> {
+    Open(&'a str, std::ops::Range<usize>),
+    Close(&'a str, std::ops::Range<usize>),
+    Leaf(&'a str, std::ops::Range<usize>),
+    /// Bytes `out` of the text were made from bytes `xml` of the XML.
+    Emit {
+        out: std::ops::Range<usize>,
+        xml: std::ops::Range<usize>,
+        source: Source,
+    },
+}
+
+/// Walks WordprocessingML, collecting the text as lines and telling `on` each element and each
+/// piece of text made, in document order (a line end is told before the close that makes it).
+pub fn walk_body(xml: &str, on: &mut dyn FnMut(Step<'_>)) -> Result<String, DocxError> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = false;
     let mut out = String::with_capacity(xml.len() / 4);
@@ -104,47 +140,72 @@ fn body_text(xml: &str) -> Result<String, DocxError> {
     let mut cell_depth = 0usize; // inside <w:tc>
     let mut line_has_text = false;
     loop {
+        let from = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| DocxError::Xml {
             pos: reader.error_position(),
             msg: e.to_string(),
         })?;
+        let xml_at = from..reader.buffer_position() as usize;
+        let before = out.len();
+        let mut source = Source::Text;
         match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                "t" if skip_depth == 0 => in_text = true,
-                "delText" | "instrText" | "Fallback" | "footnoteReference" => skip_depth += 1,
-                "tc" => cell_depth += 1,
-                _ => {}
-            },
-            Event::Empty(e) if skip_depth == 0 => match e.local_name().as_ref() {
-                "tab" => {
-                    out.push('\t');
-                    line_has_text = true;
+            Event::Start(e) => {
+                on(Step::Open(e.name().into_inner(), xml_at.clone()));
+                match e.local_name().as_ref() {
+                    "t" if skip_depth == 0 => in_text = true,
+                    "delText" | "instrText" | "Fallback" | "footnoteReference" => skip_depth += 1,
+                    "tc" => cell_depth += 1,
+                    _ => {}
                 }
-                "noBreakHyphen" => {
-                    out.push('-');
-                    line_has_text = true;
+            }
+            Event::Empty(e) => {
+                on(Step::Leaf(e.name().into_inner(), xml_at.clone()));
+                source = Source::Element;
+                if skip_depth == 0 {
+                    match e.local_name().as_ref() {
+                        "tab" => {
+                            out.push('\t');
+                            line_has_text = true;
+                        }
+                        "noBreakHyphen" => {
+                            out.push('-');
+                            line_has_text = true;
+                        }
+                        _ => {}
+                    }
                 }
-                _ => {}
-            },
-            Event::End(e) => match e.local_name().as_ref() {
-                "t" => in_text = false,
-                "delText" | "instrText" | "Fallback" | "footnoteReference" => {
-                    skip_depth = skip_depth.saturating_sub(1)
-                }
-                // A paragraph ends a line, except inside a table cell where the cell does.
-                "p" if cell_depth == 0 && skip_depth == 0 => {
-                    out.push('\n');
-                    line_has_text = false;
-                }
-                "tc" => {
-                    cell_depth = cell_depth.saturating_sub(1);
-                    if line_has_text {
+            }
+            Event::End(e) => {
+                source = Source::Break;
+                match e.local_name().as_ref() {
+                    "t" => in_text = false,
+                    "delText" | "instrText" | "Fallback" | "footnoteReference" => {
+                        skip_depth = skip_depth.saturating_sub(1)
+                    }
+                    // A paragraph ends a line, except inside a table cell where the cell does.
+                    "p" if cell_depth == 0 && skip_depth == 0 => {
                         out.push('\n');
                         line_has_text = false;
                     }
+                    "tc" => {
+                        cell_depth = cell_depth.saturating_sub(1);
+                        if line_has_text {
+                            out.push('\n');
+                            line_has_text = false;
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+                if out.len() > before {
+                    on(Step::Emit {
+                        out: before..out.len(),
+                        xml: xml_at.clone(),
+                        source,
+                    });
+                }
+                on(Step::Close(e.name().into_inner(), xml_at));
+                continue;
+            }
             Event::Text(t) if in_text && skip_depth == 0 => {
                 let s = t.xml10_content();
                 if !s.is_empty() {
@@ -153,10 +214,12 @@ fn body_text(xml: &str) -> Result<String, DocxError> {
                 }
             }
             Event::CData(t) if in_text && skip_depth == 0 => {
+                source = Source::CData;
                 out.push_str(&t.xml10_content());
                 line_has_text = true;
             }
             Event::GeneralRef(r) if in_text && skip_depth == 0 => {
+                source = Source::Ref;
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
                     _ => entity(&r),
@@ -168,6 +231,13 @@ fn body_text(xml: &str) -> Result<String, DocxError> {
             }
             Event::Eof => break,
             _ => {}
+        }
+        if out.len() > before {
+            on(Step::Emit {
+                out: before..out.len(),
+                xml: xml_at,
+                source,
+            });
         }
     }
     Ok(out)

@@ -1,6 +1,7 @@
 //! Writing tables: the cell model shared by every format, and the table definitions.
 
 pub mod annotate;
+pub mod annotate_docx;
 pub mod csv;
 pub mod diagnostics;
 pub mod headers;

@@ -155,3 +155,242 @@ fn libreoffice_opens_and_converts_the_annotated_copy() {
         original.trim_end()
     );
 }
+
+/// The Word documents annotated in place: the three made from real texts with tables, and the
+/// bundled corpus's .docx.
+const DOCX: [&str; 4] = [
+    "tests/fixtures/annotate/fuhan-guobanting-1996-guobanhan16.docx",
+    "tests/fixtures/annotate/fuhan-guobanting-2005-guobanhan21.docx",
+    "tests/fixtures/annotate/pifu-guowuyuan-junwei-1996-guohan95.docx",
+    "corpus/tongzhi-guobanting-2018-guobanfa124.docx",
+];
+
+fn parts(docx: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (f.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// The text inside each comment's range, by id, as the project's reader reads the body.
+fn docx_ranges(document: &str) -> (String, std::collections::BTreeMap<i64, String>) {
+    use gongwen::input::docx::{walk_body, Step};
+    let id_of = |tag: &str| -> i64 {
+        let i = tag.find("w:id=\"").unwrap() + 6;
+        tag[i..i + tag[i..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut end = 0;
+    let mut open = std::collections::BTreeMap::new();
+    let mut spans = Vec::new();
+    let text = walk_body(document, &mut |step| match step {
+        Step::Emit { out, .. } => end = out.end,
+        Step::Leaf("w:commentRangeStart", at) => {
+            open.insert(id_of(&document[at]), end);
+        }
+        Step::Leaf("w:commentRangeEnd", at) => {
+            let id = id_of(&document[at]);
+            spans.push((
+                id,
+                open.remove(&id).expect("range end after its start"),
+                end,
+            ));
+        }
+        _ => {}
+    })
+    .unwrap();
+    assert!(open.is_empty(), "ranges left open: {open:?}");
+    let ranges = spans
+        .into_iter()
+        .map(|(id, s, e)| (id, text[s..e].to_string()))
+        .collect();
+    (text, ranges)
+}
+
+fn check_csv(args: &[&str], annotate: &Path) -> Vec<Vec<String>> {
+    let out = Command::new(bin())
+        .current_dir(root())
+        .args(["check", "-q", "--format", "csv"])
+        .args(args)
+        .arg("--annotate")
+        .arg(annotate)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = check_csv(&DOCX, dir.path());
+    let mut total = 0;
+    let marks = regex::Regex::new(
+        r#"<w:commentRange(?:Start|End) w:id="\d+"/>|<w:r><w:commentReference w:id="\d+"/></w:r>"#,
+    )
+    .unwrap();
+    let rule_of = regex::Regex::new(
+        r#"<w:comment w:id="(\d+)"[^>]*><w:p><w:r><w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#,
+    )
+    .unwrap();
+    for name in DOCX {
+        let input = root().join(name);
+        let output = dir.path().join(name);
+        let (before, after) = (parts(&input), parts(&output));
+        // Every part but the four that carry comments is as it was, byte for byte.
+        let carriers = [
+            "word/document.xml",
+            "word/comments.xml",
+            "word/_rels/document.xml.rels",
+            "[Content_Types].xml",
+        ];
+        for (part, bytes) in &before {
+            if !carriers.contains(&part.as_str()) {
+                assert!(after.get(part) == Some(bytes), "{name}: {part} changed");
+            }
+        }
+        let added: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+        assert!(added.iter().all(|k| *k == "word/comments.xml"), "{added:?}");
+        let types = String::from_utf8(after["[Content_Types].xml"].clone()).unwrap();
+        assert!(types.contains(
+            "PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\""
+        ));
+        let rels = String::from_utf8(after["word/_rels/document.xml.rels"].clone()).unwrap();
+        assert!(rels.contains("relationships/comments\" Target=\"comments.xml\""));
+
+        // The body reads as before, with the marks and without them.
+        let old = String::from_utf8(before["word/document.xml"].clone()).unwrap();
+        let new = String::from_utf8(after["word/document.xml"].clone()).unwrap();
+
+        let stripped = marks.replace_all(&new, "");
+        let read = |xml: &str| docx_ranges(xml).0;
+        assert_eq!(read(&new), read(&old), "{name}");
+        assert_eq!(read(&stripped), read(&old), "{name}");
+        let original_bytes = std::fs::read(&input).unwrap();
+        assert_eq!(
+            gongwen::input::docx::docx_text(&std::fs::read(&output).unwrap(), 1 << 26).unwrap(),
+            gongwen::input::docx::docx_text(&original_bytes, 1 << 26).unwrap()
+        );
+
+        // One comment per finding, by gongwen, on exactly the characters flagged.
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == name).collect();
+        let comments = String::from_utf8(after["word/comments.xml"].clone()).unwrap();
+        assert_eq!(
+            comments.matches("<w:comment ").count(),
+            mine.len(),
+            "{name}"
+        );
+        assert_eq!(
+            comments
+                .matches("w:author=\"gongwen\" w:initials=\"GW\"")
+                .count(),
+            mine.len()
+        );
+        assert_eq!(new.matches("<w:commentReference ").count(), mine.len());
+        let (_, ranges) = docx_ranges(&new);
+        assert_eq!(ranges.len(), mine.len(), "{name}");
+
+        let mut got: Vec<(String, String)> = rule_of
+            .captures_iter(&comments)
+            .map(|c| {
+                (
+                    c[2].to_string(),
+                    ranges[&c[1].parse::<i64>().unwrap()].clone(),
+                )
+            })
+            .collect();
+        let mut want: Vec<(String, String)> =
+            mine.iter().map(|r| (r[3].clone(), r[6].clone())).collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{name}");
+        total += mine.len();
+    }
+    // The fixtures are chosen for their findings: in tables and in long runs.
+    assert!(total >= 10, "{total}");
+}
+
+#[test]
+fn annotating_never_replaces_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "pifu-guowuyuan-junwei-1996-guohan95.docx";
+    let original = std::fs::read(root().join("tests/fixtures/annotate").join(name)).unwrap();
+    std::fs::write(dir.path().join(name), &original).unwrap();
+    let out = Command::new(bin())
+        .current_dir(dir.path())
+        .args(["check", "-q", name, "--annotate", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("目标就是原文件"), "{stderr}");
+    assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), original);
+}
+
+#[test]
+fn libreoffice_converts_the_annotated_word_documents() {
+    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
+        std::env::split_paths(&std::env::var_os("PATH")?)
+            .map(|d| d.join(n))
+            .find(|p| p.is_file())
+    }) else {
+        println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let annotated = dir.path().join("annotated");
+    check_csv(&DOCX, &annotated);
+    let convert = |files: Vec<std::path::PathBuf>, to: &Path| {
+        let out = Command::new(&soffice)
+            .args([
+                "--headless",
+                "--convert-to",
+                "txt:Text (encoded):UTF8",
+                "--outdir",
+            ])
+            .arg(to)
+            .args(files)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    convert(DOCX.iter().map(|n| annotated.join(n)).collect(), &a);
+    convert(DOCX.iter().map(|n| root().join(n)).collect(), &b);
+    for n in DOCX {
+        let txt = Path::new(n).with_extension("txt");
+        let txt = txt.file_name().unwrap();
+        // The comments do not change the text LibreOffice reads (it may set an empty line apart
+        // before a table that holds a comment).
+        let lines = |p: std::path::PathBuf| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .map(|l| l.trim_start_matches('\u{feff}').to_string())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let annotated = lines(a.join(txt));
+        assert_eq!(annotated, lines(b.join(txt)), "{n}");
+        assert!(
+            annotated.chars().filter(|c| *c > '\u{4e00}').count() > 100,
+            "{n}"
+        );
+    }
+}
