@@ -83,7 +83,8 @@ pub fn docx_text(bytes: &[u8], max_xml_bytes: u64) -> Result<String, DocxError> 
     body_text(&xml)
 }
 
-fn entity(name: &str) -> Option<char> {
+/// The character of one of XML's five predefined entities.
+pub(crate) fn entity(name: &str) -> Option<char> {
     Some(match name {
         "lt" => '<',
         "gt" => '>',

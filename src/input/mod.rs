@@ -308,6 +308,24 @@ fn binary_kind(bytes: &[u8]) -> Option<(&'static str, Status)> {
 
 type Reader = fn(&[u8], u64) -> Result<Extracted, ReadError>;
 
+/// A document from a container reader's text, or the row saying why there is none.
+fn read_container(
+    file: &str,
+    bytes: &[u8],
+    (format, read): (Format, Reader),
+    opts: &ReadOptions,
+) -> Result<Document, Failure> {
+    match read(bytes, opts.max_file_bytes) {
+        Ok(x) => {
+            let mut doc = Document::new(file, x.text, "UTF-8", format);
+            doc.pages = x.pages;
+            doc.meta_title = x.title;
+            Ok(doc)
+        }
+        Err(e) => Err(fail(file, e.status, format.as_str(), e.reason)),
+    }
+}
+
 /// The reader of a zip-based format other than .docx: OFD, told by its extension or by the
 /// `OFD.xml` entry at the root of the package.
 fn zip_reader(ext: &str, bytes: &[u8]) -> Option<(Format, Reader)> {
@@ -409,18 +427,8 @@ pub fn from_bytes(
             tr("文件为空", "empty file"),
         ));
     }
-    if let Some(read) = zip_reader(ext, bytes) {
-        let limit = opts.max_file_bytes;
-        let format = read.0;
-        return match (read.1)(bytes, limit) {
-            Ok(x) => {
-                let mut doc = Document::new(file, x.text, "UTF-8", format);
-                doc.pages = x.pages;
-                doc.meta_title = x.title;
-                Ok(doc)
-            }
-            Err(e) => Err(fail(file, e.status, format.as_str(), e.reason)),
-        };
+    if let Some(reader) = zip_reader(ext, bytes) {
+        return read_container(file, bytes, reader, opts);
     }
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext, "docx" | "docm" | "dotx") {
         // The body part is the only one that matters; its unpacked size is capped by the same
@@ -450,18 +458,8 @@ pub fn from_bytes(
             Err(e) => Err(fail(file, Status::Error, "docx", e.to_string())),
         };
     }
-    if let Some(read) = container_reader(ext, bytes) {
-        let limit = opts.max_file_bytes;
-        let format = read.0;
-        return match (read.1)(bytes, limit) {
-            Ok(x) => {
-                let mut doc = Document::new(file, x.text, "UTF-8", format);
-                doc.pages = x.pages;
-                doc.meta_title = x.title;
-                Ok(doc)
-            }
-            Err(e) => Err(fail(file, e.status, format.as_str(), e.reason)),
-        };
+    if let Some(reader) = container_reader(ext, bytes) {
+        return read_container(file, bytes, reader, opts);
     }
     if let Some((reason, status)) = binary_kind(bytes) {
         return Err(fail(file, status, "", reason));

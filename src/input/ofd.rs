@@ -346,14 +346,7 @@ fn reference(r: &quick_xml::events::BytesRef) -> Option<char> {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         return Some(c);
     }
-    Some(match r.as_ref() {
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        _ => return None,
-    })
+    super::docx::entity(r.as_ref())
 }
 
 /// Numbers of an attribute (`Boundary`, `CTM`), separated by spaces or commas.
