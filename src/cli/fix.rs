@@ -90,9 +90,10 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
         if fixed.text == old {
             continue;
         }
-        changed += 1;
-        fixes += fixed.counts.iter().map(|(_, n)| n).sum::<usize>();
+        let n = fixed.counts.iter().map(|(_, n)| n).sum::<usize>();
         if !a.write {
+            changed += 1;
+            fixes += n;
             let diff = gongwen::fix::unified_diff(&file, &old, &fixed.text);
             match stdout.write_all(diff.as_bytes()) {
                 Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
@@ -105,7 +106,13 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
                 "标准输入无法改写，请用 --diff",
                 "standard input cannot be rewritten; use --diff",
             )),
-            (Format::Docx, _) => Some(tr(
+            // Only a text file is its own text: any other container would be overwritten by
+            // what was read out of it.
+            (Format::Pdf | Format::Ofd, _) => Some(tr(
+                "PDF、OFD文件只读出了文字，无法在原处改写，请用 --diff 查看修改后在原文件中改正",
+                "only the text of a PDF or OFD file is read, so it cannot be rewritten; use --diff and make the changes in the original",
+            )),
+            (Format::Docx | Format::Doc | Format::Wps, _) => Some(tr(
                 "Word文档暂不改写，请用 --diff 查看修改后在Word中改正",
                 "Word documents are not rewritten yet; use --diff and make the changes in Word",
             )),
@@ -119,7 +126,12 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
             )),
             _ => None,
         };
-        if let Some(reason) = why_not {
+        // Standard input (no path) always has a reason not to be rewritten.
+        let refused = match why_not {
+            Some(reason) => Some(reason.to_string()),
+            None => path.and_then(|p| write_back(&p, &old, &fixed.text, &encoding).err()),
+        };
+        if let Some(reason) = refused {
             eprintln!(
                 "{}",
                 msg!(
@@ -128,18 +140,10 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
                 )
             );
             failed += 1;
-            continue;
-        }
-        let path = path.expect("checked above");
-        if let Err(reason) = write_back(&path, &old, &fixed.text, &encoding) {
-            eprintln!(
-                "{}",
-                msg!(
-                    zh = "{file}：未改写：{reason}",
-                    en = "{file}: not rewritten: {reason}"
-                )
-            );
-            failed += 1;
+        } else {
+            // Counted only once written: a file refused is not among those rewritten.
+            changed += 1;
+            fixes += n;
         }
     }
     stdout.flush().map_err(write_failed)?;

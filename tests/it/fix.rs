@@ -195,3 +195,39 @@ fn fix_write_leaves_no_safe_finding_on_the_corpus_and_a_second_fix_is_a_no_op() 
     assert_eq!(safe_rows(&after), Vec::<String>::new());
     assert_eq!(run(&["fix", "-q"]), "");
 }
+
+/// PDF, OFD and old Word files are read for their text only: `fix --write` refuses each, leaves
+/// its bytes as they were, and does not count it among the files rewritten.
+#[test]
+fn fix_write_never_overwrites_a_container_with_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut originals = Vec::new();
+    for (sub, name) in [
+        ("pdf", "baoshan-fzzf-report-2022.pdf"),
+        ("ofd", "baoshan-fzzf-report-2022.ofd"),
+        ("doc", "baoshan-fzzf-report-2022.doc"),
+        ("doc", "baoshan-fzzf-report-2022.wps"),
+    ] {
+        let from = root().join("tests/fixtures/readers").join(sub).join(name);
+        let bytes = std::fs::read(&from).unwrap();
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        originals.push((name, bytes));
+    }
+    let out = std::process::Command::new(crate::common::bin())
+        .args(["fix", "--write"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("未改写").count(), 4, "{err}");
+    assert!(err.contains("已改写 0 个文件"), "{err}");
+    for (name, bytes) in originals {
+        assert_eq!(
+            std::fs::read(dir.path().join(name)).unwrap(),
+            bytes,
+            "{name}"
+        );
+        assert!(!dir.path().join(format!("{name}.bak")).exists(), "{name}");
+    }
+}
