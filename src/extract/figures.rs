@@ -1250,6 +1250,9 @@ fn ends_with_figure(head: &str) -> bool {
 /// the link by characters leaves them alone: never a metric.
 const LONE_ADVERBS: [&str; 10] = ["多", "均", "都", "皆", "共", "约", "仅", "各", "总", "合"];
 
+/// The longest quoted name taken for a metric, in bytes (30 Chinese characters).
+const QUOTED_NAME_BYTES: usize = 90;
+
 fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> String {
     let is_clause_end = |c: char| {
         matches!(
@@ -1321,11 +1324,19 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         }
     }
     // 建成“四好农村路”1.67万公里: a name in quotes right before the figure is what it counts.
+    // A name is short: its opening quote is looked for among the last characters only, so a
+    // line of closing quotes and figures costs no more than its length.
     let head = text[clause_start..start].trim_end();
-    if let Some(open) = head.strip_suffix('”').and_then(|h| h.rfind('“')) {
-        let name = &head[open..];
-        if name.chars().count() > 2 {
-            return name.to_string();
+    if let Some(inner) = head.strip_suffix('”') {
+        let mut from = inner.len().saturating_sub(QUOTED_NAME_BYTES);
+        while !inner.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(open) = inner[from..].rfind('“').map(|i| from + i) {
+            let name = &head[open..];
+            if name.chars().count() > 2 {
+                return name.to_string();
+            }
         }
     }
     // 其中: a part of what came before; the part is the metric.
