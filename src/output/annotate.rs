@@ -113,18 +113,7 @@ pub fn text_docx(text: &str, findings: &[Located]) -> std::io::Result<Vec<u8>> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{W}\">"
     );
     for (id, f) in findings.iter().enumerate() {
-        let _ = write!(
-            comments,
-            "<w:comment w:id=\"{id}\" w:author=\"gongwen\" w:initials=\"GW\">"
-        );
-        for l in comment_text(f) {
-            let _ = write!(
-                comments,
-                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                esc(&l)
-            );
-        }
-        comments.push_str("</w:comment>");
+        super::annotate_docx::comment_xml(&mut comments, "w:", id as i64, f);
     }
     comments.push_str("</w:comments>");
     let parts: [(&str, &str); 5] = [

@@ -459,7 +459,8 @@ fn max_comment_id(xml: &str) -> Option<i64> {
         .max()
 }
 
-fn comment_xml(out: &mut String, w: &str, id: i64, f: &Located) {
+/// One comment of `comments.xml`, `w` the document's prefix for the WordprocessingML namespace.
+pub(super) fn comment_xml(out: &mut String, w: &str, id: i64, f: &Located) {
     use std::fmt::Write as _;
     let _ = write!(
         out,
