@@ -1,14 +1,17 @@
 //! A thread's table of the words it has tagged, looked up once per token: a plain hash map.
 //! An open-addressing table that fetched a later token's slot ahead of time (with `unsafe`
 //! prefetch) was measured against this in whole `extract` runs over the bench corpus and bought
-//! about 5% (README, Performance): below what a speed trick must buy to stay.
+//! about 5% (README, Performance): below what a speed trick must buy to stay. The map is
+//! hashbrown's rather than std's only for `entry_ref`: one hash and probe per token, where std's
+//! API needs a second to hand back the entry of a word it has just learnt.
 
-use rustc_hash::FxHashMap;
+use hashbrown::hash_map::EntryRef;
+use rustc_hash::FxBuildHasher;
 
 /// The words of one thread, with what it knows of each.
 #[derive(Default)]
 pub(super) struct WordTable {
-    words: FxHashMap<Box<str>, Known>,
+    words: hashbrown::HashMap<Box<str>, Known, FxBuildHasher>,
 }
 
 impl WordTable {
@@ -24,11 +27,10 @@ impl WordTable {
         end: usize,
         learn: impl FnOnce() -> Known,
     ) -> &mut Known {
-        let word = &text[start..end];
-        if !self.words.contains_key(word) {
-            self.words.insert(word.into(), learn());
+        match self.words.entry_ref(&text[start..end]) {
+            EntryRef::Occupied(e) => e.into_mut(),
+            EntryRef::Vacant(e) => e.insert(learn()),
         }
-        self.words.get_mut(word).expect("inserted above")
     }
 }
 
