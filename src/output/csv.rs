@@ -18,36 +18,36 @@ pub fn is_formula_like(s: &str) -> bool {
         )
 }
 
-/// Writes one CSV table to any writer: fields separated by commas, rows ended by CRLF, and a
-/// field quoted (its quotes doubled) only when it holds a comma, a quote or a line break, as
-/// RFC 4180 has it and as the csv crate writes.
+/// Writes one CSV table to any writer with the csv crate: fields separated by commas, rows ended
+/// by CRLF, and a field quoted (its quotes doubled) only when it holds a comma, a quote or a line
+/// break, as RFC 4180 has it. A row of another length than the header's is refused, not written
+/// as a table that would read shifted.
 pub struct CsvTable<W: Write> {
-    out: std::io::BufWriter<W>,
+    out: ::csv::Writer<W>,
     nums: NumBuf,
-    /// The row being written, handed to `out` whole: one copy per row instead of several per
-    /// field.
-    line: Vec<u8>,
-    /// Fields per row: the header's. A row of another length is a fault, refused as the csv
-    /// crate refuses it, not a table that would read shifted.
+    /// A guarded text cell (`'` and the text), reused from row to row.
+    guarded: String,
+    /// Fields per row: the header's. Checked before a row is begun, since the csv crate
+    /// checks only at its end, when the fields are in its buffer.
     width: usize,
 }
 
 impl<W: Write> CsvTable<W> {
-    pub fn new(out: W, header: &[&str], bom: bool) -> std::io::Result<Self> {
-        let mut t = CsvTable {
-            out: std::io::BufWriter::with_capacity(1 << 16, out),
-            nums: NumBuf::default(),
-            line: Vec::new(),
-            width: header.len(),
-        };
+    pub fn new(mut out: W, header: &[&str], bom: bool) -> std::io::Result<Self> {
         if bom {
-            t.out.write_all("\u{feff}".as_bytes())?;
+            out.write_all("\u{feff}".as_bytes())?;
         }
-        for (i, h) in header.iter().enumerate() {
-            push_field(&mut t.line, i, header.len(), b"", h);
-        }
-        t.end_row()?;
-        Ok(t)
+        let mut out = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .buffer_capacity(1 << 16)
+            .from_writer(out);
+        out.write_record(header)?;
+        Ok(CsvTable {
+            out,
+            nums: NumBuf::default(),
+            guarded: String::new(),
+            width: header.len(),
+        })
     }
 
     pub fn write_row(&mut self, row: &Row) -> std::io::Result<()> {
@@ -58,31 +58,22 @@ impl<W: Write> CsvTable<W> {
                 self.width
             )));
         }
-        for (i, cell) in row.iter().enumerate() {
+        for cell in row {
             match cell {
                 Cell::Text(s) if is_formula_like(s) => {
-                    push_field(&mut self.line, i, row.len(), b"'", s)
+                    self.guarded.clear();
+                    self.guarded.push('\'');
+                    self.guarded.push_str(s);
+                    self.out.write_field(&self.guarded)?;
                 }
                 // Numbers are written in a buffer reused for every row: a string for each was
                 // most of the cost of a table.
-                other => {
-                    let text = other.text_in(&mut self.nums);
-                    push_field(&mut self.line, i, row.len(), b"", text);
-                }
+                other => self.out.write_field(other.text_in(&mut self.nums))?,
             }
         }
-        self.end_row()
-    }
-
-    fn end_row(&mut self) -> std::io::Result<()> {
-        // A record of no fields is written as one empty field, as the csv crate writes it.
-        if self.line.is_empty() {
-            self.line.extend_from_slice(b"\"\"");
-        }
-        self.line.extend_from_slice(b"\r\n");
-        let r = self.out.write_all(&self.line);
-        self.line.clear();
-        r
+        // An empty iterator ends the record begun field by field.
+        self.out.write_record(None::<&[u8]>)?;
+        Ok(())
     }
 
     pub fn finish(self) -> std::io::Result<W> {
@@ -90,45 +81,9 @@ impl<W: Write> CsvTable<W> {
     }
 }
 
-/// Field `i` of a row of `n`: `prefix` and `text`, quoted where needed. An empty field that
-/// is a whole row is quoted, or the row would read as no field at all.
-fn push_field(line: &mut Vec<u8>, i: usize, n: usize, prefix: &[u8], text: &str) {
-    if i > 0 {
-        line.push(b',');
-    }
-    let b = text.as_bytes();
-    let lone_empty = n == 1 && prefix.is_empty() && b.is_empty();
-    if !(needs_quotes(b) || lone_empty) {
-        line.extend_from_slice(prefix);
-        line.extend_from_slice(b);
-        return;
-    }
-    line.push(b'"');
-    line.extend_from_slice(prefix);
-    for part in b.split_inclusive(|&c| c == b'"') {
-        line.extend_from_slice(part);
-        if part.ends_with(b"\"") {
-            line.push(b'"');
-        }
-    }
-    line.push(b'"');
-}
-
-/// Whether `b` holds a comma, a quote or a line break, eight bytes at a time: most fields are
-/// short, where a SIMD search costs more to set up than it saves.
+/// Whether `b` holds a comma, a quote or a line break: what makes the csv crate quote a field.
 pub(crate) fn needs_quotes(b: &[u8]) -> bool {
-    use crate::span::word_has_byte as has;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        if has(w, b',') || has(w, b'"') || has(w, b'\n') || has(w, b'\r') {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|c| matches!(c, b',' | b'"' | b'\n' | b'\r'))
+    b.iter().any(|c| matches!(c, b',' | b'"' | b'\n' | b'\r'))
 }
 
 /// A file that appears under its final name only when complete: rows go to a temporary file in
