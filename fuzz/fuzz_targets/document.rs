@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         read: ReadOptions::default(),
         seg: Segmenter::global(),
         checker: &CHECKER,
-        terms: &TERMS,
+        terms: Some(&TERMS),
     };
     // Exactly what the command line does with one file whose name says nothing about its
     // format: recognise, decode, analyse, render every row.

@@ -53,7 +53,7 @@ pub fn check_and_analyse(loaded: Result<Document, Failure>, read: &ReadOptions) 
         read: read.clone(),
         seg: Segmenter::global(),
         checker: &CHECKER,
-        terms: &TERMS,
+        terms: Some(&TERMS),
     };
     let text = loaded.as_ref().ok().map(|d| d.text.clone());
     let res = pipeline::process_loaded(loaded, &ctx);

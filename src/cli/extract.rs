@@ -64,7 +64,7 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
         read,
         seg,
         checker: &checker,
-        terms: &term_opts,
+        terms: Some(&term_opts),
     };
     let Some(output) = a.output.filter(|_| !a.stdin_jsonl) else {
         return run_stdin_jsonl(&ctx);

@@ -33,7 +33,9 @@ pub struct Context<'a> {
     pub read: ReadOptions,
     pub seg: &'a Segmenter,
     pub checker: &'a Checker,
-    pub terms: &'a terms::Options,
+    /// How to count terms; `None` for a run that writes no terms (`check`), which then does not
+    /// count them.
+    pub terms: Option<&'a terms::Options>,
 }
 
 /// Everything gongwen finds in one document.
@@ -57,13 +59,12 @@ pub struct Analysis {
 
 /// Analyses one decoded document, counting terms with the default options.
 pub fn analyse(doc: &Document, seg: &Segmenter, checker: &Checker) -> Analysis {
+    analyse_with(doc, seg, checker, default_terms())
+}
+
+fn default_terms() -> &'static terms::Options {
     static DEFAULT_TERMS: std::sync::OnceLock<terms::Options> = std::sync::OnceLock::new();
-    analyse_with(
-        doc,
-        seg,
-        checker,
-        DEFAULT_TERMS.get_or_init(Default::default),
-    )
+    DEFAULT_TERMS.get_or_init(Default::default)
 }
 
 /// Analyses one decoded document.
@@ -73,17 +74,18 @@ pub fn analyse_with(
     checker: &Checker,
     term_options: &terms::Options,
 ) -> Analysis {
-    analyse_tagged(doc, &seg.tag(&doc.text), checker, term_options)
+    analyse_tagged(doc, &seg.tag(&doc.text), checker, Some(term_options))
 }
 
-/// Analyses one decoded document already cut into `tokens` (by [`Segmenter::tag`]).
+/// Analyses one decoded document already cut into `tokens` (by [`Segmenter::tag`]); its terms
+/// are counted only with `term_options`.
 pub fn analyse_tagged(
     doc: &Document,
     tokens: &[Token],
     checker: &Checker,
-    term_options: &terms::Options,
+    term_options: Option<&terms::Options>,
 ) -> Analysis {
-    let terms = terms::count(&doc.text, tokens, term_options);
+    let terms = term_options.map_or_else(DocTerms::default, |o| terms::count(&doc.text, tokens, o));
     let figures = figures::extract_figures(&doc.text, tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
@@ -364,7 +366,7 @@ fn process_tagged(
             for f in &analysis.findings {
                 rows.push(TableId::Findings, finding_row(f));
             }
-            if !ctx.terms.codebook.is_empty() {
+            if ctx.terms.is_some_and(|t| !t.codebook.is_empty()) {
                 rows.push(
                     TableId::TermCounts,
                     terms::codebook_row(&doc.file, &analysis.terms),
@@ -465,12 +467,16 @@ pub fn extract(
     let mut summary = Summary::default();
     let mut batch = Vec::new();
     let mut index = Vec::new();
-    let mut term_corpus = terms::Corpus::new(ctx.terms)?;
+    let term_options = match ctx.terms {
+        Some(t) => t,
+        None => default_terms(),
+    };
+    let mut term_corpus = terms::Corpus::new(term_options)?;
     let mut first_of: rustc_hash::FxHashMap<(u64, usize), String> = Default::default();
-    if !ctx.terms.codebook.is_empty() {
+    if !term_options.codebook.is_empty() {
         sink.open(
             TableId::TermCounts,
-            &terms::codebook_header(&ctx.terms.codebook),
+            &terms::codebook_header(&term_options.codebook),
         )?;
     }
     for_each_batch_ordered(
@@ -655,7 +661,7 @@ mod tests {
             read: ReadOptions::default(),
             seg: Segmenter::global(),
             checker: &checker,
-            terms: &term_options,
+            terms: Some(&term_options),
         };
         let one_by_one: Vec<String> = all
             .iter()
