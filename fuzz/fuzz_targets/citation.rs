@@ -1,6 +1,7 @@
 #![no_main]
 
 use gongwen::extract::{citation, docnum};
+use gongwen::output::rows;
 use gongwen::Document;
 use gongwen_fuzz::check_span;
 use libfuzzer_sys::fuzz_target;
@@ -28,6 +29,6 @@ fuzz_target!(|data: &[u8]| {
         if let Some(i) = c.docnum {
             assert!(i < docnums.len(), "citation number index {i} out of range");
         }
-        let _ = citation::citation_row(&doc, c, &docnums);
+        let _ = rows::cells(&rows::CitationRow::new(&doc, c, &docnums));
     }
 });

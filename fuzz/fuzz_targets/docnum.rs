@@ -1,6 +1,7 @@
 #![no_main]
 
 use gongwen::extract::docnum;
+use gongwen::output::rows;
 use gongwen::Document;
 use gongwen_fuzz::check_span;
 use libfuzzer_sys::fuzz_target;
@@ -18,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
         assert!(d.span.start >= last_start, "numbers out of text order");
         last_start = d.span.start;
         let _ = docnum::surface(text, d);
-        let _ = docnum::docnum_row(&doc, d);
+        let _ = rows::cells(&rows::DocnumRow::new(&doc, d));
     }
 });

@@ -1,6 +1,7 @@
 #![no_main]
 
 use gongwen::extract::{figures, numerals};
+use gongwen::output::rows;
 use gongwen::segment::Segmenter;
 use gongwen::Document;
 use gongwen_fuzz::{check_span, check_within};
@@ -28,6 +29,6 @@ fuzz_target!(|data: &[u8]| {
         check_span(text, f.sentence, "figure sentence");
         check_within(f.span, f.sentence, "figure in its sentence");
         assert!(!f.span.is_empty(), "empty figure at {:?}", f.span);
-        let _ = figures::figure_row(&doc, f);
+        let _ = rows::cells(&rows::FigureRow::new(&doc, f));
     }
 });
