@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::args::*;
 use super::progress::Progress;
-use gongwen::i18n::{self, Lang};
+use gongwen::i18n::Lang;
 use gongwen::input::jsonl::{self, Line, Lines};
 use gongwen::input::{self, Status};
 use gongwen::msg;
@@ -123,7 +123,6 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
 /// so memory does not grow with the input. There is no batch stage: each line stands alone,
 /// and a line that is no document gets its own error record while the stream goes on.
 fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
-    use rayon::prelude::*;
     let stdin = std::io::stdin();
     let mut lines = Lines::new(stdin.lock(), ctx.read.max_file_bytes);
     let stdout = std::io::stdout();
@@ -165,24 +164,19 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
             bytes += len;
             batch.push((n, line));
         }
-        let lang = i18n::lang();
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|(n, line)| {
-                i18n::with_lang(lang, || {
-                    pipeline::process_loaded(jsonl::document(*n, line, cap), ctx)
-                })
-            })
-            .collect();
-        for r in results {
-            summary.add(r.status);
-            for (t, row) in r.rows.iter() {
-                match out.write_row(*t, row) {
-                    Ok(()) => {}
-                    Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-                    Err(e) => return Err(write_failed(e)),
-                }
-            }
+        // The one ordered driver of every command, a batch of lines at a time.
+        let written = pipeline::for_each_ordered(
+            &batch,
+            |(n, line)| pipeline::process_loaded(jsonl::document(*n, line, cap), ctx),
+            |r| {
+                summary.add(r.status);
+                r.rows.iter().try_for_each(|(t, row)| out.write_row(*t, row))
+            },
+        );
+        match written {
+            Ok(()) => {}
+            Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(write_failed(e)),
         }
     }
     match out.into_inner().flush() {

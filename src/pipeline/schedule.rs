@@ -19,13 +19,14 @@ pub fn chunk_size() -> usize {
 /// and the caller writes results while the workers go on. A worker does not start an input more
 /// than [`chunk_size`] places ahead of the last one written, which bounds the results waiting
 /// for their turn. With one thread everything runs in turn on the calling thread.
-pub fn for_each_ordered<T, W, E>(inputs: &[Input], work: W, emit: E) -> std::io::Result<()>
+pub fn for_each_ordered<I, T, W, E>(inputs: &[I], work: W, emit: E) -> std::io::Result<()>
 where
+    I: Sync,
     T: Send,
-    W: Fn(&Input) -> T + Sync,
+    W: Fn(&I) -> T + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
-    let batches: Vec<&[Input]> = inputs.chunks(1).collect();
+    let batches: Vec<&[I]> = inputs.chunks(1).collect();
     for_each_batch_ordered(&batches, |batch| batch.iter().map(&work).collect(), emit)
 }
 
@@ -58,14 +59,15 @@ pub fn batches(inputs: &[Input]) -> Vec<&[Input]> {
 
 /// [`for_each_ordered`] for work done on runs of consecutive inputs (`batches`, in order, each
 /// non-empty), which returns one result per input, in order.
-pub fn for_each_batch_ordered<T, W, E>(
-    batches: &[&[Input]],
+pub fn for_each_batch_ordered<I, T, W, E>(
+    batches: &[&[I]],
     work: W,
     mut emit: E,
 ) -> std::io::Result<()>
 where
+    I: Sync,
     T: Send,
-    W: Fn(&[Input]) -> Vec<T> + Sync,
+    W: Fn(&[I]) -> Vec<T> + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
     use std::sync::atomic::{AtomicUsize, Ordering};
