@@ -167,10 +167,13 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
         }
         let lang = i18n::lang();
         let results: Vec<_> = batch
-            .par_iter()
+            .into_par_iter()
             .map(|(n, line)| {
                 i18n::with_lang(lang, || {
-                    pipeline::process_loaded(jsonl::document(*n, line, cap), ctx)
+                    let doc = jsonl::document(n, &line, cap);
+                    // The line's bytes are let go before its text is analysed.
+                    drop(line);
+                    pipeline::process_loaded(doc, ctx)
                 })
             })
             .collect();

@@ -132,6 +132,9 @@ pub fn analyse_tagged(
     };
     let findings = checker.check_document(&ctx);
     let metrics = crate::check::rules::batch_metrics(&ctx);
+    // The rules' tables of lines and places (some times the text's size on a long document)
+    // are let go before the citations are copied out below.
+    drop(ctx);
     let batch = BatchDoc {
         register: false,
         file: doc.file.clone(),

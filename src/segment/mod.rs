@@ -322,14 +322,15 @@ impl Segmenter {
             *current += 1;
             let current = *current;
             let mut distinct = 0u32;
-            // About one token per six bytes of Chinese text; more grow the list as needed.
-            let mut tokens = Vec::with_capacity(text.len() / 6);
+            let mut tokens: Vec<Token> = Vec::new();
             let mut start = 0;
             while start < text.len() {
                 let end = block_end(text, start);
                 let block = &text[start..end];
                 let mut line = LineTags::default();
-                for t in self.jieba.cut(block, true) {
+                let cut = self.jieba.cut(block, true);
+                reserve_for(&mut tokens, cut.len(), end, text.len());
+                for t in cut {
                     let (s, e) = (t.byte_start, t.byte_end);
                     let known = words.get_or_learn(block, s, e, || Known {
                         pos: self
@@ -414,6 +415,22 @@ impl Segmenter {
     }
 }
 
+/// Makes room in `tokens` for `more` tokens cut from the text up to byte `done` of `total`.
+/// The list is sized for the whole text at the rate of tokens seen so far, with an eighth to
+/// spare, rather than doubled as it fills: doubling a list of tens of megabytes left up to
+/// half of it unused, and the allocator kept the copy it moved out of.
+fn reserve_for(tokens: &mut Vec<Token>, more: usize, done: usize, total: usize) {
+    let need = tokens.len() + more;
+    if need <= tokens.capacity() {
+        return;
+    }
+    let rate = need as f64 / done.max(1) as f64;
+    let guess = (rate * total as f64 * 1.125) as usize + 64;
+    // A token has at least one byte.
+    let cap = guess.min(total).max(need);
+    tokens.reserve_exact(cap - tokens.len());
+}
+
 /// The tags of the last line tagged whole, for the unknown words of that line.
 #[derive(Default)]
 struct LineTags {
@@ -494,7 +511,7 @@ mod tests {
             let tags: Vec<(&str, &str)> = seg
                 .tag(text)
                 .iter()
-                .map(|t| (t.span.text(text), t.pos))
+                .map(|t| (t.span().text(text), t.pos()))
                 .filter(|(_, pos)| pos.starts_with("zz-"))
                 .collect();
             let mut tags = tags;
@@ -524,7 +541,7 @@ mod tests {
     fn policy_words_are_single_tokens() {
         let seg = Segmenter::global();
         let text = "深化放管服改革，优化营商环境，完成合法性审核212件。";
-        let words: Vec<&str> = seg.tag(text).iter().map(|t| t.span.text(text)).collect();
+        let words: Vec<&str> = seg.tag(text).iter().map(|t| t.span().text(text)).collect();
         for w in ["营商环境", "合法性审核"] {
             assert!(words.contains(&w), "{w} missing in {words:?}");
         }
@@ -543,7 +560,7 @@ mod tests {
             let (fast, exact) = (seg.tag(&text), seg.tag_exact(&text));
             assert_eq!(fast.len(), exact.len());
             for (a, b) in fast.iter().zip(&exact) {
-                assert_eq!(a, b, "{}", a.span.text(&text));
+                assert_eq!(a, b, "{}", a.span().text(&text));
             }
             checked += fast.len();
         }
@@ -554,11 +571,105 @@ mod tests {
     fn word_ids_name_words() {
         let text = "营商环境营商环境，优化";
         let tokens = Segmenter::global().tag(text);
-        assert_eq!(tokens[0].word, tokens[1].word);
-        assert_ne!(tokens[0].word, tokens[2].word);
+        assert_eq!(tokens[0].word(), tokens[1].word());
+        assert_ne!(tokens[0].word(), tokens[2].word());
         for t in &tokens {
-            assert_eq!(word_text(t.word).as_deref(), Some(t.span.text(text)));
-            assert_eq!(word_id(t.span.text(text)), t.word);
+            assert_eq!(word_text(t.word()).as_deref(), Some(t.span().text(text)));
+            assert_eq!(word_id(t.span().text(text)), t.word());
         }
+    }
+    /// The corpus's texts with their line breaks taken out: one line of some hundreds of
+    /// kilobytes, where jieba's only breaks are its punctuation and spaces.
+    fn corpus_as_one_line() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let mut text = String::new();
+        for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            if let Ok(t) = std::fs::read_to_string(p) {
+                text.extend(t.split(['\r', '\n']));
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_long_line_cut_block_by_block_has_the_tokens_of_the_line_cut_whole() {
+        let seg = Segmenter::global();
+        let text = corpus_as_one_line();
+        assert!(text.len() > 8 * BLOCK_BYTES, "{}", text.len());
+        let (blocks, whole) = (seg.tag(&text), seg.tag_exact(&text));
+        assert_eq!(blocks.len(), whole.len());
+        for (a, b) in blocks.iter().zip(&whole) {
+            assert_eq!(a, b, "{}", a.text(&text));
+        }
+    }
+
+    #[test]
+    fn blocks_end_where_jieba_cuts_anyway() {
+        let text = corpus_as_one_line();
+        let (mut start, mut n) = (0, 0);
+        while start < text.len() {
+            let end = block_end(&text, start);
+            assert!(end > start && end - start <= BLOCK_BYTES);
+            if end < text.len() {
+                let last = text[..end].chars().next_back().unwrap();
+                assert!(!may_join_next(last), "{last:?}");
+                // The break is the last one the block could take.
+                let mut limit = start + BLOCK_BYTES;
+                while !text.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                assert!(text[end..limit].chars().all(may_join_next));
+            }
+            (start, n) = (end, n + 1);
+        }
+        assert!(n > 8);
+        // \r\n is one token of jieba's: a block never ends between the two.
+        let crlf = "一，\r\n".repeat(BLOCK_BYTES);
+        let mut start = 0;
+        while start < crlf.len() {
+            let end = block_end(&crlf, start);
+            assert!(!crlf[..end].ends_with('\r'));
+            start = end;
+        }
+    }
+
+    #[test]
+    fn a_run_of_ideographs_longer_than_a_block_is_cut_at_the_block_length() {
+        let seg = Segmenter::global();
+        // Some 150 KB of Chinese text with every mark and space taken out.
+        let text: String = corpus_as_one_line()
+            .chars()
+            .filter(|&c| may_join_next(c) && c != '\r')
+            .take(50_000)
+            .collect();
+        let tokens = seg.tag(&text);
+        let mut at = 0;
+        for t in &tokens {
+            assert_eq!(t.span().start, at);
+            assert!(t.span().len() <= BLOCK_BYTES);
+            at = t.span().end;
+        }
+        assert_eq!(at, text.len());
+        // Each block is cut on its own, so a token never crosses a block's end.
+        let mut start = 0;
+        while start < text.len() {
+            let end = block_end(&text, start);
+            assert!(end > start && text.len() - end < text.len() - start);
+            assert!(tokens.iter().all(|t| t.span().start >= end
+                || t.span().end <= end));
+            start = end;
+        }
+    }
+
+    #[test]
+    fn a_token_takes_16_bytes() {
+        // A document keeps a token for every five or six bytes of its text (README, Memory):
+        // a larger token makes every long document cost more.
+        assert!(std::mem::size_of::<Token>() <= 16);
     }
 }

@@ -958,7 +958,7 @@ mod tests {
             words.extend(
                 seg.tag(text)
                     .iter()
-                    .map(|t| &text[t.span.start..t.span.end]),
+                    .map(|t| &text[t.span().start..t.span().end]),
             );
         }
         // Words the table lacks, words jieba splits, a word at each end of the table.
