@@ -565,7 +565,8 @@ fn read_figure(
                     || matches!(c, '百' | '千' | '万' | '亿' | '余' | '多' | '点')
             });
             let range_word = RANGE_SEPARATORS.iter().any(|w| rest.starts_with(w));
-            if t.span().start == s && t.span().end > e && !unit_word && !numeral_word && !range_word {
+            if t.span().start == s && t.span().end > e && !unit_word && !numeral_word && !range_word
+            {
                 return None;
             }
         }
@@ -1698,7 +1699,9 @@ fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
                     && !PREDICATE_VERBS.contains(&w)
                     && nouns_to_close(i + 1))
                     || (t.pos() == "a" && !MANNER_WORDS.contains(&w) && noun_at(i + 1))
-                    || (t.pos() == "c" && matches!(w, "或" | "和" | "及" | "与") && noun_at(i + 1))));
+                    || (t.pos() == "c"
+                        && matches!(w, "或" | "和" | "及" | "与")
+                        && noun_at(i + 1))));
         if !noun || t.span().end > limit || t.span().start != to {
             break;
         }
@@ -1720,7 +1723,9 @@ fn all_non_nouns(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
     let hi = tokens.partition_point(|t| t.span().start < to);
     hi > lo
         && tokens[lo..hi].iter().all(|t| {
-            !is_nounish(t.pos()) || t.pos() == "vn" || t.span().text(text).chars().all(|c| !is_cjk(c))
+            !is_nounish(t.pos())
+                || t.pos() == "vn"
+                || t.span().text(text).chars().all(|c| !is_cjk(c))
         })
 }
 

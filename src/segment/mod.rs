@@ -588,7 +588,10 @@ mod tests {
             .collect();
         paths.sort();
         let mut text = String::new();
-        for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        for p in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
             if let Ok(t) = std::fs::read_to_string(p) {
                 text.extend(t.split(['\r', '\n']));
             }
@@ -660,8 +663,9 @@ mod tests {
         while start < text.len() {
             let end = block_end(&text, start);
             assert!(end > start && text.len() - end < text.len() - start);
-            assert!(tokens.iter().all(|t| t.span().start >= end
-                || t.span().end <= end));
+            assert!(tokens
+                .iter()
+                .all(|t| t.span().start >= end || t.span().end <= end));
             start = end;
         }
     }
