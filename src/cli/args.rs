@@ -222,7 +222,18 @@ pub(crate) fn stdin_hint(a: &InputArgs) {
     }
 }
 
+/// The largest `--max-file-size`: token offsets are 32-bit (`gongwen::segment::Token`), and
+/// decoding a legacy encoding may make a text up to twice its file's size.
+const MAX_FILE_SIZE_MB: u64 = 2047;
+
 pub(crate) fn read_options(a: &InputArgs) -> Result<ReadOptions, String> {
+    if a.max_file_size > MAX_FILE_SIZE_MB {
+        let (given, max) = (a.max_file_size, MAX_FILE_SIZE_MB);
+        return Err(msg!(
+            zh = "--max-file-size {given} 过大：最大为 {max}（MB）",
+            en = "--max-file-size {given} is too large: at most {max} (MB)"
+        ));
+    }
     let encoding = match &a.encoding {
         Some(label) => Some(input::decode::encoding_for_label(label).ok_or_else(|| {
             msg!(

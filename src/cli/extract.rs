@@ -164,10 +164,23 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
             bytes += len;
             batch.push((n, line));
         }
-        // The one ordered driver of every command, a batch of lines at a time.
+        // The one ordered driver of every command, a batch of lines at a time. Each line is
+        // taken out of its slot by the worker that reads it, so that its bytes are let go
+        // before its text is analysed.
+        let slots: Vec<(usize, std::sync::Mutex<Line>)> = batch
+            .into_iter()
+            .map(|(n, line)| (n, std::sync::Mutex::new(line)))
+            .collect();
         let written = pipeline::for_each_ordered(
-            &batch,
-            |(n, line)| pipeline::process_loaded(jsonl::document(*n, line, cap), ctx),
+            &slots,
+            |(n, slot)| {
+                let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+                let line = std::mem::replace(&mut *slot, Line::Bytes(Vec::new()));
+                drop(slot);
+                let doc = jsonl::document(*n, &line, cap);
+                drop(line);
+                pipeline::process_loaded(doc, ctx)
+            },
             |r| {
                 summary.add(r.status);
                 r.rows.iter().try_for_each(|(t, row)| out.write_row(*t, row))

@@ -430,18 +430,18 @@ fn starts_word(text: &str, tokens: &[Token], start: usize) -> bool {
     if tokens.is_empty() {
         return true;
     }
-    let i = tokens.partition_point(|t| t.span.start <= start);
+    let i = tokens.partition_point(|t| t.span().start <= start);
     if i == 0 {
         return true;
     }
     let t = &tokens[i - 1];
-    t.span.start == start
-        || t.span.end <= start
-        || t.pos.starts_with('m')
+    t.span().start == start
+        || t.span().end <= start
+        || t.pos().starts_with('m')
         // jieba may glue a qualifier to the numeral (逾千).
         || PREFIX_QUALIFIERS
             .iter()
-            .any(|(w, _)| text.get(t.span.start..start) == Some(*w))
+            .any(|(w, _)| text.get(t.span().start..start) == Some(*w))
 }
 
 /// Whether `[start, end)` sits inside a short quotation (“四个意识”, “十四五”), where numerals
@@ -551,21 +551,22 @@ fn read_figure(
     }
     // A numeral inside a word (零部件, 陆家嘴, 三农): the word is not a number.
     if !arabic && !fraction {
-        let i = tokens.partition_point(|t| t.span.start <= s);
+        let i = tokens.partition_point(|t| t.span().start <= s);
         if let Some(t) = i.checked_sub(1).and_then(|i| tokens.get(i)) {
-            let rest = text.get(e..t.span.end).unwrap_or("");
+            let rest = text.get(e..t.span().end).unwrap_or("");
             // The word may run on to the end of the unit (千余条, 四批), not past it (零部件).
             let after_approx = text[e..].trim_start_matches(['余', '多']);
             let unit_end = UNITS
                 .longest_prefix(after_approx)
                 .map(|u| text.len() - after_approx.len() + u.unit.len());
-            let unit_word = unit_end.is_some_and(|u| t.span.end <= u);
+            let unit_word = unit_end.is_some_and(|u| t.span().end <= u);
             let numeral_word = rest.chars().all(|c| {
                 is_cn_numeral_digit(c)
                     || matches!(c, '百' | '千' | '万' | '亿' | '余' | '多' | '点')
             });
             let range_word = RANGE_SEPARATORS.iter().any(|w| rest.starts_with(w));
-            if t.span.start == s && t.span.end > e && !unit_word && !numeral_word && !range_word {
+            if t.span().start == s && t.span().end > e && !unit_word && !numeral_word && !range_word
+            {
                 return None;
             }
         }
@@ -1273,7 +1274,7 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         .find(|&(i, c)| c == '、' && ends_with_figure(&text[..clause_start + i]))
         .map(|(i, c)| clause_start + i + c.len_utf8())
         .unwrap_or(clause_start);
-    let lo = tokens.partition_point(|t| t.span.start < clause_start);
+    let lo = tokens.partition_point(|t| t.span().start < clause_start);
     // Alternately strip linking words (by characters, since jieba may glue one to the metric:
     // 率均为) and numbers, adverbs and particles (by tokens) from the end of the clause.
     let mut end = start;
@@ -1304,19 +1305,19 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         if text[clause_start..end].ends_with('年') && text[end..].starts_with('均') {
             end -= '年'.len_utf8();
         }
-        let hi = tokens.partition_point(|t| t.span.start < end);
+        let hi = tokens.partition_point(|t| t.span().start < end);
         if hi > lo {
             let t = &tokens[hi - 1];
             let share = text[clause_start..end].ends_with("占比")
                 || text[clause_start..end].ends_with("之比");
-            if t.span.end == end
+            if t.span().end == end
                 && !share
                 && matches!(
-                    t.pos,
+                    t.pos(),
                     "d" | "p" | "uj" | "ul" | "u" | "m" | "mq" | "q" | "c" | "x"
                 )
             {
-                end = t.span.start.max(clause_start);
+                end = t.span().start.max(clause_start);
             }
         }
         if end == before || end <= clause_start {
@@ -1350,45 +1351,45 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
         return whole.to_string();
     }
     // The noun phrase next to the figure; a token cut by `end` counts as part of it.
-    let mut hi = tokens.partition_point(|t| t.span.start < end);
+    let mut hi = tokens.partition_point(|t| t.span().start < end);
     // 审批时限压缩70%: a verb closing the clause is the change, not the thing changed.
     if hi > lo + 1
-        && tokens[hi - 1].pos == "v"
-        && tokens[hi - 1].span.end == end
+        && tokens[hi - 1].pos() == "v"
+        && tokens[hi - 1].span().end == end
         && DECREASE_WORDS
             .iter()
             .chain(INCREASE_WORDS)
-            .any(|w| *w == tokens[hi - 1].span.text(text))
-        && is_nounish(tokens[hi - 2].pos)
+            .any(|w| *w == tokens[hi - 1].span().text(text))
+        && is_nounish(tokens[hi - 2].pos())
     {
         hi -= 1;
-        end = tokens[hi].span.start;
+        end = tokens[hi].span().start;
     }
     let mut k = hi;
     while k > lo {
         let t = &tokens[k - 1];
-        let word = t.span.text(text);
+        let word = t.span().text(text);
         // 制造业增加值占地区生产总值比重: a share is named by both of its nouns.
         let noun_at = |i: usize| {
-            is_nounish(tokens[i].pos) || AMOUNT_VERBS.contains(&tokens[i].span.text(text))
+            is_nounish(tokens[i].pos()) || AMOUNT_VERBS.contains(&tokens[i].span().text(text))
         };
         let share =
             (matches!(word, "占" | "与" | "之" | "之比" | "占比") && k >= lo + 2 && noun_at(k - 2))
                 || (word == "比"
                     && k >= lo + 2
-                    && matches!(tokens[k - 2].span.text(text), "占" | "之"));
+                    && matches!(tokens[k - 2].span().text(text), "占" | "之"));
         // 非现场检查量 keeps its 非; 收入 and 投资 name amounts though jieba tags them as verbs.
-        let nounish = is_nounish(t.pos)
+        let nounish = is_nounish(t.pos())
             || share
-            || t.span.end > end
+            || t.span().end > end
             || word == "、"
             || (word == "非" && k < hi)
             || AMOUNT_VERBS.contains(&word)
             // 人均可支配收入, 门诊报销比例, “两癌”筛查: a verb or quote inside a noun phrase.
-            || (word == "可" && tokens.get(k).is_some_and(|n| n.span.text(text) == "支配"))
+            || (word == "可" && tokens.get(k).is_some_and(|n| n.span().text(text) == "支配"))
             // 万人高价值发明专利: an adjective between two nouns qualifies the second. Not 新,
             // which tells what was done (基地新培育数据企业): the phrase starts after it.
-            || (t.pos == "a"
+            || (t.pos() == "a"
                 && word != "新"
                 && k < hi
                 && k >= lo + 2
@@ -1398,20 +1399,20 @@ fn metric(text: &str, tokens: &[Token], start: usize, sentence_start: usize) -> 
             || (MODIFIER_VERBS.contains(&word)
                 && k < hi
                 && k >= lo + 2
-                && is_nounish(tokens[k].pos)
-                && is_nounish(tokens[k - 2].pos));
+                && is_nounish(tokens[k].pos())
+                && is_nounish(tokens[k - 2].pos()));
         if !nounish {
             break;
         }
         k -= 1;
     }
-    while k < hi && tokens[k].span.text(text) == "、" {
+    while k < hi && tokens[k].span().text(text) == "、" {
         k += 1;
     }
     let from = if k < hi {
-        tokens[k].span.start
+        tokens[k].span().start
     } else if hi > lo {
-        tokens[hi - 1].span.start
+        tokens[hi - 1].span().start
     } else {
         clause_start
     };
@@ -1656,24 +1657,24 @@ fn period_before(text: &str, sentence_start: usize, at: usize) -> String {
 
 /// Noun phrase written right after a figure's measure word (推进100个标志性工程 → 标志性工程).
 fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
-    let mut i = tokens.partition_point(|t| t.span.start < end);
+    let mut i = tokens.partition_point(|t| t.span().start < end);
     let mut to = end;
     // jieba may glue the unit to the first word after it (3个省实验室 → 个省).
     if let Some(t) = i.checked_sub(1).and_then(|k| tokens.get(k)) {
-        if t.span.end > end && is_nounish(t.pos) {
-            to = t.span.end;
+        if t.span().end > end && is_nounish(t.pos()) {
+            to = t.span().end;
         }
     }
     let limit = end + 16 * 3;
     while let Some(t) = tokens.get(i) {
-        let w = t.span.text(text);
+        let w = t.span().text(text);
         // 所在 and quotes sit inside noun phrases (婴幼儿所在家庭, “开口子”工程), and so do a
         // two-character verb before the noun that ends the phrase (概念验证中心), an adjective
         // before a noun (城镇老旧小区) and a conjunction between nouns (国家或地区).
         let noun_at = |k: usize| {
             tokens
                 .get(k)
-                .is_some_and(|n| is_nounish(n.pos) || n.pos == "zg")
+                .is_some_and(|n| is_nounish(n.pos()) || n.pos() == "zg")
         };
         // Nouns only from `k` to the end of the clause (纵向补偿基金，).
         let nouns_to_close = |k: usize| {
@@ -1682,27 +1683,29 @@ fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
                     .iter()
                     .take(8)
                     .take_while(|n| {
-                        n.span.text(text).chars().any(is_cjk)
-                            && !matches!(n.span.text(text), "和" | "及" | "或" | "与" | "等")
+                        n.span().text(text).chars().any(is_cjk)
+                            && !matches!(n.span().text(text), "和" | "及" | "或" | "与" | "等")
                     })
-                    .all(|n| is_nounish(n.pos) || n.pos == "zg")
+                    .all(|n| is_nounish(n.pos()) || n.pos() == "zg")
         };
         let two = w.chars().count() >= 2;
-        let noun = (is_nounish(t.pos)
-            || matches!(t.pos, "s" | "zg")
-            || (t.pos == "r" && noun_at(i + 1)))
+        let noun = (is_nounish(t.pos())
+            || matches!(t.pos(), "s" | "zg")
+            || (t.pos() == "r" && noun_at(i + 1)))
             || matches!(w, "所在" | "“" | "”")
             || (to > end
-                && ((t.pos == "v"
+                && ((t.pos() == "v"
                     && two
                     && !PREDICATE_VERBS.contains(&w)
                     && nouns_to_close(i + 1))
-                    || (t.pos == "a" && !MANNER_WORDS.contains(&w) && noun_at(i + 1))
-                    || (t.pos == "c" && matches!(w, "或" | "和" | "及" | "与") && noun_at(i + 1))));
-        if !noun || t.span.end > limit || t.span.start != to {
+                    || (t.pos() == "a" && !MANNER_WORDS.contains(&w) && noun_at(i + 1))
+                    || (t.pos() == "c"
+                        && matches!(w, "或" | "和" | "及" | "与")
+                        && noun_at(i + 1))));
+        if !noun || t.span().end > limit || t.span().start != to {
             break;
         }
-        to = t.span.end;
+        to = t.span().end;
         i += 1;
     }
     let phrase = text[end..to].trim_matches(['“', '”']);
@@ -1716,11 +1719,13 @@ fn noun_after(text: &str, tokens: &[Token], end: usize) -> String {
 /// Whether `text[from..to]` names an action rather than a thing: no noun among its tokens, verbal
 /// nouns (建设, 培育) counting as actions.
 fn all_non_nouns(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
-    let lo = tokens.partition_point(|t| t.span.start < from);
-    let hi = tokens.partition_point(|t| t.span.start < to);
+    let lo = tokens.partition_point(|t| t.span().start < from);
+    let hi = tokens.partition_point(|t| t.span().start < to);
     hi > lo
         && tokens[lo..hi].iter().all(|t| {
-            !is_nounish(t.pos) || t.pos == "vn" || t.span.text(text).chars().all(|c| !is_cjk(c))
+            !is_nounish(t.pos())
+                || t.pos() == "vn"
+                || t.span().text(text).chars().all(|c| !is_cjk(c))
         })
 }
 
@@ -1915,22 +1920,22 @@ fn list_items(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<Strin
         }
     }
     let mut cuts = vec![from];
-    let lo = tokens.partition_point(|t| t.span.start < from);
-    for t in tokens[lo..].iter().take_while(|t| t.span.end <= end) {
-        let w = t.span.text(text);
-        if w == "、" || (t.pos == "c" && matches!(w, "和" | "及" | "与" | "以及")) {
-            cuts.push(t.span.start);
-            cuts.push(t.span.end);
+    let lo = tokens.partition_point(|t| t.span().start < from);
+    for t in tokens[lo..].iter().take_while(|t| t.span().end <= end) {
+        let w = t.span().text(text);
+        if w == "、" || (t.pos() == "c" && matches!(w, "和" | "及" | "与" | "以及")) {
+            cuts.push(t.span().start);
+            cuts.push(t.span().end);
         }
     }
     cuts.push(end);
     // 推动制造业、数字经济…分别增长: the verb before the list is not part of its first item.
     if let Some(t) = tokens
         .get(lo)
-        .filter(|t| t.span.start == from && t.pos == "v")
+        .filter(|t| t.span().start == from && t.pos() == "v")
     {
-        if cuts.len() > 2 && t.span.end < cuts[1] {
-            cuts[0] = t.span.end;
+        if cuts.len() > 2 && t.span().end < cuts[1] {
+            cuts[0] = t.span().end;
         }
     }
     cuts.chunks(2)

@@ -41,7 +41,7 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
     // Pages are passed in text order like lines: `page` is the count of page starts passed.
     let mut page = 0usize;
     for tok in seg.tag(text) {
-        let word = tok.span.text(text);
+        let word = tok.span().text(text);
         if word.trim().is_empty() {
             for c in word.chars() {
                 if c == '\n' {
@@ -61,10 +61,10 @@ pub fn render(doc: &Document, seg: &Segmenter, out: &mut Vec<u8>) {
         out.push(b',');
         push_field(out, word);
         out.push(b',');
-        out.extend_from_slice(tok.pos.as_bytes());
+        out.extend_from_slice(tok.pos().as_bytes());
         out.push(b',');
         if !doc.pages.is_empty() {
-            while doc.pages.get(page).is_some_and(|&s| s <= tok.span.start) {
+            while doc.pages.get(page).is_some_and(|&s| s <= tok.span().start) {
                 page += 1;
             }
             out.extend_from_slice(itoa.format(page.max(1)).as_bytes());

@@ -134,6 +134,9 @@ pub fn analyse_tagged(
     };
     let findings = checker.check_document(&ctx);
     let metrics = crate::check::rules::batch_metrics(&ctx);
+    // The rules' tables of lines and places (some times the text's size on a long document)
+    // are let go before the citations are copied out below.
+    drop(ctx);
     let batch = BatchDoc {
         register: false,
         file: doc.file.clone(),
@@ -319,7 +322,7 @@ fn process_batch_cutting_ahead(
         cut.push((loaded, tokens));
         if bytes >= cut_ahead || i + 1 == inputs.len() {
             for (loaded, tokens) in cut.drain(..) {
-                out.push(process_tagged(loaded, &tokens, ctx));
+                out.push(process_tagged(loaded, tokens, ctx));
             }
             bytes = 0;
         }
@@ -330,7 +333,7 @@ fn process_batch_cutting_ahead(
 /// Analyses and renders an input already read (or the reason it could not be).
 pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
     let tokens = tag_loaded(&loaded, ctx);
-    process_tagged(loaded, &tokens, ctx)
+    process_tagged(loaded, tokens, ctx)
 }
 
 /// The tokens of a document read, none for an input that could not be.
@@ -343,13 +346,16 @@ fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Vec<Token> {
 /// [`process_loaded`] for a document already cut into `tokens`.
 fn process_tagged(
     loaded: Result<Document, Failure>,
-    tokens: &[Token],
+    tokens: Vec<Token>,
     ctx: &Context,
 ) -> FileResult {
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let analysis = analyse_tagged(&doc, tokens, ctx.checker, ctx.terms);
+            let analysis = analyse_tagged(&doc, &tokens, ctx.checker, ctx.terms);
+            // The tokens (16 bytes for every few bytes of text) are let go before the rows
+            // are made, so that a long document never holds both (README, Memory).
+            drop(tokens);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
             for f in &analysis.figures {
                 rows.push(TableId::Figures, FigureRow::new(&doc, f).cells());

@@ -19,14 +19,115 @@ pub const USER_WORDS: &str = include_str!("../../dicts/userwords.txt");
 
 /// A token: its byte span in the text, its part-of-speech tag (jieba's tag set), the id of its
 /// word in the process (see [`word_id`]) and in its document.
+///
+/// A document of some megabytes has a token for every five or six bytes of its text and keeps
+/// them all while it is analysed, so a token is packed into 16 bytes (README, Memory): 32-bit
+/// offsets (texts are cut only up to 4 GiB, see [`Segmenter::tag`]), a 16-bit length (no token
+/// is longer than a block, [`BLOCK_BYTES`]) and the tag's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
-    pub pos: &'static str,
-    pub word: u32,
+    start: u32,
+    len: u16,
+    /// [`pos_id`] of the tag.
+    pos: u16,
+    word: u32,
+    local: u32,
+}
+
+impl Token {
+    fn new(start: usize, end: usize, pos: u16, word: u32, local: u32) -> Self {
+        debug_assert!(start <= end && end - start <= BLOCK_BYTES && end <= MAX_TEXT);
+        Token {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u16::try_from(end.saturating_sub(start)).unwrap_or(u16::MAX),
+            pos,
+            word,
+            local,
+        }
+    }
+
+    /// The token's byte span in its text.
+    pub fn span(&self) -> Span {
+        let start = self.start as usize;
+        Span::new(start, start + usize::from(self.len))
+    }
+
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span().text(text)
+    }
+
+    /// Its part-of-speech tag (jieba's tag set, or a tag of a user dictionary).
+    pub fn pos(&self) -> &'static str {
+        match POS_TAGS.get(usize::from(self.pos)) {
+            Some(tag) => tag,
+            None => {
+                thread_local! {
+                    static SEEN: std::cell::RefCell<Vec<&'static str>> = const {
+                        std::cell::RefCell::new(Vec::new())
+                    };
+                }
+                SEEN.with(|seen| pos_str(self.pos, &mut seen.borrow_mut()))
+            }
+        }
+    }
+
+    /// The id of its word in the process (see [`word_id`]).
+    pub fn word(&self) -> u32 {
+        self.word
+    }
+
     /// The word's number among the distinct words of the text it was cut from, in order of
     /// first occurrence (0, 1, 2, …): what counting needs, dense and small.
-    pub local: u32,
+    pub fn local(&self) -> u32 {
+        self.local
+    }
+}
+
+/// How much text jieba cuts at a time. jieba keeps a list of every token of what it is given
+/// (48 bytes a token), so giving it a whole document of megabytes took several times the
+/// document's size; a block bounds that list. It also bounds a token's length (see [`Token`]).
+pub const BLOCK_BYTES: usize = 32 * 1024;
+
+/// The longest text cut: token offsets are 32-bit. The cap on a file's size keeps texts far
+/// below it; a longer text passed to [`Segmenter::tag`] is cut up to here only.
+const MAX_TEXT: usize = u32::MAX as usize;
+
+/// Whether jieba may join `c` to the character after it. jieba cuts a text into runs of its
+/// word characters (CJK ideographs, ASCII letters and digits, `+#&._%-`) and cuts each run on
+/// its own; every other character is a token by itself, except `\r` before `\n`. So a text cut
+/// after any other character gives the same tokens as the text cut whole. The CJK ranges here
+/// are wider than jieba's, so that a character it might take for a word character never ends
+/// a block.
+fn may_join_next(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-' | '\r')
+        || ('\u{3400}'..='\u{9FFF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+        || ('\u{20000}'..='\u{3FFFF}').contains(&c)
+}
+
+/// The end of the block of `text` that starts at `start`: the last place at most
+/// [`BLOCK_BYTES`] on where jieba cuts anyway (see [`may_join_next`]), so that cutting block by
+/// block gives the tokens of cutting the text whole. A run of word characters longer than a
+/// block (some 11,000 ideographs without a punctuation mark or a space, which no document
+/// has) is cut at the block's length instead: there, and only there, the tokens may differ.
+pub fn block_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= BLOCK_BYTES {
+        return text.len();
+    }
+    let mut limit = start + BLOCK_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match text[start..limit]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !may_join_next(c))
+    {
+        Some((i, c)) => start + i + c.len_utf8(),
+        None => limit,
+    }
 }
 
 const SHARD_BITS: u32 = 6;
@@ -164,7 +265,8 @@ impl Segmenter {
         &self.jieba
     }
 
-    /// Tokens with part-of-speech tags, exactly as jieba-rs `tag` (HMM on) gives them.
+    /// Tokens with part-of-speech tags, exactly as jieba-rs `tag` (HMM on) gives them for the
+    /// whole text at once: what [`Segmenter::tag`] is checked against.
     pub fn tag_exact(&self, text: &str) -> Vec<Token> {
         let mut local: FxHashMap<&str, u32> = FxHashMap::default();
         self.jieba
@@ -172,41 +274,46 @@ impl Segmenter {
             .into_iter()
             .map(|t| {
                 let n = local.len() as u32;
-                Token {
-                    span: Span::new(t.byte_start, t.byte_end),
-                    pos: intern_pos(t.tag),
-                    word: word_id(t.word),
-                    local: *local.entry(t.word).or_insert(n),
-                }
+                let local = *local.entry(t.word).or_insert(n);
+                Token::new(
+                    t.byte_start,
+                    t.byte_end,
+                    pos_id(t.tag),
+                    word_id(t.word),
+                    local,
+                )
             })
             .collect()
     }
 
-    /// Tokens with part-of-speech tags (HMM on for words not in the dictionary).
+    /// Tokens with part-of-speech tags (HMM on for words not in the dictionary), the same as
+    /// [`Segmenter::tag_exact`] gives (see [`block_end`] for the one exception).
     ///
     /// jieba's tag of a word does not depend on its context: a dictionary word has its
     /// dictionary tag, and an unknown word gets a tag guessed from its characters alone by an
     /// HMM that is costly to run (it made tagging three times slower than cutting). So the text
-    /// is cut, and each distinct word is tagged once per thread and remembered, with its id.
+    /// is cut, a block at a time, and each distinct word is tagged once per thread and
+    /// remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
         /// The thread's words, with the tag and id of each.
         #[derive(Default)]
         struct Cache {
             text: u32,
             words: WordTable,
-            /// The extra tags as this thread last saw them, so that a token with one does not
-            /// take the process-wide lock.
-            extra: Vec<&'static str>,
         }
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = Default::default();
         }
+        let mut cut_to = text.len().min(MAX_TEXT);
+        while !text.is_char_boundary(cut_to) {
+            cut_to -= 1;
+        }
+        let text = &text[..cut_to];
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let Cache {
                 text: current,
                 words,
-                extra,
             } = &mut *cache;
             if words.len() > 1_000_000 || *current == u32::MAX {
                 *words = WordTable::default();
@@ -215,35 +322,42 @@ impl Segmenter {
             *current += 1;
             let current = *current;
             let mut distinct = 0u32;
-            let line_tags = std::cell::RefCell::new(LineTags::default());
-            let learn = |word: &str, start: usize, end: usize| Known {
-                pos: pos_id(self.word_tag(word).unwrap_or_else(|| {
-                    self.tag_in_line(text, start, end, &mut line_tags.borrow_mut())
-                })),
-                word: word_id(word),
-                text: 0,
-                local: 0,
-            };
-            let cut = self.jieba.cut(text, true);
-            let mut tokens = Vec::with_capacity(cut.len());
-            for t in &cut {
-                let known = words.get_or_learn(text, t.byte_start, t.byte_end, || {
-                    learn(t.word, t.byte_start, t.byte_end)
-                });
-                // The entry was just looked up, so numbering the word here costs nothing,
-                // where a table indexed by word id later would miss the cache.
-                if known.text != current {
-                    known.text = current;
-                    known.local = distinct;
-                    distinct += 1;
+            let mut tokens: Vec<Token> = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                let end = block_end(text, start);
+                let block = &text[start..end];
+                let mut line = LineTags::default();
+                let cut = self.jieba.cut(block, true);
+                reserve_for(&mut tokens, cut.len(), end, text.len());
+                for t in cut {
+                    let (s, e) = (t.byte_start, t.byte_end);
+                    let known = words.get_or_learn(block, s, e, || Known {
+                        pos: self
+                            .word_tag(t.word)
+                            .unwrap_or_else(|| self.tag_in_line(block, s, e, &mut line)),
+                        word: word_id(t.word),
+                        text: 0,
+                        local: 0,
+                    });
+                    // The entry was just looked up, so numbering the word here costs nothing,
+                    // where a table indexed by word id later would miss the cache.
+                    if known.text != current {
+                        known.text = current;
+                        known.local = distinct;
+                        distinct += 1;
+                    }
+                    tokens.push(Token::new(
+                        start + s,
+                        start + e,
+                        known.pos,
+                        known.word,
+                        known.local,
+                    ));
                 }
-                tokens.push(Token {
-                    span: Span::new(t.byte_start, t.byte_end),
-                    pos: pos_str(known.pos, extra),
-                    word: known.word,
-                    local: known.local,
-                });
+                start = end;
             }
+            tokens.shrink_to_fit();
             tokens
         })
     }
@@ -257,40 +371,37 @@ impl Segmenter {
             .collect()
     }
 
-    /// The tag jieba gives `word` when the word alone comes out as one token.
-    fn word_tag(&self, word: &str) -> Option<&'static str> {
+    /// The tag (its [`pos_id`]) jieba gives `word` when the word alone comes out as one token.
+    fn word_tag(&self, word: &str) -> Option<u16> {
         match self.jieba.tag(word, true).as_slice() {
-            [one] => Some(intern_pos(one.tag)),
+            [one] => Some(pos_id(one.tag)),
             _ => None,
         }
     }
 
-    /// The tag of the token at `start..end` when its line is tagged. jieba splits text into
-    /// blocks at line breaks before segmenting, so the line reproduces the token's context.
-    /// The line is tagged once, on its first such token: tokens come in order, and a long line
-    /// with many unknown words would otherwise be tagged again for each.
-    fn tag_in_line(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        line: &mut LineTags,
-    ) -> &'static str {
-        if !(line.start..=line.end).contains(&start) || line.tags.is_empty() && line.end == 0 {
-            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    /// The tag (its [`pos_id`]) of the token at `start..end` of `block` when its line is
+    /// tagged. jieba cuts a line on its own (see [`may_join_next`]), so the line reproduces
+    /// the token's context; it is the line within the block, which is enough for the same
+    /// reason and keeps a line of megabytes from being tagged whole. The line is tagged once,
+    /// on its first such token: tokens come in order, and a long line with many unknown words
+    /// would otherwise be tagged again for each.
+    fn tag_in_line(&self, block: &str, start: usize, end: usize, line: &mut LineTags) -> u16 {
+        if !line.tagged || !(line.start..=line.end).contains(&start) {
+            let line_start = block[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = block[end..].find('\n').map_or(block.len(), |i| end + i);
             *line = LineTags {
+                tagged: true,
                 start: line_start,
                 end: line_end,
                 tags: self
                     .jieba
-                    .tag(&text[line_start..line_end], true)
+                    .tag(&block[line_start..line_end], true)
                     .into_iter()
                     .map(|t| {
                         (
                             t.byte_start + line_start,
                             t.byte_end + line_start,
-                            intern_pos(t.tag),
+                            pos_id(t.tag),
                         )
                     })
                     .collect(),
@@ -300,17 +411,34 @@ impl Segmenter {
         line.tags
             .get(at)
             .filter(|t| t.0 == start && t.1 == end)
-            .map_or("x", |t| t.2)
+            .map_or_else(|| pos_id("x"), |t| t.2)
     }
+}
+
+/// Makes room in `tokens` for `more` tokens cut from the text up to byte `done` of `total`.
+/// The list is sized for the whole text at the rate of tokens seen so far, with an eighth to
+/// spare, rather than doubled as it fills: doubling a list of tens of megabytes left up to
+/// half of it unused, and the allocator kept the copy it moved out of.
+fn reserve_for(tokens: &mut Vec<Token>, more: usize, done: usize, total: usize) {
+    let need = tokens.len() + more;
+    if need <= tokens.capacity() {
+        return;
+    }
+    let rate = need as f64 / done.max(1) as f64;
+    let guess = (rate * total as f64 * 1.125) as usize + 64;
+    // A token has at least one byte.
+    let cap = guess.min(total).max(need);
+    tokens.reserve_exact(cap - tokens.len());
 }
 
 /// The tags of the last line tagged whole, for the unknown words of that line.
 #[derive(Default)]
 struct LineTags {
+    tagged: bool,
     start: usize,
     end: usize,
     /// (start, end, tag) of each token, in order.
-    tags: Vec<(usize, usize, &'static str)>,
+    tags: Vec<(usize, usize, u16)>,
 }
 
 impl Default for Segmenter {
@@ -363,15 +491,9 @@ fn pos_str(id: u16, seen: &mut Vec<&'static str>) -> &'static str {
             if i >= seen.len() {
                 *seen = extra_tags().clone();
             }
-            seen[i]
+            seen.get(i).copied().unwrap_or("x")
         }
     }
-}
-
-/// Maps a tag borrowed from a jieba instance to a static string, so tokens do not borrow the
-/// segmenter.
-fn intern_pos(tag: &str) -> &'static str {
-    pos_str(pos_id(tag), &mut Vec::new())
 }
 
 #[cfg(test)]
@@ -389,7 +511,7 @@ mod tests {
             let tags: Vec<(&str, &str)> = seg
                 .tag(text)
                 .iter()
-                .map(|t| (t.span.text(text), t.pos))
+                .map(|t| (t.span().text(text), t.pos()))
                 .filter(|(_, pos)| pos.starts_with("zz-"))
                 .collect();
             let mut tags = tags;
@@ -419,7 +541,7 @@ mod tests {
     fn policy_words_are_single_tokens() {
         let seg = Segmenter::global();
         let text = "深化放管服改革，优化营商环境，完成合法性审核212件。";
-        let words: Vec<&str> = seg.tag(text).iter().map(|t| t.span.text(text)).collect();
+        let words: Vec<&str> = seg.tag(text).iter().map(|t| t.span().text(text)).collect();
         for w in ["营商环境", "合法性审核"] {
             assert!(words.contains(&w), "{w} missing in {words:?}");
         }
@@ -438,7 +560,7 @@ mod tests {
             let (fast, exact) = (seg.tag(&text), seg.tag_exact(&text));
             assert_eq!(fast.len(), exact.len());
             for (a, b) in fast.iter().zip(&exact) {
-                assert_eq!(a, b, "{}", a.span.text(&text));
+                assert_eq!(a, b, "{}", a.span().text(&text));
             }
             checked += fast.len();
         }
@@ -449,11 +571,109 @@ mod tests {
     fn word_ids_name_words() {
         let text = "营商环境营商环境，优化";
         let tokens = Segmenter::global().tag(text);
-        assert_eq!(tokens[0].word, tokens[1].word);
-        assert_ne!(tokens[0].word, tokens[2].word);
+        assert_eq!(tokens[0].word(), tokens[1].word());
+        assert_ne!(tokens[0].word(), tokens[2].word());
         for t in &tokens {
-            assert_eq!(word_text(t.word).as_deref(), Some(t.span.text(text)));
-            assert_eq!(word_id(t.span.text(text)), t.word);
+            assert_eq!(word_text(t.word()).as_deref(), Some(t.span().text(text)));
+            assert_eq!(word_id(t.span().text(text)), t.word());
         }
+    }
+    /// The corpus's texts with their line breaks taken out: one line of some hundreds of
+    /// kilobytes, where jieba's only breaks are its punctuation and spaces.
+    fn corpus_as_one_line() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let mut text = String::new();
+        for p in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            if let Ok(t) = std::fs::read_to_string(p) {
+                text.extend(t.split(['\r', '\n']));
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_long_line_cut_block_by_block_has_the_tokens_of_the_line_cut_whole() {
+        let seg = Segmenter::global();
+        let text = corpus_as_one_line();
+        assert!(text.len() > 8 * BLOCK_BYTES, "{}", text.len());
+        let (blocks, whole) = (seg.tag(&text), seg.tag_exact(&text));
+        assert_eq!(blocks.len(), whole.len());
+        for (a, b) in blocks.iter().zip(&whole) {
+            assert_eq!(a, b, "{}", a.text(&text));
+        }
+    }
+
+    #[test]
+    fn blocks_end_where_jieba_cuts_anyway() {
+        let text = corpus_as_one_line();
+        let (mut start, mut n) = (0, 0);
+        while start < text.len() {
+            let end = block_end(&text, start);
+            assert!(end > start && end - start <= BLOCK_BYTES);
+            if end < text.len() {
+                let last = text[..end].chars().next_back().unwrap();
+                assert!(!may_join_next(last), "{last:?}");
+                // The break is the last one the block could take.
+                let mut limit = start + BLOCK_BYTES;
+                while !text.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                assert!(text[end..limit].chars().all(may_join_next));
+            }
+            (start, n) = (end, n + 1);
+        }
+        assert!(n > 8);
+        // \r\n is one token of jieba's: a block never ends between the two.
+        let crlf = "一，\r\n".repeat(BLOCK_BYTES);
+        let mut start = 0;
+        while start < crlf.len() {
+            let end = block_end(&crlf, start);
+            assert!(!crlf[..end].ends_with('\r'));
+            start = end;
+        }
+    }
+
+    #[test]
+    fn a_run_of_ideographs_longer_than_a_block_is_cut_at_the_block_length() {
+        let seg = Segmenter::global();
+        // Some 150 KB of Chinese text with every mark and space taken out.
+        let text: String = corpus_as_one_line()
+            .chars()
+            .filter(|&c| may_join_next(c) && c != '\r')
+            .take(50_000)
+            .collect();
+        let tokens = seg.tag(&text);
+        let mut at = 0;
+        for t in &tokens {
+            assert_eq!(t.span().start, at);
+            assert!(t.span().len() <= BLOCK_BYTES);
+            at = t.span().end;
+        }
+        assert_eq!(at, text.len());
+        // Each block is cut on its own, so a token never crosses a block's end.
+        let mut start = 0;
+        while start < text.len() {
+            let end = block_end(&text, start);
+            assert!(end > start && text.len() - end < text.len() - start);
+            assert!(tokens
+                .iter()
+                .all(|t| t.span().start >= end || t.span().end <= end));
+            start = end;
+        }
+    }
+
+    #[test]
+    fn a_token_takes_16_bytes() {
+        // A document keeps a token for every five or six bytes of its text (README, Memory):
+        // a larger token makes every long document cost more.
+        assert!(std::mem::size_of::<Token>() <= 16);
     }
 }

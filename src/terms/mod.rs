@@ -292,18 +292,18 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
     let mut counts: Vec<(u32, u32, u32)> = Vec::new();
     let mut max_id = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let local = t.local as usize;
+        let local = t.local() as usize;
         if let Some(c) = counts.get_mut(local) {
             if c.0 == 0 {
-                (c.1, c.2) = (i as u32, t.word);
-                max_id = max_id.max(t.word);
+                (c.1, c.2) = (i as u32, t.word());
+                max_id = max_id.max(t.word());
             }
             c.0 = c.0.saturating_add(1);
         } else {
             // Words are numbered in order of first occurrence, so the table grows as they come.
             counts.resize(local, (0, 0, 0));
-            counts.push((1, i as u32, t.word));
-            max_id = max_id.max(t.word);
+            counts.push((1, i as u32, t.word()));
+            max_id = max_id.max(t.word());
         }
     }
     let textrank_on = opts.method == Method::TextRank;
@@ -320,12 +320,12 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
         for (&(n, first, id), mut f) in counts.iter().zip(known) {
             let slot = match tokens.get(first as usize) {
                 Some(t) if n > 0 => {
-                    let w = t.span.text(text);
+                    let w = t.span().text(text);
                     if f == 0 {
                         f = opts.facts(w);
                         facts[id as usize] = f;
                     }
-                    match opts.verdict(f, t.pos) {
+                    match opts.verdict(f, t.pos()) {
                         Verdict::NotAWord => NOT_A_WORD,
                         Verdict::NotATerm => NOT_A_TERM,
                         Verdict::Term => {
@@ -334,7 +334,7 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
                                 id,
                                 TermStat {
                                     count: n,
-                                    pos: t.pos,
+                                    pos: t.pos(),
                                     textrank: 0.0,
                                 },
                             ));
@@ -353,7 +353,7 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
         }
     });
     if textrank_on {
-        let sequence: Vec<u32> = tokens.iter().map(|t| slots[t.local as usize]).collect();
+        let sequence: Vec<u32> = tokens.iter().map(|t| slots[t.local() as usize]).collect();
         let weights = textrank(&sequence, found.len());
         for (s, w) in found.iter_mut().zip(weights) {
             s.2.textrank = w;
@@ -958,7 +958,7 @@ mod tests {
             words.extend(
                 seg.tag(text)
                     .iter()
-                    .map(|t| &text[t.span.start..t.span.end]),
+                    .map(|t| &text[t.span().start..t.span().end]),
             );
         }
         // Words the table lacks, words jieba splits, a word at each end of the table.

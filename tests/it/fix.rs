@@ -60,8 +60,8 @@ fn kept(text: &str, checker: &Checker) -> Kept {
     let names = seg
         .tag(text)
         .iter()
-        .filter(|t| matches!(t.pos, "nr" | "ns" | "nt" | "nrt"))
-        .map(|t| t.span.text(text).to_string())
+        .filter(|t| matches!(t.pos(), "nr" | "ns" | "nt" | "nrt"))
+        .map(|t| t.span().text(text).to_string())
         .collect();
     Kept {
         docnums: a.docnums.iter().map(|d| d.normalized.clone()).collect(),

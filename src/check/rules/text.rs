@@ -431,24 +431,58 @@ pub const STYLE_MIN: usize = 4;
 /// run of ASCII commas from costing many times its size in locations.
 const RELATED_MAX: usize = 2000;
 
+/// The findings of one document-wide slip, as a rule finds them. They are kept whole only
+/// while they may still be reported one by one (fewer than [`STYLE_MIN`], or verbose mode);
+/// after that only their places are kept, up to [`RELATED_MAX`], so that a document with a
+/// slip every few bytes does not hold a finding (some hundreds of bytes) for each.
+#[derive(Default)]
+pub struct Folding {
+    kept: Vec<Finding>,
+    places: Vec<Span>,
+    n: usize,
+}
+
+impl Folding {
+    pub fn push(&mut self, f: Finding) {
+        self.n += 1;
+        if self.kept.len() < STYLE_MIN || verbose() {
+            self.kept.push(f);
+        } else if self.places.len() < RELATED_MAX {
+            self.places.push(f.span);
+        }
+    }
+}
+
+impl From<Vec<Finding>> for Folding {
+    fn from(found: Vec<Finding>) -> Folding {
+        let mut folding = Folding::default();
+        for f in found {
+            folding.push(f);
+        }
+        folding
+    }
+}
+
 /// Pushes `found`, or, when there are at least [`STYLE_MIN`] of them and not in verbose mode,
 /// one finding at the first with `summary(count)` as its message and the others as related
 /// places: a clerk wants to hear once that a document uses ASCII commas, not 300 times.
 pub fn push_folded(
     out: &mut Vec<Finding>,
-    found: Vec<Finding>,
+    found: impl Into<Folding>,
     summary: impl FnOnce(usize) -> String,
 ) {
-    if found.len() < STYLE_MIN || verbose() {
-        out.extend(found);
+    let Folding { kept, places, n } = found.into();
+    if n < STYLE_MIN || verbose() {
+        out.extend(kept);
         return;
     }
-    let n = found.len();
-    let mut it = found.into_iter();
-    let mut first = it.next().expect("non-empty");
+    let mut it = kept.into_iter();
+    let Some(mut first) = it.next() else {
+        return;
+    };
     first.message = summary(n);
-    for f in it.take(RELATED_MAX) {
-        first = first.with_related(f.span);
+    for span in it.map(|f| f.span).chain(places).take(RELATED_MAX) {
+        first = first.with_related(span);
     }
     out.push(first);
 }

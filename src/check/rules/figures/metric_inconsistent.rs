@@ -100,15 +100,15 @@ fn subject_of(text: &str, tokens: &[Token], at: usize, metric: &str) -> Option<b
         return None;
     }
     let (start, end) = (at, at + m.end());
-    let i = tokens.partition_point(|t| t.span.start < start);
-    let first = tokens.get(i).filter(|t| t.span.start == start)?;
-    if !matches!(first.pos, "ns" | "nr" | "nz") || text.get(start..end).is_none() {
+    let i = tokens.partition_point(|t| t.span().start < start);
+    let first = tokens.get(i).filter(|t| t.span().start == start)?;
+    if !matches!(first.pos(), "ns" | "nr" | "nz") || text.get(start..end).is_none() {
         return None;
     }
     tokens[i..]
         .iter()
         .take(2)
-        .any(|t| t.span.end == end)
+        .any(|t| t.span().end == end)
         .then_some(true)
 }
 

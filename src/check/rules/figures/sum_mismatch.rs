@@ -64,7 +64,7 @@ impl Scans {
         let mut n = 0u32;
         total_words.push(n);
         for t in ctx.tokens {
-            n += u32::from(TOTAL_WORDS.contains(&t.span.text(text)));
+            n += u32::from(TOTAL_WORDS.contains(&t.span().text(text)));
             total_words.push(n);
         }
         // None of these words can overlap another occurrence of itself, so each occurrence is
@@ -83,8 +83,8 @@ impl Scans {
     /// Whether a total word is among the tokens from the first that starts at `from` or later
     /// up to the first that ends after `to` (tokens cover the text in order).
     fn has_total_word(&self, tokens: &[Token], from: usize, to: usize) -> bool {
-        let a = tokens.partition_point(|t| t.span.start < from);
-        let b = a + tokens[a..].partition_point(|t| t.span.end <= to);
+        let a = tokens.partition_point(|t| t.span().start < from);
+        let b = a + tokens[a..].partition_point(|t| t.span().end <= to);
         self.total_words[b] > self.total_words[a]
     }
 

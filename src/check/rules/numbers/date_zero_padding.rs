@@ -37,7 +37,7 @@ static YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年\s*([0-9]{1,2})月(?:\s*([0-9]{1,2})日)?").unwrap());
 
 fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     for (start, line) in digit_body(ctx) {
         for c in YMD.captures_iter(line) {
             let m = c.get(0).unwrap();

@@ -36,7 +36,7 @@ static FW_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[０-９]+(?:．[０-９]+)*").unwrap());
 
 fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     for (start, line) in ctx.lines_matching(&FW_DIGITS) {
         for m in FW_DIGITS.find_iter(line) {
             let half: String = m

@@ -76,7 +76,7 @@ fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     // Made only for a document with an ASCII colon in Chinese text.
     let labels = std::cell::OnceCell::new();
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     let mut counts: Vec<(char, usize)> = Vec::new();
     // Only the drafter's lines with one of the ASCII marks are read; SIMD byte searches find
     // them.

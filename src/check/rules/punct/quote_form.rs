@@ -31,8 +31,8 @@ pub static QUOTE_FORM: Rule = Rule {
 };
 
 fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let mut straight = Vec::new();
-    let mut corner = Vec::new();
+    let mut straight = text::Folding::default();
+    let mut corner = text::Folding::default();
     for &(start, line) in ctx.text_lines() {
         let mut depth = 0usize;
         let mut nested: Option<usize> = None;

@@ -44,7 +44,7 @@ static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     // The pattern starts with a digit.
     for &(start, line) in ctx.digit_lines() {
         for c in BAD_RANGE.captures_iter(line) {

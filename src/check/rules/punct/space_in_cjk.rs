@@ -112,7 +112,7 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
     // Most documents have no space inside a body line: the ranges are made only when needed.
     let ranges = std::cell::OnceCell::new();
     let ranges = || ranges.get_or_init(|| (ctx.title_ranges().to_vec(), quote_ranges(text)));
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     // The head of a document (title, subtitle, speaker), its first five lines that are not
     // blank, is laid out with spaces.
     let head_end = text::lines(text)

@@ -46,14 +46,14 @@ const NOUN_VERB: &[&str] = &[
 /// is asked about the longer words.
 fn words_meet(text: &str, tokens: &[crate::segment::Token], i: usize) -> bool {
     let jieba = crate::segment::Segmenter::global().jieba();
-    let (a, b) = (tokens[i].span, tokens[i + 1].span);
+    let (a, b) = (tokens[i].span(), tokens[i + 1].span());
     let joined = |from: usize, to: usize| {
         let w = &text[from..to];
         w.chars().count() <= 6 && jieba.has_word(w)
     };
     let before = i
         .checked_sub(1)
-        .map(|p| tokens[p].span)
+        .map(|p| tokens[p].span())
         .filter(|p| p.end == a.start)
         .is_some_and(|p| joined(p.start, a.end));
     // A one-character noun suffix after the second word makes a word the dictionary may lack
@@ -61,7 +61,7 @@ fn words_meet(text: &str, tokens: &[crate::segment::Token], i: usize) -> bool {
     const NOUN_SUFFIXES: &str = "物费人者品单员金款期场所方量率权证书表类项";
     let after = tokens
         .get(i + 2)
-        .map(|n| n.span)
+        .map(|n| n.span())
         .filter(|n| n.start == b.end)
         .is_some_and(|n| {
             let next = &text[n.start..n.end];
@@ -81,10 +81,10 @@ fn words_meet(text: &str, tokens: &[crate::segment::Token], i: usize) -> bool {
 fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     for (i, w) in ctx.tokens.windows(2).enumerate() {
-        let (a, b) = (w[0].span, w[1].span);
+        let (a, b) = (w[0].span(), w[1].span());
         // Equal words have equal ids: an integer comparison instead of a string comparison
         // for every pair of tokens.
-        if a.end != b.start || w[0].word != w[1].word {
+        if a.end != b.start || w[0].word() != w[1].word() {
             continue;
         }
         let word = a.text(text);

@@ -50,7 +50,7 @@ pub(super) static VARIANT_MATCHER: LazyLock<text::Needles> =
 
 fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    let mut found = Vec::new();
+    let mut found = text::Folding::default();
     for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest_at(text, ctx.list_starts()) {
         let (v, s) = &VARIANT_LIST[pattern];
         found.push(

@@ -530,14 +530,14 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
         static LOOSE: RefCell<FxHashMap<u32, bool>> = RefCell::default();
     }
     let suspect = |t: &crate::segment::Token| {
-        !is_name_tag(t.pos)
+        !is_name_tag(t.pos())
             && LOOSE.with(|l| {
                 let mut l = l.borrow_mut();
                 if l.len() > 1_000_000 {
                     l.clear();
                 }
-                *l.entry(t.word).or_insert_with(|| {
-                    let word = t.span.text(text);
+                *l.entry(t.word()).or_insert_with(|| {
+                    let word = t.span().text(text);
                     word.chars().all(is_han)
                         && (word.chars().nth(1).is_none()
                             || !(jieba.has_word(word) || data.words.contains_key(word)))
@@ -546,24 +546,24 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
     };
     // Whether the token holding byte `b` is a suspect.
     let loose_at = |b: usize| {
-        let i = ctx.tokens.partition_point(|t| t.span.end <= b);
+        let i = ctx.tokens.partition_point(|t| t.span().end <= b);
         ctx.tokens
             .get(i)
-            .is_some_and(|t| t.span.start <= b && suspect(t))
+            .is_some_and(|t| t.span().start <= b && suspect(t))
     };
     let mut last_end = 0;
     let mut found: Vec<(String, Finding)> = Vec::new();
     for t in ctx.tokens {
-        let word = t.span.text(text);
-        if t.span.start < last_end
+        let word = t.span().text(text);
+        if t.span().start < last_end
             || !suspect(t)
-            || text::in_ranges(titles, t.span.start)
-            || text::in_ranges(&docnums, t.span.start)
+            || text::in_ranges(titles, t.span().start)
+            || text::in_ranges(&docnums, t.span().start)
         {
             continue;
         }
         for (off, c) in word.char_indices() {
-            let p = t.span.start + off;
+            let p = t.span().start + off;
             if !could_be_typo(data, text, p, c) {
                 continue;
             }
