@@ -9,6 +9,8 @@ use std::process::Command;
 use crate::common::{bin, root};
 
 const DRAFT: &str = "corpus/baoshan-fzzf-report-2022.txt";
+/// The same report as a Word document (scripts/make-annotate-fixtures.sh).
+const SEED_DOCX: &str = "tests/fixtures/annotate/baoshan-fzzf-report-2022.docx";
 
 fn part(docx: &Path, name: &str) -> String {
     let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
@@ -156,9 +158,10 @@ fn libreoffice_opens_and_converts_the_annotated_copy() {
     );
 }
 
-/// The Word documents annotated in place: the three made from real texts with tables, and the
-/// bundled corpus's .docx.
-const DOCX: [&str; 4] = [
+/// The Word documents annotated in place: the seed report's .docx form, the three made from
+/// real texts with tables, and the bundled corpus's .docx.
+const DOCX: [&str; 5] = [
+    SEED_DOCX,
     "tests/fixtures/annotate/fuhan-guobanting-1996-guobanhan16.docx",
     "tests/fixtures/annotate/fuhan-guobanting-2005-guobanhan21.docx",
     "tests/fixtures/annotate/pifu-guowuyuan-junwei-1996-guohan95.docx",
@@ -319,6 +322,23 @@ fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
     }
     // The fixtures are chosen for their findings: in tables and in long runs.
     assert!(total >= 10, "{total}");
+}
+
+#[test]
+fn the_seed_reports_word_form_gets_a_comment_for_each_finding_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let of = |rows: Vec<Vec<String>>| -> Vec<(String, String, String)> {
+        rows.into_iter()
+            .map(|r| (r[1].clone(), r[3].clone(), r[6].clone()))
+            .collect()
+    };
+    let from_docx = of(check_csv(&[SEED_DOCX], &dir.path().join("d")));
+    let from_text = of(check_csv(&[DRAFT], &dir.path().join("t")));
+    // The Word form is the report itself: the same findings on the same lines and characters.
+    assert_eq!(from_docx, from_text);
+    assert!(from_docx.len() >= 10, "{}", from_docx.len());
+    let comments = part(&dir.path().join("d").join(SEED_DOCX), "word/comments.xml");
+    assert_eq!(comments.matches("<w:comment ").count(), from_docx.len());
 }
 
 #[test]
