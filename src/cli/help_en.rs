@@ -58,6 +58,7 @@ fn help(command: &str, id: &str) -> Option<&'static str> {
         ("fix", "write") => "Rewrite text files in place, keeping the originals as .bak",
         (_, "statistics") => "Count findings per rule instead of listing them: one row per rule (findings, files), most findings first",
         (_, "annotate") => "Write into this directory, for each input, a Word document with one comment per finding on the flagged text",
+        (_, "annotate_mode") => "How --annotate marks the findings: comments (one comment per finding, the default) or revisions (safe fixes as tracked changes, the rest as comments)",
         (_, "id") => "Rule id, such as docno-bracket-form",
         (_, "shell") => "The shell",
         (_, "name") => "Name of the law or regulation, full or short, such as 合同法 or 中华人民共和国行政诉讼法",

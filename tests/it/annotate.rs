@@ -414,3 +414,166 @@ fn libreoffice_converts_the_annotated_word_documents() {
         );
     }
 }
+
+/// `text` fixed by `gongwen fix --write`, as a text file in `dir`.
+fn fixed_by_fix_write(dir: &Path, text: &str) -> String {
+    let txt = dir.join("draft.txt");
+    std::fs::write(&txt, text).unwrap();
+    let out = Command::new(bin())
+        .args(["fix", "-q", "--write"])
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(&txt).unwrap()
+}
+
+/// The text of a body with its tracked changes rejected: insertions dropped, deletions kept.
+fn rejected(document: &str) -> String {
+    let ins = regex::Regex::new(r"(?s)<w:ins [^>]*>.*?</w:ins>").unwrap();
+    let kept = ins
+        .replace_all(document, "")
+        .replace("<w:del ", "<w:x ")
+        .replace("</w:del>", "</w:x>")
+        .replace("w:delText", "w:t");
+    gongwen::input::docx::walk_body(&kept, &mut |_| {}).unwrap()
+}
+
+#[test]
+fn revisions_replace_exactly_the_characters_the_safe_fixes_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (comments_dir, revisions_dir) = (dir.path().join("c"), dir.path().join("r"));
+    let mut inputs: Vec<&str> = DOCX.to_vec();
+    inputs.push(DRAFT);
+    check_csv(&inputs, &comments_dir);
+    let out = Command::new(bin())
+        .current_dir(root())
+        .args(["check", "-q", "--annotate-mode", "revisions", "--annotate"])
+        .arg(&revisions_dir)
+        .args(&inputs)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mark = regex::Regex::new(r"<w:(ins|del) [^>]*>").unwrap();
+    let rule_of = regex::Regex::new(r#"<w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#).unwrap();
+    let mut changed = 0;
+    for name in inputs {
+        let file = if name.ends_with(".docx") {
+            name.to_string()
+        } else {
+            format!("{name}.docx")
+        };
+        let (c, r) = (comments_dir.join(&file), revisions_dir.join(&file));
+        let original =
+            gongwen::input::docx::docx_text(&std::fs::read(&c).unwrap(), 1 << 26).unwrap();
+        let document = part(&r, "word/document.xml");
+        // Accepted, the changes give what `fix --write` makes of the text; rejected, the text.
+        let accepted =
+            gongwen::input::docx::docx_text(&std::fs::read(&r).unwrap(), 1 << 26).unwrap();
+        assert_eq!(
+            accepted.trim_end(),
+            fixed_by_fix_write(dir.path(), &original).trim_end(),
+            "{name}"
+        );
+        assert_eq!(rejected(&document), original, "{name}");
+        // Each by gongwen, on a fixed date.
+        let marks: Vec<&str> = mark.find_iter(&document).map(|m| m.as_str()).collect();
+        for m in &marks {
+            assert!(
+                m.contains("w:author=\"gongwen\" w:date=\"2000-01-01T00:00:00Z\""),
+                "{m}"
+            );
+        }
+        changed += marks.len();
+        // The comments left are those of findings no change stands for.
+        let rules = |p: &Path| -> Vec<String> {
+            rule_of
+                .captures_iter(&part(p, "word/comments.xml"))
+                .map(|c| c[1].to_string())
+                .collect()
+        };
+        let (all, left) = (rules(&c), rules(&r));
+        assert!(
+            left.iter().all(|rule| all.contains(rule)),
+            "{name}: {left:?}"
+        );
+        let unsafe_rules = |v: &[String]| v.iter().filter(|r| !gongwen::fix::is_safe(r)).count();
+        assert_eq!(unsafe_rules(&left), unsafe_rules(&all), "{name}");
+        if accepted != original {
+            assert!(left.len() < all.len(), "{name}");
+        }
+    }
+    assert!(changed >= 300, "{changed}");
+}
+
+#[test]
+fn libreoffice_keeps_the_revisions_as_tracked_changes() {
+    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
+        std::env::split_paths(&std::env::var_os("PATH")?)
+            .map(|d| d.join(n))
+            .find(|p| p.is_file())
+    }) else {
+        println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let annotated = dir.path().join("annotated");
+    let out = Command::new(bin())
+        .current_dir(root())
+        .args([
+            "check",
+            "-q",
+            SEED_DOCX,
+            "--annotate-mode",
+            "revisions",
+            "--annotate",
+        ])
+        .arg(&annotated)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // LibreOffice reads the document and writes it again: its own tracked changes, accepted by
+    // the project's reader, must be the fixed text; rejected, the original.
+    let again = dir.path().join("again");
+    let out = Command::new(soffice)
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&again)
+        .arg(annotated.join(SEED_DOCX))
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = again.join("baoshan-fzzf-report-2022.docx");
+    let original = std::fs::read_to_string(root().join(DRAFT)).unwrap();
+    let accepted =
+        gongwen::input::docx::docx_text(&std::fs::read(&written).unwrap(), 1 << 26).unwrap();
+    assert_ne!(accepted.trim_end(), original.trim_end());
+    assert_eq!(
+        accepted.trim_end(),
+        fixed_by_fix_write(dir.path(), &original).trim_end()
+    );
+    let document = part(&written, "word/document.xml");
+    assert_eq!(rejected(&document).trim_end(), original.trim_end());
+    assert!(document.matches("w:author=\"gongwen\"").count() >= 100);
+}
