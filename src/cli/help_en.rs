@@ -55,7 +55,7 @@ fn help(command: &str, id: &str) -> Option<&'static str> {
         (_, "verbose") => "List every place of a style used throughout a document (by default: once, at the first, with the count)",
         (_, "accept_current") => "Accept every current finding (written to .gongwen-accepted); later checks list only new ones",
         ("fix", "diff") => "Only list the changes (unified diff) and leave the files as they are (the default)",
-        ("fix", "write") => "Rewrite text files in place, keeping the originals as .bak",
+        ("fix", "write") => "Rewrite text files in place, keeping the originals as .bak; for a Word document (.docx) write X.fixed.docx beside it with the fixes as tracked changes, the original untouched",
         (_, "statistics") => "Count findings per rule instead of listing them: one row per rule (findings, files), most findings first",
         (_, "annotate") => "Write into this directory, for each input, a Word document with one comment per finding on the flagged text",
         (_, "annotate_mode") => "How --annotate marks the findings: comments (one comment per finding, the default) or revisions (safe fixes as tracked changes, the rest as comments)",

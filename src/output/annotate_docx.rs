@@ -1003,12 +1003,16 @@ pub fn docx_copy(
     };
 
     // The package: every part in its place, those not changed copied as they are stored.
-    let mut changed: Vec<(&str, String)> = vec![(BODY, doc), (comments_part.as_str(), comments)];
-    if let Some(r) = rels {
-        changed.push((RELS, r));
-    }
-    if let Some(t) = types {
-        changed.push((TYPES, t));
+    let mut changed: Vec<(&str, String)> = vec![(BODY, doc)];
+    // Tracked changes alone need no comments part.
+    if !findings.is_empty() || revisions.is_empty() {
+        changed.push((comments_part.as_str(), comments));
+        if let Some(r) = rels {
+            changed.push((RELS, r));
+        }
+        if let Some(t) = types {
+            changed.push((TYPES, t));
+        }
     }
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 4096)));
     let options = zip::write::SimpleFileOptions::default()

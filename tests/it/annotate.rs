@@ -495,8 +495,14 @@ fn revisions_replace_exactly_the_characters_the_safe_fixes_replace() {
         changed += marks.len();
         // The comments left are those of findings no change stands for.
         let rules = |p: &Path| -> Vec<String> {
+            // A document whose findings all became tracked changes has no comments part.
+            let mut z = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+            let mut comments = String::new();
+            if let Ok(mut f) = z.by_name("word/comments.xml") {
+                f.read_to_string(&mut comments).unwrap();
+            }
             rule_of
-                .captures_iter(&part(p, "word/comments.xml"))
+                .captures_iter(&comments)
                 .map(|c| c[1].to_string())
                 .collect()
         };
