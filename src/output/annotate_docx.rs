@@ -1210,6 +1210,50 @@ mod tests {
     }
 
     #[test]
+    fn edits_become_tracked_changes_on_exactly_the_characters_that_change() {
+        use crate::fix::Edit;
+        use crate::span::Span;
+        let body = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>临政发﹝2025</w:t></w:r><w:r><w:t>﹞36号,其它&amp;</w:t></w:r></w:p>";
+        let bytes = package(body, None);
+        let text = docx_text(&bytes, 1 << 20).unwrap();
+        let edit = |old: &str, new: &str| {
+            let s = text.find(old).unwrap();
+            Edit {
+                span: Span::new(s, s + old.len()),
+                text: new.into(),
+                rule: "docno-bracket-form",
+            }
+        };
+        // Over two runs; a mark; two characters of which one changes.
+        let edits = [
+            edit("﹝2025﹞", "〔2025〕"),
+            edit(",", "，"),
+            edit("其它", "其他"),
+        ];
+        // A finding of a rule that needs a person, over a change, stays a comment.
+        let mut f = finding(&text, "5﹞36", 0);
+        f.rule = "title-near-duplicate";
+        let a = docx_copy(&bytes, &text, &[f], &edits, 1 << 20).unwrap();
+        assert_eq!(a.revised, 3);
+        let accepted = docx_text(&a.bytes, 1 << 20).unwrap();
+        assert_eq!(accepted, "临政发〔2025〕36号，其他&\n");
+        let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
+        let mut doc = String::new();
+        z.by_name(BODY).unwrap().read_to_string(&mut doc).unwrap();
+        let dels: Vec<&str> = doc
+            .split("<w:delText xml:space=\"preserve\">")
+            .skip(1)
+            .map(|s| &s[..s.find('<').unwrap()])
+            .collect();
+        assert_eq!(dels, ["﹝", "﹞", ",", "它"]);
+        // The part in the bold run stays bold, deleted and inserted.
+        assert!(doc.contains("<w:r><w:rPr><w:b/></w:rPr><w:delText xml:space=\"preserve\">﹝"));
+        assert!(doc.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">〔"));
+        assert_eq!(doc.matches("w:author=\"gongwen\" w:date=").count(), 8);
+        assert_eq!(doc.matches("<w:commentReference ").count(), 1);
+    }
+
+    #[test]
     fn positions_are_found_in_one_pass() {
         let text = "甲乙\n丙丁戊\n";
         let f = finding(text, "丁戊", 0);
