@@ -296,6 +296,53 @@ mod tests {
         assert_eq!(compose(&base, &current, &[]), base);
     }
 
+    /// Edits of `text` from raw picks: (character position, length, replacement), made
+    /// non-overlapping and put in text order.
+    fn edits_of(text: &str, picks: &[(usize, usize, String)]) -> Vec<Edit> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut spans: Vec<(usize, usize, &str)> = picks
+            .iter()
+            .map(|(at, len, r)| {
+                let s = at % bounds.len();
+                (s, (s + len % 3).min(bounds.len() - 1), r.as_str())
+            })
+            .collect();
+        spans.sort();
+        let mut out: Vec<Edit> = Vec::new();
+        let mut reach = 0;
+        for (s, e, r) in spans {
+            // Not overlapping, and no two insertions at one place.
+            if s < reach || (s == reach && !out.is_empty() && s == e) {
+                continue;
+            }
+            reach = e.max(s + 1);
+            out.push(edit(bounds[s], bounds[e], r));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn composing_two_rounds_gives_what_applying_them_in_turn_gives(
+            text in "[a,，一—其它 ]{0,24}",
+            first in proptest::collection::vec((0usize..30, 0usize..3, "[，—他x]{0,2}"), 0..6),
+            second in proptest::collection::vec((0usize..40, 0usize..3, "[，—他y]{0,2}"), 0..6),
+        ) {
+            let base = edits_of(&text, &first);
+            let current = apply(&text, &base);
+            let next = edits_of(&current, &second);
+            let composed = compose(&base, &current, &next);
+            proptest::prop_assert_eq!(apply(&text, &composed), apply(&current, &next));
+            for w in composed.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+        }
+    }
+
     #[test]
     fn the_edits_of_every_round_give_the_fixed_report() {
         let text = include_str!("../corpus/baoshan-fzzf-report-2022.txt");
