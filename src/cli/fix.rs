@@ -237,7 +237,18 @@ fn write_revised(
     edits: &[gongwen::fix::Edit],
     limit: u64,
 ) -> Result<(PathBuf, usize), String> {
-    let original = std::fs::read(path).map_err(|e| e.to_string())?;
+    use std::io::Read as _;
+    // Read again, so capped again: the file may have grown since.
+    let mut original = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut original))
+        .map_err(|e| e.to_string())?;
+    if original.len() as u64 > limit {
+        return Err(msg!(
+            zh = "文件超过大小上限（{limit}字节）",
+            en = "the file is larger than the limit ({limit} bytes)"
+        ));
+    }
     let copy = gongwen::output::annotate_docx::docx_copy(&original, text, &[], edits, limit)?;
     let to = revised_name(path);
     std::fs::write(&to, copy.bytes)
