@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates tests/fixtures/annotate/*.docx: real documents of ../shared/corpus/real turned into
 # Word documents by LibreOffice, the gov.cn metadata box (its lines hold TAB-separated cells) as a
-# table and every other non-empty line as a paragraph. Used by tests/it/annotate.rs.
+# table and every other non-empty line as a paragraph; and the seed report's .docx form, from
+# ../shared/corpus/seed (the same text as corpus/baoshan-fzzf-report-2022.txt). Used by
+# tests/it/annotate.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-office.sh
@@ -9,9 +11,11 @@ real=../shared/corpus/real
 out=tests/fixtures/annotate
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for name in fuhan-guobanting-1996-guobanhan16 fuhan-guobanting-2005-guobanhan21 \
-  pifu-guowuyuan-junwei-1996-guohan95; do
-  python3 - "$real/$name.txt" "$work/$name.html" <<'PY'
+seed=../shared/corpus/seed
+for source in "$real/fuhan-guobanting-1996-guobanhan16.txt" "$real/fuhan-guobanting-2005-guobanhan21.txt" \
+  "$real/pifu-guowuyuan-junwei-1996-guohan95.txt" "$seed/baoshan-fzzf-report-2022.txt"; do
+  name=$(basename "$source" .txt)
+  python3 - "$source" "$work/$name.html" <<'PY'
 import html, sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 body, rows = [], []

@@ -88,12 +88,87 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
+/// `base` (edits of an original text that give `current`) followed by `next` (edits of
+/// `current`), as edits of the original text: in text order, not overlapping. Edits of the two
+/// lists that overlap or touch become one. One pass over both lists.
+pub fn compose(base: &[Edit], current: &str, next: &[Edit]) -> Vec<Edit> {
+    // Each base edit's place in `current`.
+    let mut shift = 0isize;
+    let placed: Vec<(usize, usize)> = base
+        .iter()
+        .map(|e| {
+            let s = e.span.start.saturating_add_signed(shift);
+            shift += e.text.len() as isize - (e.span.end - e.span.start) as isize;
+            (s, s + e.text.len())
+        })
+        .collect();
+    let mut out = Vec::with_capacity(base.len() + next.len());
+    let (mut i, mut j) = (0, 0);
+    // `current` minus original, before base edit `i`.
+    let mut delta = 0isize;
+    while i < base.len() || j < next.len() {
+        let (first_i, first_j) = (i, j);
+        let from_base = j == next.len() || (i < base.len() && placed[i].0 <= next[j].span.start);
+        let (c0, mut c1) = if from_base {
+            i += 1;
+            placed[i - 1]
+        } else {
+            j += 1;
+            (next[j - 1].span.start, next[j - 1].span.end)
+        };
+        loop {
+            if i < base.len() && placed[i].0 <= c1 {
+                c1 = c1.max(placed[i].1);
+                i += 1;
+            } else if j < next.len() && next[j].span.start <= c1 {
+                c1 = c1.max(next[j].span.end);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let cluster = &base[first_i..i];
+        let delta_after = cluster.iter().fold(delta, |d, e| {
+            d + e.text.len() as isize - (e.span.end - e.span.start) as isize
+        });
+        if j == first_j {
+            out.extend_from_slice(cluster);
+        } else {
+            let start = match cluster.first() {
+                Some(e) if from_base => e.span.start,
+                _ => c0.saturating_add_signed(-delta),
+            };
+            let end = match (cluster.last(), placed[first_i..i].last()) {
+                (Some(e), Some(p)) if p.1 == c1 => e.span.end,
+                _ => c1.saturating_add_signed(-delta_after),
+            };
+            let mut text = String::new();
+            let mut at = c0;
+            for e in &next[first_j..j] {
+                text.push_str(&current[at..e.span.start]);
+                text.push_str(&e.text);
+                at = e.span.end;
+            }
+            text.push_str(&current[at..c1]);
+            out.push(Edit {
+                span: Span::new(start, end),
+                text,
+                rule: next[first_j].rule,
+            });
+        }
+        delta = delta_after;
+    }
+    out
+}
+
 /// What fixing one text did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fixed {
     pub text: String,
     /// Fixes applied, per rule, in the order of the rules' first fix.
     pub counts: Vec<(&'static str, usize)>,
+    /// The edits of the original text that give `text`, all rounds together.
+    pub edits: Vec<Edit>,
 }
 
 /// Checks `text` as the document `file` and applies the safe fixes, round after round until
@@ -101,6 +176,7 @@ pub struct Fixed {
 pub fn fix_text(file: &str, text: &str, seg: &Segmenter, checker: &Checker) -> Fixed {
     let mut current = text.to_string();
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut all: Vec<Edit> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let doc = Document::from_text(file, current.as_str());
         let findings = analyse(&doc, seg, checker).findings;
@@ -114,11 +190,13 @@ pub fn fix_text(file: &str, text: &str, seg: &Segmenter, checker: &Checker) -> F
                 None => counts.push((e.rule, 1)),
             }
         }
+        all = compose(&all, &current, &edits);
         current = apply(&current, &edits);
     }
     Fixed {
         text: current,
         counts,
+        edits: all,
     }
 }
 
@@ -187,5 +265,91 @@ mod tests {
         let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.span.start, e.span.end)).collect();
         assert_eq!(spans, vec![(2, 4), (8, 9)]);
         assert_eq!(apply(text, &edits), "ab，d(ef）gh");
+    }
+
+    fn edit(start: usize, end: usize, text: &str) -> Edit {
+        Edit {
+            span: Span::new(start, end),
+            text: text.into(),
+            rule: "r",
+        }
+    }
+
+    #[test]
+    fn composed_edits_give_what_the_rounds_gave() {
+        let original = "ab,cd,,ef(gh)ij";
+        let base = vec![edit(2, 3, "，"), edit(5, 7, "，"), edit(9, 10, "（")];
+        let current = apply(original, &base);
+        assert_eq!(current, "ab，cd，ef（gh)ij");
+        // Over a base edit's text, touching one, and in text no base edit changed.
+        let next = vec![edit(2, 5, "、"), edit(10, 11, "E"), edit(17, 18, "）")];
+        let fixed = apply(&current, &next);
+        let composed = compose(&base, &current, &next);
+        assert_eq!(apply(original, &composed), fixed);
+        let spans: Vec<(usize, usize)> = composed
+            .iter()
+            .map(|e| (e.span.start, e.span.end))
+            .collect();
+        assert_eq!(spans, vec![(2, 3), (5, 8), (9, 10), (12, 13)]);
+        // Edits of a later round only: as they are.
+        assert_eq!(compose(&[], original, &base), base);
+        assert_eq!(compose(&base, &current, &[]), base);
+    }
+
+    /// Edits of `text` from raw picks: (character position, length, replacement), made
+    /// non-overlapping and put in text order.
+    fn edits_of(text: &str, picks: &[(usize, usize, String)]) -> Vec<Edit> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut spans: Vec<(usize, usize, &str)> = picks
+            .iter()
+            .map(|(at, len, r)| {
+                let s = at % bounds.len();
+                (s, (s + len % 3).min(bounds.len() - 1), r.as_str())
+            })
+            .collect();
+        spans.sort();
+        let mut out: Vec<Edit> = Vec::new();
+        let mut reach = 0;
+        for (s, e, r) in spans {
+            // Not overlapping, and no two insertions at one place.
+            if s < reach || (s == reach && !out.is_empty() && s == e) {
+                continue;
+            }
+            reach = e.max(s + 1);
+            out.push(edit(bounds[s], bounds[e], r));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn composing_two_rounds_gives_what_applying_them_in_turn_gives(
+            text in "[a,，一—其它 ]{0,24}",
+            first in proptest::collection::vec((0usize..30, 0usize..3, "[，—他x]{0,2}"), 0..6),
+            second in proptest::collection::vec((0usize..40, 0usize..3, "[，—他y]{0,2}"), 0..6),
+        ) {
+            let base = edits_of(&text, &first);
+            let current = apply(&text, &base);
+            let next = edits_of(&current, &second);
+            let composed = compose(&base, &current, &next);
+            proptest::prop_assert_eq!(apply(&text, &composed), apply(&current, &next));
+            for w in composed.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+        }
+    }
+
+    #[test]
+    fn the_edits_of_every_round_give_the_fixed_report() {
+        let text = include_str!("../corpus/baoshan-fzzf-report-2022.txt");
+        let seg = Segmenter::new();
+        let checker = Checker::default_rules().verbose(true);
+        let fixed = fix_text("r.txt", text, &seg, &checker);
+        assert!(fixed.edits.len() >= 100, "{}", fixed.edits.len());
+        assert_eq!(apply(text, &fixed.edits), fixed.text);
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::args::checker as checker_for;
 use super::args::*;
 use gongwen::check::accepted::{self, Accepted};
 use gongwen::check::{Located, Severity};
@@ -32,6 +33,15 @@ pub(crate) enum CheckFormat {
     Sarif,
     // GitHub Actions workflow annotations.
     Github,
+}
+
+/// How `--annotate` marks the findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AnnotateMode {
+    // Every finding a comment.
+    Comments,
+    // Safe fixes as tracked changes, the rest comments.
+    Revisions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,6 +76,9 @@ pub(crate) struct CheckArgs {
     /// 为每个输入在该目录中写一份带批注的Word文档（每个问题一条批注，标在出问题的文字上）
     #[arg(long, value_name = "DIR")]
     pub(crate) annotate: Option<PathBuf>,
+    /// --annotate 的标注方式：comments（每个问题一条批注，默认）或 revisions（可安全修正之处作为修订，其余为批注）
+    #[arg(long, value_enum, default_value_t = AnnotateMode::Comments, requires = "annotate")]
+    pub(crate) annotate_mode: AnnotateMode,
     /// 不逐条列出问题，改为按规则统计：每条规则一行（问题数、涉及文件数），按问题数排序
     #[arg(long)]
     pub(crate) statistics: bool,
@@ -273,7 +286,7 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
     setup_threads(a.input.threads);
     gongwen::segment::prewarm_unknown_word_tags();
     let seg = segmenter(&config, &[])?;
-    let checker = checker(&config, &a.input, lang)?.verbose(a.verbose);
+    let checker = checker_for(&config, &a.input, lang)?.verbose(a.verbose);
     let own: Vec<std::path::PathBuf> = a.output.iter().cloned().collect();
     let inputs = input::expand_excluding(&a.input.paths, &own);
     // check writes no terms, so it does not count them.
@@ -451,7 +464,13 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         });
     }
     if let Some(dir) = &a.annotate {
-        annotate(dir, &inputs, &ctx.read, &mut counts.by_file)?;
+        // Tracked changes are every safe fix, each occurrence its own.
+        let fixer = match a.annotate_mode {
+            AnnotateMode::Revisions => Some(checker_for(&config, &a.input, lang)?.verbose(true)),
+            AnnotateMode::Comments => None,
+        };
+        let fixer = fixer.as_ref().map(|c| (seg, c));
+        annotate(dir, &inputs, &ctx.read, fixer, &mut counts.by_file)?;
     }
     if !quiet {
         let read = summary.ok;
@@ -514,6 +533,7 @@ fn annotate(
     dir: &std::path::Path,
     inputs: &[input::Input],
     read: &input::ReadOptions,
+    fixer: Option<(&gongwen::segment::Segmenter, &gongwen::check::Checker)>,
     by_file: &mut std::collections::HashMap<String, Vec<Located>>,
 ) -> Result<(), String> {
     use gongwen::document::Format;
@@ -528,6 +548,9 @@ fn annotate(
         let mut findings = by_file.remove(display.as_str()).unwrap_or_default();
         findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
         annotate_docx::widen_copies(&doc.text, &mut findings);
+        let revisions = fixer.map_or_else(Vec::new, |(seg, checker)| {
+            gongwen::fix::fix_text(&doc.file, &doc.text, seg, checker).edits
+        });
         let relative = display.trim_start_matches('/').replace("../", "");
         let is_docx = doc.format == Format::Docx;
         let out = dir.join(if is_docx {
@@ -564,7 +587,13 @@ fn annotate(
                     continue;
                 }
             };
-            match annotate_docx::docx_copy(&original, &doc.text, &findings, read.max_file_bytes) {
+            match annotate_docx::docx_copy(
+                &original,
+                &doc.text,
+                &findings,
+                &revisions,
+                read.max_file_bytes,
+            ) {
                 Ok(a) => a.bytes,
                 Err(reason) => {
                     not_written(&reason);
@@ -572,8 +601,13 @@ fn annotate(
                 }
             }
         } else {
-            gongwen::output::annotate::text_docx(&doc.text, &findings)
-                .map_err(|e| output_failed(&out, e))?
+            gongwen::output::annotate::text_docx_revised(
+                &doc.text,
+                &findings,
+                &revisions,
+                read.max_file_bytes,
+            )
+            .map_err(|e| output_failed(&out, e))?
         };
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, e))?;

@@ -20,7 +20,7 @@ pub(crate) struct FixArgs {
     /// 只列出修改（统一差异格式），不改文件（默认）
     #[arg(long, conflicts_with = "write")]
     pub(crate) diff: bool,
-    /// 直接改写文本文件，原文件另存为 .bak
+    /// 直接改写文本文件，原文件另存为 .bak；Word文档（.docx）另写出以修订标出修改的 X.fixed.docx，原文件不动
     #[arg(long)]
     pub(crate) write: bool,
 }
@@ -70,6 +70,8 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
         .collect();
     let mut stdout = std::io::stdout().lock();
     let (mut changed, mut fixes, mut failed) = (0usize, 0usize, 0usize);
+    // Word documents given a revised copy, and the tracked changes in them.
+    let (mut revised, mut revisions) = (0usize, 0usize);
     for (file, path, outcome) in outcomes {
         let (old, fixed, doc_format, encoding, undecodable) = match outcome {
             Outcome::NotRead(status, reason) => {
@@ -112,9 +114,9 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
                 "PDF、OFD文件只读出了文字，无法在原处改写，请用 --diff 查看修改后在原文件中改正",
                 "only the text of a PDF or OFD file is read, so it cannot be rewritten; use --diff and make the changes in the original",
             )),
-            (Format::Docx | Format::Doc | Format::Wps, _) => Some(tr(
-                "Word文档暂不改写，请用 --diff 查看修改后在Word中改正",
-                "Word documents are not rewritten yet; use --diff and make the changes in Word",
+            (Format::Doc | Format::Wps, _) => Some(tr(
+                "仅支持.docx格式的Word文档；.doc、.wps文件请用 --diff 查看修改后在Word中改正，或另存为.docx",
+                "only .docx Word documents are revised; for .doc and .wps use --diff and make the changes in Word, or save them as .docx",
             )),
             (Format::Html, _) => Some(tr(
                 "网页只读出了文字，无法在原处改写，请用 --diff",
@@ -126,6 +128,45 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
             )),
             _ => None,
         };
+        if let (None, Format::Docx, Some(p)) = (why_not, doc_format, &path) {
+            match write_revised(p, &old, &fixed.edits, read.max_file_bytes) {
+                Ok((to, placed)) => {
+                    revised += 1;
+                    revisions += placed;
+                    if !a.input.quiet {
+                        let to = to.display();
+                        eprintln!(
+                            "{}",
+                            msg!(
+                                zh = "{file}：修订稿写入 {to}（{placed} 处修订）",
+                                en = "{file}: revised copy written to {to} ({placed} tracked changes)"
+                            )
+                        );
+                    }
+                    if placed < fixed.edits.len() {
+                        let left = fixed.edits.len() - placed;
+                        eprintln!(
+                            "{}",
+                            msg!(
+                                zh = "{file}：另有 {left} 处修改无法在文档中作为修订标出（跨越制表符、段落或已有修订），请用 --diff 查看",
+                                en = "{file}: {left} more changes could not be marked as tracked changes (across a tab, a paragraph or an existing change); see --diff"
+                            )
+                        );
+                    }
+                }
+                Err(reason) => {
+                    eprintln!(
+                        "{}",
+                        msg!(
+                            zh = "{file}：未写出修订稿：{reason}",
+                            en = "{file}: no revised copy written: {reason}"
+                        )
+                    );
+                    failed += 1;
+                }
+            }
+            continue;
+        }
         // Standard input (no path) always has a reason not to be rewritten.
         let refused = match why_not {
             Some(reason) => Some(reason.to_string()),
@@ -147,7 +188,16 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
         }
     }
     stdout.flush().map_err(write_failed)?;
-    if !a.input.quiet {
+    if !a.input.quiet && revised > 0 {
+        eprintln!(
+            "{}",
+            msg!(
+                zh = "已为 {revised} 个Word文档另写出修订稿（*.fixed.docx），共 {revisions} 处修订；原文件未改动。",
+                en = "Wrote revised copies (*.fixed.docx) of {revised} Word documents, {revisions} tracked changes; the originals are untouched."
+            )
+        );
+    }
+    if !a.input.quiet && (revised == 0 || changed > 0) {
         let line = if a.write {
             msg!(
                 zh = "已改写 {changed} 个文件，共 {fixes} 处（原文件另存为 .bak）。",
@@ -166,6 +216,44 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The name of the revised copy of the Word document `path`: `X.docx` gives `X.fixed.docx`
+/// beside it.
+pub(crate) fn revised_name(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let ext = path
+        .extension()
+        .map_or("docx".into(), |e| e.to_string_lossy());
+    path.with_file_name(format!("{stem}.fixed.{ext}"))
+}
+
+/// Writes beside the Word document `path`, whose text is `text`, a copy with `edits` (of that
+/// text) as tracked changes; the original is never written. The copy's path and the number of
+/// edits it marks.
+fn write_revised(
+    path: &Path,
+    text: &str,
+    edits: &[gongwen::fix::Edit],
+    limit: u64,
+) -> Result<(PathBuf, usize), String> {
+    use std::io::Read as _;
+    // Read again, so capped again: the file may have grown since.
+    let mut original = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut original))
+        .map_err(|e| e.to_string())?;
+    if original.len() as u64 > limit {
+        return Err(msg!(
+            zh = "文件超过大小上限（{limit}字节）",
+            en = "the file is larger than the limit ({limit} bytes)"
+        ));
+    }
+    let copy = gongwen::output::annotate_docx::docx_copy(&original, text, &[], edits, limit)?;
+    let to = revised_name(path);
+    std::fs::write(&to, copy.bytes)
+        .map_err(|e| msg!(zh = "{}：{e}", en = "{}: {e}", to.display()))?;
+    Ok((to, copy.revised))
 }
 
 /// Writes `new` over `path` in the file's own encoding, keeping the original as `.bak`. Only an

@@ -57,6 +57,36 @@ fn byte_at(line: &str, column: usize) -> usize {
         .map_or(line.len(), |(i, _)| i)
 }
 
+/// The .docx of `text` with `revisions` (edits of it) as tracked changes and `findings` as
+/// comments, but for those the changes stand for (see [`super::annotate_docx::docx_copy`]).
+pub fn text_docx_revised(
+    text: &str,
+    findings: &[Located],
+    revisions: &[crate::fix::Edit],
+    limit: u64,
+) -> std::io::Result<Vec<u8>> {
+    if revisions.is_empty() {
+        return text_docx(text, findings);
+    }
+    // The document of the text alone, read back as the reader reads any .docx, then marked as
+    // an existing one would be.
+    let plain = text_docx(text, &[])?;
+    match crate::input::docx::docx_text(&plain, limit) {
+        // Line ends closing the last paragraphs are all it may add; places before them hold.
+        Ok(read)
+            if read
+                .strip_prefix(text)
+                .is_some_and(|r| r.bytes().all(|b| b == b'\n')) =>
+        {
+            super::annotate_docx::docx_copy(&plain, &read, findings, revisions, limit)
+                .map(|a| a.bytes)
+                .map_err(std::io::Error::other)
+        }
+        // Where the reader would read it otherwise, the places of the changes are unknown.
+        _ => text_docx(text, findings),
+    }
+}
+
 /// The .docx of `text` with `findings` (located in that text by line and column) as comments.
 pub fn text_docx(text: &str, findings: &[Located]) -> std::io::Result<Vec<u8>> {
     let lines: Vec<&str> = text

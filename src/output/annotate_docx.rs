@@ -37,6 +37,8 @@ struct Run {
     content_start: usize,
     /// Start and end of the closing tag.
     close: Range<usize>,
+    /// Inside a tracked change already there, where no other can go.
+    in_change: bool,
 }
 
 /// A text element (`w:t`) that is a child of a run.
@@ -61,6 +63,8 @@ enum Frame {
     P(usize),
     PPr(usize),
     Story,
+    /// A tracked change (insertion, deletion or move).
+    Change,
     Other,
 }
 
@@ -122,6 +126,8 @@ fn walk(xml: &str, w: &str) -> Result<(String, Map), String> {
         name("pPr"),
         name("txbxContent"),
     );
+    let changes = [name("ins"), name("del"), name("moveFrom"), name("moveTo")];
+    let mut in_changes = 0usize;
     let mut m = Map::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut stories: Vec<usize> = vec![0];
@@ -138,6 +144,7 @@ fn walk(xml: &str, w: &str) -> Result<(String, Map), String> {
                     tag: at,
                     rpr: None,
                     close: usize::MAX..usize::MAX,
+                    in_change: in_changes > 0,
                 });
                 Frame::Run(m.runs.len() - 1)
             } else if n == rpr {
@@ -179,6 +186,9 @@ fn walk(xml: &str, w: &str) -> Result<(String, Map), String> {
                 stories.push(next_story);
                 next_story += 1;
                 Frame::Story
+            } else if changes.iter().any(|c| c == n) {
+                in_changes += 1;
+                Frame::Change
             } else {
                 Frame::Other
             };
@@ -210,6 +220,7 @@ fn walk(xml: &str, w: &str) -> Result<(String, Map), String> {
             Some(Frame::Story) => {
                 stories.pop();
             }
+            Some(Frame::Change) => in_changes = in_changes.saturating_sub(1),
             _ => {}
         },
         Step::Emit {
@@ -290,6 +301,60 @@ impl Map {
             }
         };
         Some((spot, piece.story))
+    }
+
+    /// The characters at bytes `s..e` of the text as bytes `a..b` of the XML inside text
+    /// elements, one range per element in text order: (text element, a, b). None where any of
+    /// them is not in a text element (a tab, a line end). An empty range is the place before the
+    /// character at `s` or after the one ending there.
+    fn text_ranges(&self, s: usize, e: usize) -> Option<Vec<(usize, usize, usize)>> {
+        let raw = |b: usize, end: bool| -> Option<(usize, usize)> {
+            let inside = if end { b.checked_sub(1)? } else { b };
+            let i = self
+                .pieces
+                .partition_point(|p| p.out <= inside)
+                .checked_sub(1)?;
+            let p = &self.pieces[i];
+            if inside >= p.out_end {
+                return None;
+            }
+            let k = b - p.out;
+            let pos = match p.source {
+                Source::Text if !p.uneven => p.xml.start + k,
+                // An entity, or characters read otherwise than they stand: whole only.
+                Source::Text | Source::Ref if k == 0 => p.xml.start,
+                Source::Text | Source::Ref if k == p.out_end - p.out => p.xml.end,
+                _ => return None,
+            };
+            Some((p.text_el?, pos))
+        };
+        if s == e {
+            let (t, p) = raw(s, false).or_else(|| raw(s, true))?;
+            return Some(vec![(t, p, p)]);
+        }
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        let first = self.pieces.partition_point(|p| p.out <= s).checked_sub(1)?;
+        let mut at = s;
+        for p in &self.pieces[first..] {
+            if at >= e {
+                break;
+            }
+            // The pieces cover the text without gaps; a piece that does not hold `at` is none.
+            if p.out > at || p.out_end <= at {
+                return None;
+            }
+            let end = e.min(p.out_end);
+            let ((ta, a), (tb, b)) = (raw(at, false)?, raw(end, true)?);
+            if ta != tb || a > b {
+                return None;
+            }
+            match out.last_mut() {
+                Some(last) if last.0 == ta => last.2 = b,
+                _ => out.push((ta, a, b)),
+            }
+            at = end;
+        }
+        (at >= e).then_some(out)
     }
 
     fn child(&self, run: usize, pos: usize) -> Spot {
@@ -459,6 +524,14 @@ fn max_comment_id(xml: &str) -> Option<i64> {
         .max()
 }
 
+/// The highest id of any annotation of the body (comments, bookmarks, tracked changes).
+fn max_any_id(xml: &str) -> Option<i64> {
+    let re = regex::Regex::new(r#"\s(?:[\w.-]+:)?id="(-?\d{1,18})""#).ok()?;
+    re.captures_iter(xml)
+        .filter_map(|c| c[1].parse::<i64>().ok())
+        .max()
+}
+
 /// One comment of `comments.xml`, `w` the document's prefix for the WordprocessingML namespace.
 pub(super) fn comment_xml(out: &mut String, w: &str, id: i64, f: &Located) {
     use std::fmt::Write as _;
@@ -482,14 +555,92 @@ pub struct Annotated {
     /// Findings anchored on their whole paragraph, their characters having no place of their
     /// own in the XML.
     pub on_paragraph: usize,
+    /// Edits made tracked changes.
+    pub revised: usize,
 }
 
-/// The copy of the .docx `bytes`, whose reader's text is `text`, with `findings` (located in that
-/// text) as comments. Parts are read up to `limit` bytes each. The error is said to users.
+/// A tracked change: (text element, XML bytes replaced, replacement, the edit's span of the text).
+type Change<'a> = (usize, Range<usize>, &'a str, (usize, usize));
+
+/// The author of the comments and tracked changes.
+const AUTHOR: &str = "gongwen";
+/// The date of every tracked change: fixed, so that the same input gives the same file.
+pub const REVISION_DATE: &str = "2000-01-01T00:00:00Z";
+
+/// The shortest part of `old` that differs from `new`, with its replacement: (bytes cut from the
+/// start, bytes cut from the end, replacement).
+fn trimmed<'a>(old: &str, new: &'a str) -> (usize, usize, &'a str) {
+    let p = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(old.len().min(new.len()), |((i, _), _)| i);
+    // A prefix common in characters is common in bytes.
+    let (o, n) = (&old[p..], &new[p..]);
+    let q = o
+        .chars()
+        .rev()
+        .zip(n.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    (p, q, &n[..n.len() - q])
+}
+
+/// The parts of `old` that differ from `new`, each with its replacement: (start, end in bytes of
+/// `old`, replacement), so that a clerk sees `(2021一2025年)` become `（2021—2025年）` as three
+/// small changes. Characters are compared one by one in short texts only (the cost grows with
+/// the product of the lengths); a long one is one change less what both begin and end with.
+fn changed_parts<'a>(old: &str, new: &'a str) -> Vec<(usize, usize, &'a str)> {
+    const SHORT: usize = 64;
+    let oc: Vec<(usize, char)> = old.char_indices().collect();
+    let nc: Vec<(usize, char)> = new.char_indices().collect();
+    if oc.len() > SHORT || nc.len() > SHORT {
+        let (p, q, n) = trimmed(old, new);
+        return vec![(p, old.len() - q, n)];
+    }
+    let (oa, na): (Vec<char>, Vec<char>) = (
+        oc.iter().map(|c| c.1).collect(),
+        nc.iter().map(|c| c.1).collect(),
+    );
+    let byte = |v: &[(usize, char)], i: usize, len: usize| v.get(i).map_or(len, |c| c.0);
+    let mut out: Vec<(usize, usize, &str)> = Vec::new();
+    // The open part: start and end in `old`'s and in `new`'s characters.
+    let mut open: Option<(usize, usize, usize, usize)> = None;
+    let mut close = |o: Option<(usize, usize, usize, usize)>| {
+        if let Some((os, oe, ns, ne)) = o {
+            out.push((
+                byte(&oc, os, old.len()),
+                byte(&oc, oe, old.len()),
+                &new[byte(&nc, ns, new.len())..byte(&nc, ne, new.len())],
+            ));
+        }
+    };
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &oa, &na) {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            close(open.take());
+            continue;
+        }
+        open = Some(match open {
+            Some((os, _, ns, _)) => (os, o.end, ns, n.end),
+            None => (o.start, o.end, n.start, n.end),
+        });
+    }
+    close(open);
+    out
+}
+
+/// The copy of the .docx `bytes`, whose reader's text is `text`, with `revisions` (edits of that
+/// text) as tracked changes where each one's characters lie in one text element, and
+/// `findings` (located in that text) as comments, but for findings of safe rules whose
+/// characters a tracked change replaces. Parts are read up to `limit` bytes each. The error is
+/// said to users.
 pub fn docx_copy(
     bytes: &[u8],
     text: &str,
-    findings: &[Located],
+    all_findings: &[Located],
+    revisions: &[crate::fix::Edit],
     limit: u64,
 ) -> Result<Annotated, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -557,12 +708,80 @@ pub fn docx_copy(
     let first_id = max_comment_id(&body)
         .max(old_comments.as_deref().and_then(max_comment_id))
         .map_or(0, |m| m.saturating_add(1));
-    if first_id.saturating_add(findings.len() as i64) > i64::from(i32::MAX) {
+    if first_id.saturating_add(all_findings.len() as i64) > i64::from(i32::MAX) {
         return Err(tr("批注编号已用尽", "no comment ids left").to_string());
     }
 
+    // The tracked changes: (text element, XML bytes replaced, replacement, text replaced); an
+    // edit over several text elements is a deletion in each and its insertion in the first.
+    let mut changes: Vec<Change> = Vec::new();
+    for e in revisions {
+        let Some(old) = text.get(e.span.start..e.span.end) else {
+            continue;
+        };
+        if e.text.contains(['\t', '\n', '\r']) {
+            continue;
+        }
+        // Every part of the edit placed, or none.
+        let mut placed: Vec<(usize, Range<usize>, &str)> = Vec::new();
+        let all = changed_parts(old, &e.text).into_iter().all(|(p, q, new)| {
+            let Some(parts) = map.text_ranges(e.span.start + p, e.span.start + q) else {
+                return false;
+            };
+            for (k, (te, a, b)) in parts.into_iter().enumerate() {
+                placed.push((te, a..b, if k == 0 { new } else { "" }));
+            }
+            true
+        });
+        if all
+            && !placed
+                .iter()
+                .any(|(te, _, _)| map.runs[map.texts[*te].run].in_change)
+        {
+            let span = (e.span.start, e.span.end);
+            changes.extend(placed.into_iter().map(|(te, r, n)| (te, r, n, span)));
+        }
+    }
+    // In body order (a text box's text may be read after the body around it); an edit with a
+    // part overlapping another's is left out whole, both of them.
+    changes.sort_by_key(|c| (c.1.start, c.1.end));
+    let mut clash: Vec<(usize, usize)> = Vec::new();
+    let mut reach: Option<(usize, (usize, usize))> = None;
+    for c in &changes {
+        match reach {
+            Some((end, span)) if c.1.start < end && span != c.3 => {
+                clash.extend([span, c.3]);
+            }
+            _ => {}
+        }
+        if reach.is_none_or(|r| c.1.end >= r.0) {
+            reach = Some((c.1.end, c.3));
+        }
+    }
+    clash.sort_unstable();
+    changes.retain(|c| clash.binary_search(&c.3).is_err());
+    // The spans of the text they replace, in text order.
+    let mut covered: Vec<(usize, usize)> = changes.iter().map(|c| c.3).collect();
+    covered.sort_unstable();
+    covered.dedup();
+    let spans_all = byte_spans(text, all_findings);
+    let (findings, spans): (Vec<&Located>, Vec<(usize, usize)>) = all_findings
+        .iter()
+        .zip(spans_all)
+        .filter(|(f, (s, e))| {
+            // A tracked change stands for the finding of a safe rule it replaces.
+            let i = covered.partition_point(|c| c.0 <= *s);
+            !(crate::fix::is_safe(f.rule) && i > 0 && covered[i - 1].1 >= *e)
+        })
+        .unzip();
+    let first_change_id = first_id
+        .saturating_add(findings.len() as i64)
+        .max(max_any_id(&body).map_or(0, |m| m.saturating_add(1)));
+    if first_change_id.saturating_add(2 * changes.len() as i64) > i64::from(i32::MAX) {
+        return Err(tr("修订编号已用尽", "no revision ids left").to_string());
+    }
+
     // The marks, by place.
-    let spans = byte_spans(text, findings);
     let line_of = {
         let mut starts: Vec<usize> = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -593,6 +812,18 @@ pub fn docx_copy(
             marks.push((b, kb, id));
         }
     }
+    // A mark inside characters a tracked change replaces moves to the change's edge.
+    for m in &mut marks {
+        if let Spot::InText { pos, run, text_el } = m.0 {
+            let i = changes.partition_point(|c| c.1.start < pos);
+            if let Some(c) = i.checked_sub(1).map(|i| &changes[i]) {
+                if c.1.end > pos {
+                    let pos = if m.1 == 1 { c.1.start } else { c.1.end };
+                    m.0 = Spot::InText { pos, run, text_el };
+                }
+            }
+        }
+    }
     marks.sort_unstable_by_key(|&(spot, order, id)| (spot.pos(), order, id));
 
     // The body with the marks: one pass, each place's marks together.
@@ -604,6 +835,7 @@ pub fn docx_copy(
             preserved.push(text_el);
         }
     }
+    preserved.extend(changes.iter().map(|c| c.0));
     preserved.sort_unstable();
     preserved.dedup();
     // Text elements cut in two keep their spaces: their start tag says so.
@@ -643,6 +875,34 @@ pub fn docx_copy(
             ),
         };
         edits.push((spot.pos(), spot.pos(), insert));
+    }
+    for (k, (te, at, new, _)) in changes.iter().enumerate() {
+        let run = &map.runs[map.texts[*te].run];
+        let rpr = run.rpr.clone().map_or("", |x| &body[x]);
+        let id = first_change_id + 2 * k as i64;
+        let mark = |tag: &str, id: i64| {
+            format!("<{w}{tag} {w}id=\"{id}\" {w}author=\"{AUTHOR}\" {w}date=\"{REVISION_DATE}\">")
+        };
+        let mut x = format!("</{w}t></{w}r>");
+        if !at.is_empty() {
+            x.push_str(&format!(
+                "{}<{w}r>{rpr}<{w}delText xml:space=\"preserve\">{}</{w}delText></{w}r></{w}del>",
+                mark("del", id),
+                &body[at.clone()]
+            ));
+        }
+        if !new.is_empty() {
+            x.push_str(&format!(
+                "{}<{w}r>{rpr}<{w}t xml:space=\"preserve\">{}</{w}t></{w}r></{w}ins>",
+                mark("ins", id + 1),
+                super::escape_markup(new)
+            ));
+        }
+        x.push_str(&format!(
+            "{}{rpr}<{w}t xml:space=\"preserve\">",
+            &body[run.tag.clone()]
+        ));
+        edits.push((at.start, at.end, x));
     }
     // Insertions before the replacement of a tag starting at the same byte.
     edits.sort_by_key(|e| (e.0, e.1 > e.0));
@@ -743,12 +1003,16 @@ pub fn docx_copy(
     };
 
     // The package: every part in its place, those not changed copied as they are stored.
-    let mut changed: Vec<(&str, String)> = vec![(BODY, doc), (comments_part.as_str(), comments)];
-    if let Some(r) = rels {
-        changed.push((RELS, r));
-    }
-    if let Some(t) = types {
-        changed.push((TYPES, t));
+    let mut changed: Vec<(&str, String)> = vec![(BODY, doc)];
+    // Tracked changes alone need no comments part.
+    if !findings.is_empty() || revisions.is_empty() {
+        changed.push((comments_part.as_str(), comments));
+        if let Some(r) = rels {
+            changed.push((RELS, r));
+        }
+        if let Some(t) = types {
+            changed.push((TYPES, t));
+        }
     }
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 4096)));
     let options = zip::write::SimpleFileOptions::default()
@@ -777,6 +1041,7 @@ pub fn docx_copy(
     Ok(Annotated {
         bytes: out.finish().map_err(io)?.into_inner(),
         on_paragraph: anchored_on_paragraph,
+        revised: covered.len(),
     })
 }
 
@@ -845,7 +1110,7 @@ mod tests {
         let bytes = package(body, None);
         let text = docx_text(&bytes, 1 << 20).unwrap();
         let findings: Vec<Located> = flagged.iter().map(|(f, n)| finding(&text, f, *n)).collect();
-        let a = docx_copy(&bytes, &text, &findings, 1 << 20).unwrap();
+        let a = docx_copy(&bytes, &text, &findings, &[], 1 << 20).unwrap();
         assert_eq!(docx_text(&a.bytes, 1 << 20).unwrap(), text);
         let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
         let mut doc = String::new();
@@ -924,7 +1189,7 @@ mod tests {
         let old = format!("<w:comments xmlns:w=\"{W_MAIN}\"><w:comment w:id=\"7\" w:author=\"张三\"><w:p/></w:comment></w:comments>");
         let bytes = package(body, Some(&old));
         let text = docx_text(&bytes, 1 << 20).unwrap();
-        let a = docx_copy(&bytes, &text, &[finding(&text, "其它", 0)], 1 << 20).unwrap();
+        let a = docx_copy(&bytes, &text, &[finding(&text, "其它", 0)], &[], 1 << 20).unwrap();
         let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
         let mut c = String::new();
         z.by_name("word/comments.xml")
@@ -942,6 +1207,50 @@ mod tests {
             .read_to_string(&mut styles)
             .unwrap();
         assert_eq!(styles, "<w:styles/>");
+    }
+
+    #[test]
+    fn edits_become_tracked_changes_on_exactly_the_characters_that_change() {
+        use crate::fix::Edit;
+        use crate::span::Span;
+        let body = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>临政发﹝2025</w:t></w:r><w:r><w:t>﹞36号,其它&amp;</w:t></w:r></w:p>";
+        let bytes = package(body, None);
+        let text = docx_text(&bytes, 1 << 20).unwrap();
+        let edit = |old: &str, new: &str| {
+            let s = text.find(old).unwrap();
+            Edit {
+                span: Span::new(s, s + old.len()),
+                text: new.into(),
+                rule: "docno-bracket-form",
+            }
+        };
+        // Over two runs; a mark; two characters of which one changes.
+        let edits = [
+            edit("﹝2025﹞", "〔2025〕"),
+            edit(",", "，"),
+            edit("其它", "其他"),
+        ];
+        // A finding of a rule that needs a person, over a change, stays a comment.
+        let mut f = finding(&text, "5﹞36", 0);
+        f.rule = "title-near-duplicate";
+        let a = docx_copy(&bytes, &text, &[f], &edits, 1 << 20).unwrap();
+        assert_eq!(a.revised, 3);
+        let accepted = docx_text(&a.bytes, 1 << 20).unwrap();
+        assert_eq!(accepted, "临政发〔2025〕36号，其他&\n");
+        let mut z = zip::ZipArchive::new(Cursor::new(a.bytes.as_slice())).unwrap();
+        let mut doc = String::new();
+        z.by_name(BODY).unwrap().read_to_string(&mut doc).unwrap();
+        let dels: Vec<&str> = doc
+            .split("<w:delText xml:space=\"preserve\">")
+            .skip(1)
+            .map(|s| &s[..s.find('<').unwrap()])
+            .collect();
+        assert_eq!(dels, ["﹝", "﹞", ",", "它"]);
+        // The part in the bold run stays bold, deleted and inserted.
+        assert!(doc.contains("<w:r><w:rPr><w:b/></w:rPr><w:delText xml:space=\"preserve\">﹝"));
+        assert!(doc.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">〔"));
+        assert_eq!(doc.matches("w:author=\"gongwen\" w:date=").count(), 8);
+        assert_eq!(doc.matches("<w:commentReference ").count(), 1);
     }
 
     #[test]

@@ -9,6 +9,8 @@ use std::process::Command;
 use crate::common::{bin, root};
 
 const DRAFT: &str = "corpus/baoshan-fzzf-report-2022.txt";
+/// The same report as a Word document (scripts/make-annotate-fixtures.sh).
+const SEED_DOCX: &str = "tests/fixtures/annotate/baoshan-fzzf-report-2022.docx";
 
 fn part(docx: &Path, name: &str) -> String {
     let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
@@ -156,9 +158,10 @@ fn libreoffice_opens_and_converts_the_annotated_copy() {
     );
 }
 
-/// The Word documents annotated in place: the three made from real texts with tables, and the
-/// bundled corpus's .docx.
-const DOCX: [&str; 4] = [
+/// The Word documents annotated in place: the seed report's .docx form, the three made from
+/// real texts with tables, and the bundled corpus's .docx.
+const DOCX: [&str; 5] = [
+    SEED_DOCX,
     "tests/fixtures/annotate/fuhan-guobanting-1996-guobanhan16.docx",
     "tests/fixtures/annotate/fuhan-guobanting-2005-guobanhan21.docx",
     "tests/fixtures/annotate/pifu-guowuyuan-junwei-1996-guohan95.docx",
@@ -322,6 +325,23 @@ fn annotated_word_documents_keep_every_part_and_mark_each_finding() {
 }
 
 #[test]
+fn the_seed_reports_word_form_gets_a_comment_for_each_finding_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let of = |rows: Vec<Vec<String>>| -> Vec<(String, String, String)> {
+        rows.into_iter()
+            .map(|r| (r[1].clone(), r[3].clone(), r[6].clone()))
+            .collect()
+    };
+    let from_docx = of(check_csv(&[SEED_DOCX], &dir.path().join("d")));
+    let from_text = of(check_csv(&[DRAFT], &dir.path().join("t")));
+    // The Word form is the report itself: the same findings on the same lines and characters.
+    assert_eq!(from_docx, from_text);
+    assert!(from_docx.len() >= 10, "{}", from_docx.len());
+    let comments = part(&dir.path().join("d").join(SEED_DOCX), "word/comments.xml");
+    assert_eq!(comments.matches("<w:comment ").count(), from_docx.len());
+}
+
+#[test]
 fn annotating_never_replaces_the_original() {
     let dir = tempfile::tempdir().unwrap();
     let name = "pifu-guowuyuan-junwei-1996-guohan95.docx";
@@ -393,4 +413,173 @@ fn libreoffice_converts_the_annotated_word_documents() {
             "{n}"
         );
     }
+}
+
+/// `text` fixed by `gongwen fix --write`, as a text file in `dir`.
+fn fixed_by_fix_write(dir: &Path, text: &str) -> String {
+    let txt = dir.join("draft.txt");
+    std::fs::write(&txt, text).unwrap();
+    let out = Command::new(bin())
+        .args(["fix", "-q", "--write"])
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(&txt).unwrap()
+}
+
+/// The text of a body with its tracked changes rejected: insertions dropped, deletions kept.
+fn rejected(document: &str) -> String {
+    let ins = regex::Regex::new(r"(?s)<w:ins [^>]*>.*?</w:ins>").unwrap();
+    let kept = ins
+        .replace_all(document, "")
+        .replace("<w:del ", "<w:x ")
+        .replace("</w:del>", "</w:x>")
+        .replace("w:delText", "w:t");
+    gongwen::input::docx::walk_body(&kept, &mut |_| {}).unwrap()
+}
+
+#[test]
+fn revisions_replace_exactly_the_characters_the_safe_fixes_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (comments_dir, revisions_dir) = (dir.path().join("c"), dir.path().join("r"));
+    let mut inputs: Vec<&str> = DOCX.to_vec();
+    inputs.push(DRAFT);
+    check_csv(&inputs, &comments_dir);
+    let out = Command::new(bin())
+        .current_dir(root())
+        .args(["check", "-q", "--annotate-mode", "revisions", "--annotate"])
+        .arg(&revisions_dir)
+        .args(&inputs)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mark = regex::Regex::new(r"<w:(ins|del) [^>]*>").unwrap();
+    let rule_of = regex::Regex::new(r#"<w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#).unwrap();
+    let mut changed = 0;
+    for name in inputs {
+        let file = if name.ends_with(".docx") {
+            name.to_string()
+        } else {
+            format!("{name}.docx")
+        };
+        let (c, r) = (comments_dir.join(&file), revisions_dir.join(&file));
+        let original =
+            gongwen::input::docx::docx_text(&std::fs::read(&c).unwrap(), 1 << 26).unwrap();
+        let document = part(&r, "word/document.xml");
+        // Accepted, the changes give what `fix --write` makes of the text; rejected, the text.
+        let accepted =
+            gongwen::input::docx::docx_text(&std::fs::read(&r).unwrap(), 1 << 26).unwrap();
+        assert_eq!(
+            accepted.trim_end(),
+            fixed_by_fix_write(dir.path(), &original).trim_end(),
+            "{name}"
+        );
+        assert_eq!(rejected(&document), original, "{name}");
+        // Each by gongwen, on a fixed date.
+        let marks: Vec<&str> = mark.find_iter(&document).map(|m| m.as_str()).collect();
+        for m in &marks {
+            assert!(
+                m.contains("w:author=\"gongwen\" w:date=\"2000-01-01T00:00:00Z\""),
+                "{m}"
+            );
+        }
+        changed += marks.len();
+        // The comments left are those of findings no change stands for.
+        let rules = |p: &Path| -> Vec<String> {
+            // A document whose findings all became tracked changes has no comments part.
+            let mut z = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+            let mut comments = String::new();
+            if let Ok(mut f) = z.by_name("word/comments.xml") {
+                f.read_to_string(&mut comments).unwrap();
+            }
+            rule_of
+                .captures_iter(&comments)
+                .map(|c| c[1].to_string())
+                .collect()
+        };
+        let (all, left) = (rules(&c), rules(&r));
+        assert!(
+            left.iter().all(|rule| all.contains(rule)),
+            "{name}: {left:?}"
+        );
+        let unsafe_rules = |v: &[String]| v.iter().filter(|r| !gongwen::fix::is_safe(r)).count();
+        assert_eq!(unsafe_rules(&left), unsafe_rules(&all), "{name}");
+        if accepted != original {
+            assert!(left.len() < all.len(), "{name}");
+        }
+    }
+    assert!(changed >= 300, "{changed}");
+}
+
+#[test]
+fn libreoffice_keeps_the_revisions_as_tracked_changes() {
+    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
+        std::env::split_paths(&std::env::var_os("PATH")?)
+            .map(|d| d.join(n))
+            .find(|p| p.is_file())
+    }) else {
+        println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let annotated = dir.path().join("annotated");
+    let out = Command::new(bin())
+        .current_dir(root())
+        .args([
+            "check",
+            "-q",
+            SEED_DOCX,
+            "--annotate-mode",
+            "revisions",
+            "--annotate",
+        ])
+        .arg(&annotated)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // LibreOffice reads the document and writes it again: its own tracked changes, accepted by
+    // the project's reader, must be the fixed text; rejected, the original.
+    let again = dir.path().join("again");
+    let out = Command::new(soffice)
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&again)
+        .arg(annotated.join(SEED_DOCX))
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = again.join("baoshan-fzzf-report-2022.docx");
+    let original = std::fs::read_to_string(root().join(DRAFT)).unwrap();
+    let accepted =
+        gongwen::input::docx::docx_text(&std::fs::read(&written).unwrap(), 1 << 26).unwrap();
+    assert_ne!(accepted.trim_end(), original.trim_end());
+    assert_eq!(
+        accepted.trim_end(),
+        fixed_by_fix_write(dir.path(), &original).trim_end()
+    );
+    let document = part(&written, "word/document.xml");
+    assert_eq!(rejected(&document).trim_end(), original.trim_end());
+    assert!(document.matches("w:author=\"gongwen\"").count() >= 100);
 }

@@ -231,3 +231,74 @@ fn fix_write_never_overwrites_a_container_with_its_text() {
         assert!(!dir.path().join(format!("{name}.bak")).exists(), "{name}");
     }
 }
+
+/// A Word document is never rewritten: `fix --write` writes `X.fixed.docx` beside it with the
+/// safe fixes as tracked changes, which, accepted, give what `fix --write` makes of its text.
+/// A second run changes nothing: the revised copy has no fix left, the original gives the same
+/// copy again.
+#[test]
+fn fix_write_gives_a_word_document_a_revised_copy_beside_it() {
+    use gongwen::input::docx::docx_text;
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "baoshan-fzzf-report-2022",
+        "fuhan-guobanting-1996-guobanhan16",
+    ];
+    let mut originals = Vec::new();
+    for name in names {
+        let from = root().join(format!("tests/fixtures/annotate/{name}.docx"));
+        let bytes = std::fs::read(&from).unwrap();
+        std::fs::write(dir.path().join(format!("{name}.docx")), &bytes).unwrap();
+        // Its text as a text file, fixed the way text files are.
+        let text = docx_text(&bytes, 1 << 26).unwrap();
+        std::fs::write(dir.path().join(format!("{name}.txt")), text).unwrap();
+        originals.push(bytes);
+    }
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(crate::common::bin())
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // --diff shows the same changes for the document as for its text.
+    for name in names {
+        let (docx, _) = run(&["fix", "--diff", &format!("{name}.docx")]);
+        let (txt, _) = run(&["fix", "--diff", &format!("{name}.txt")]);
+        assert!(!docx.is_empty(), "{name}");
+        assert_eq!(docx.replace(".docx", ".txt"), txt, "{name}");
+    }
+    let (_, err) = run(&["fix", "--write", "."]);
+    assert!(err.contains("已为 2 个Word文档另写出修订稿"), "{err}");
+    let mut copies = Vec::new();
+    for (name, bytes) in names.iter().zip(&originals) {
+        assert_eq!(
+            &std::fs::read(dir.path().join(format!("{name}.docx"))).unwrap(),
+            bytes
+        );
+        assert!(!dir.path().join(format!("{name}.docx.bak")).exists());
+        let copy = std::fs::read(dir.path().join(format!("{name}.fixed.docx"))).unwrap();
+        let fixed = std::fs::read_to_string(dir.path().join(format!("{name}.txt"))).unwrap();
+        assert_eq!(docx_text(&copy, 1 << 26).unwrap(), fixed, "{name}");
+        // Tracked changes only: no comments part (part names are stored as they are).
+        assert!(!copy.windows(12).any(|w| w == b"comments.xml"), "{name}");
+        copies.push(copy);
+    }
+    let (out, err) = run(&["fix", "--write", "."]);
+    assert_eq!(out, "");
+    assert!(err.contains("已为 2 个Word文档另写出修订稿"), "{err}");
+    for (name, copy) in names.iter().zip(&copies) {
+        assert_eq!(
+            &std::fs::read(dir.path().join(format!("{name}.fixed.docx"))).unwrap(),
+            copy
+        );
+        assert!(!dir.path().join(format!("{name}.fixed.fixed.docx")).exists());
+    }
+    let (out, _) = run(&["fix", "--diff", "baoshan-fzzf-report-2022.fixed.docx"]);
+    assert_eq!(out, "");
+}

@@ -206,3 +206,51 @@ fn github_annotations_one_per_finding() {
         assert!(l.contains(&format!(",title={}::", r[3])), "{l}");
     }
 }
+
+/// The SARIF log validates against the SARIF 2.1.0 schema of OASIS (tests/fixtures/sarif/, see
+/// its SOURCES.md), in both languages and with every occurrence listed; a log broken on purpose
+/// does not, so the schema is really applied.
+#[test]
+fn sarif_log_validates_against_the_sarif_2_1_0_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/sarif/sarif-schema-2.1.0.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .build(&schema)
+        .unwrap();
+    let mut results = 0;
+    for extra in [&[][..], &["--lang", "en"], &["--verbose"]] {
+        let out = Command::new(bin())
+            .current_dir(root())
+            .args([
+                "check",
+                "corpus",
+                "tests/fixtures/annotate",
+                "-q",
+                "--format",
+                "sarif",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .take(5)
+            .collect();
+        assert!(errors.is_empty(), "{extra:?}: {errors:#?}");
+        results += log["runs"][0]["results"].as_array().unwrap().len();
+        let mut broken = log.clone();
+        broken["runs"][0]["results"][0]["level"] = "fatal".into();
+        assert!(!validator.is_valid(&broken));
+        let mut broken = log;
+        broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+            ["startLine"] = 0.into();
+        assert!(!validator.is_valid(&broken));
+    }
+    assert!(results > 300, "{results}");
+}
