@@ -188,12 +188,18 @@ impl Checker {
     }
 
     fn check_document_here(&self, ctx: &DocContext) -> Vec<Located> {
+        /// No published document of the bench has more than 12 findings of one rule.
+        const MOST_PER_RULE: usize = 200;
         let mut out = Vec::new();
         let mut found = Vec::new();
         for (rule, severity) in self.rules_for(&ctx.doc.file).iter() {
             let Some(f) = rule.doc_fn() else { continue };
             found.clear();
             f(ctx, &mut found);
+            // Past the most one rule lists in one document, the rest are counted into one
+            // finding at the first of them: a text made of nothing but one slip would otherwise
+            // hold hundreds of bytes per character in findings (`--verbose` lists them all).
+            let (mut listed, mut unlisted, mut first_unlisted) = (0usize, 0usize, None);
             for finding in found.drain(..) {
                 // A rule's span off the text is a bug in that rule; it must not take the whole
                 // run down, so the finding is dropped (and tests, built with debug assertions,
@@ -210,6 +216,12 @@ impl Checker {
                 if self.allowed(&text) {
                     continue;
                 }
+                if listed == MOST_PER_RULE && !self.verbose {
+                    unlisted += 1;
+                    first_unlisted.get_or_insert((finding.span, text));
+                    continue;
+                }
+                listed += 1;
                 let lc = ctx.doc.line_col(finding.span.start);
                 let end = ctx.doc.line_col(finding.span.end);
                 let mut related: Vec<Location> = finding
@@ -237,6 +249,31 @@ impl Checker {
                     end_line: end.line,
                     end_column: end.column,
                     replacement: finding.replacement,
+                });
+            }
+            if let Some((span, text)) = first_unlisted {
+                let end = ctx.doc.line_col(span.end);
+                let line_start = ctx.doc.lines.line_start(ctx.doc.line_col(span.start).line);
+                let line = ctx.doc.lines.line_text(&ctx.doc.text, span.start);
+                out.push(Located {
+                    at: Location::in_doc(ctx.doc, span.start),
+                    span,
+                    rule: rule.id,
+                    severity: *severity,
+                    message: msg!(
+                        zh = "本文件另有{unlisted}处同类问题，未逐一列出（加 --verbose 可全部列出）",
+                        en = "{unlisted} more of the same in this file, not listed one by one (--verbose lists them all)"
+                    ),
+                    text,
+                    related: Vec::new(),
+                    excerpt: Some(Excerpt::new(
+                        line,
+                        span.start - line_start,
+                        span.end.saturating_sub(line_start),
+                    )),
+                    end_line: end.line,
+                    end_column: end.column,
+                    replacement: None,
                 });
             }
         }

@@ -602,3 +602,31 @@ fn stdin_row_is_named_hyphen_in_csv() {
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r[file] == "-"));
 }
+
+/// A text made of one slip repeated: past 200 findings of one rule in one document the rest are
+/// counted into one finding, so that findings do not grow with such a text (a megabyte of 《）
+/// once held 550 MB of them); `--verbose` still lists every one. No published document of the
+/// bench has more than 12 findings of one rule.
+#[test]
+fn one_rule_lists_at_most_200_findings_in_a_document() {
+    use gongwen::check::Checker;
+    use gongwen::pipeline::analyse;
+    use gongwen::segment::Segmenter;
+    use gongwen::Document;
+    let doc = Document::from_text("slips.txt", "《）".repeat(1000));
+    for (verbose, listed) in [(false, 201), (true, 2000)] {
+        let checker = Checker::default_rules().verbose(verbose);
+        let a = analyse(&doc, Segmenter::global(), &checker);
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == "unpaired-marks")
+            .collect();
+        assert_eq!(found.len(), listed, "verbose {verbose}");
+        let summaries = found
+            .iter()
+            .filter(|f| f.message.contains("另有1800处同类问题"))
+            .count();
+        assert_eq!(summaries, usize::from(!verbose), "verbose {verbose}");
+    }
+}
