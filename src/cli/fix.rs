@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use rayon::prelude::*;
 
 use super::args::*;
 use gongwen::document::Format;
 use gongwen::i18n::{tr, Lang};
 use gongwen::input::{self, Input, Status};
 use gongwen::msg;
+use gongwen::pipeline;
 
 #[derive(Args, Debug)]
 pub(crate) struct FixArgs {
@@ -48,144 +48,148 @@ pub(crate) fn run_fix(a: FixArgs, lang: Lang) -> Result<ExitCode, String> {
     // Every occurrence is a finding of its own, and so a fix of its own.
     let checker = checker(&config, &a.input, lang)?.verbose(true);
     let inputs = input::expand(&a.input.paths);
-    let outcomes: Vec<(String, Option<PathBuf>, Outcome)> = inputs
-        .par_iter()
-        .map(|i| {
-            let path = match i {
-                Input::File { path, .. } => Some(path.clone()),
-                _ => None,
-            };
-            let outcome = match input::load(i, &read) {
-                Err(f) => Outcome::NotRead(f.status, f.reason),
-                Ok(doc) => Outcome::Fixed {
-                    fixed: gongwen::fix::fix_text(&doc.file, &doc.text, seg, &checker),
-                    doc_format: doc.format,
-                    encoding: doc.encoding.clone(),
-                    undecodable: doc.undecodable,
-                    old: doc.text,
-                },
-            };
-            (i.display().to_string(), path, outcome)
-        })
-        .collect();
+    // Documents are read and fixed on the run's threads, and handled here in input order.
+    let work = |i: &Input| {
+        let path = match i {
+            Input::File { path, .. } => Some(path.clone()),
+            _ => None,
+        };
+        let outcome = match input::load(i, &read) {
+            Err(f) => Outcome::NotRead(f.status, f.reason),
+            Ok(doc) => Outcome::Fixed {
+                fixed: gongwen::fix::fix_text(&doc.file, &doc.text, seg, &checker),
+                doc_format: doc.format,
+                encoding: doc.encoding.clone(),
+                undecodable: doc.undecodable,
+                old: doc.text,
+            },
+        };
+        (i.display().to_string(), path, outcome)
+    };
     let mut stdout = std::io::stdout().lock();
     let (mut changed, mut fixes, mut failed) = (0usize, 0usize, 0usize);
     // Word documents given a revised copy, and the tracked changes in them.
     let (mut revised, mut revisions) = (0usize, 0usize);
-    for (file, path, outcome) in outcomes {
-        let (old, fixed, doc_format, encoding, undecodable) = match outcome {
-            Outcome::NotRead(status, reason) => {
-                if status != Status::Skipped || !a.input.quiet {
-                    eprintln!("{}", not_read_line(&file, status, &reason));
+    let handled = pipeline::for_each_ordered(
+        &inputs,
+        work,
+        |(file, path, outcome): (String, Option<PathBuf>, Outcome)| {
+            let (old, fixed, doc_format, encoding, undecodable) = match outcome {
+                Outcome::NotRead(status, reason) => {
+                    if status != Status::Skipped || !a.input.quiet {
+                        eprintln!("{}", not_read_line(&file, status, &reason));
+                    }
+                    failed += usize::from(status == Status::Error);
+                    return Ok(());
                 }
-                failed += usize::from(status == Status::Error);
-                continue;
+                Outcome::Fixed {
+                    old,
+                    fixed,
+                    doc_format,
+                    encoding,
+                    undecodable,
+                } => (old, fixed, doc_format, encoding, undecodable),
+            };
+            if fixed.text == old {
+                return Ok(());
             }
-            Outcome::Fixed {
-                old,
-                fixed,
-                doc_format,
-                encoding,
-                undecodable,
-            } => (old, fixed, doc_format, encoding, undecodable),
-        };
-        if fixed.text == old {
-            continue;
-        }
-        let n = fixed.counts.iter().map(|(_, n)| n).sum::<usize>();
-        if !a.write {
-            changed += 1;
-            fixes += n;
-            let diff = gongwen::fix::unified_diff(&file, &old, &fixed.text);
-            match stdout.write_all(diff.as_bytes()) {
-                Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-                Err(e) => return Err(write_failed(e)),
-                Ok(()) => continue,
+            let n = fixed.counts.iter().map(|(_, n)| n).sum::<usize>();
+            if !a.write {
+                changed += 1;
+                fixes += n;
+                let diff = gongwen::fix::unified_diff(&file, &old, &fixed.text);
+                return stdout.write_all(diff.as_bytes());
             }
-        }
-        let why_not = match (doc_format, &path) {
-            (_, None) => Some(tr(
-                "标准输入无法改写，请用 --diff",
-                "standard input cannot be rewritten; use --diff",
-            )),
-            // Only a text file is its own text: any other container would be overwritten by
-            // what was read out of it.
-            (Format::Pdf | Format::Ofd, _) => Some(tr(
-                "PDF、OFD文件只读出了文字，无法在原处改写，请用 --diff 查看修改后在原文件中改正",
-                "only the text of a PDF or OFD file is read, so it cannot be rewritten; use --diff and make the changes in the original",
-            )),
-            (Format::Doc | Format::Wps, _) => Some(tr(
-                "仅支持.docx格式的Word文档；.doc、.wps文件请用 --diff 查看修改后在Word中改正，或另存为.docx",
-                "only .docx Word documents are revised; for .doc and .wps use --diff and make the changes in Word, or save them as .docx",
-            )),
-            (Format::Html, _) => Some(tr(
-                "网页只读出了文字，无法在原处改写，请用 --diff",
-                "only the text of a web page is read, so it cannot be rewritten; use --diff",
-            )),
-            _ if undecodable > 0 => Some(tr(
-                "文件含无法解码的字节，改写会丢失它们，请用 --diff",
-                "the file has bytes that could not be decoded and rewriting would lose them; use --diff",
-            )),
-            _ => None,
-        };
-        if let (None, Format::Docx, Some(p)) = (why_not, doc_format, &path) {
-            match write_revised(p, &old, &fixed.edits, read.max_file_bytes) {
-                Ok((to, placed)) => {
-                    revised += 1;
-                    revisions += placed;
-                    if !a.input.quiet {
-                        let to = to.display();
+            let why_not = match (doc_format, &path) {
+                (_, None) => Some(tr(
+                    "标准输入无法改写，请用 --diff",
+                    "standard input cannot be rewritten; use --diff",
+                )),
+                // Only a text file is its own text: any other container would be overwritten by
+                // what was read out of it.
+                (Format::Pdf | Format::Ofd, _) => Some(tr(
+                    "PDF、OFD文件只读出了文字，无法在原处改写，请用 --diff 查看修改后在原文件中改正",
+                    "only the text of a PDF or OFD file is read, so it cannot be rewritten; use --diff and make the changes in the original",
+                )),
+                (Format::Doc | Format::Wps, _) => Some(tr(
+                    "仅支持.docx格式的Word文档；.doc、.wps文件请用 --diff 查看修改后在Word中改正，或另存为.docx",
+                    "only .docx Word documents are revised; for .doc and .wps use --diff and make the changes in Word, or save them as .docx",
+                )),
+                (Format::Html, _) => Some(tr(
+                    "网页只读出了文字，无法在原处改写，请用 --diff",
+                    "only the text of a web page is read, so it cannot be rewritten; use --diff",
+                )),
+                _ if undecodable > 0 => Some(tr(
+                    "文件含无法解码的字节，改写会丢失它们，请用 --diff",
+                    "the file has bytes that could not be decoded and rewriting would lose them; use --diff",
+                )),
+                _ => None,
+            };
+            if let (None, Format::Docx, Some(p)) = (why_not, doc_format, &path) {
+                match write_revised(p, &old, &fixed.edits, read.max_file_bytes) {
+                    Ok((to, placed)) => {
+                        revised += 1;
+                        revisions += placed;
+                        if !a.input.quiet {
+                            let to = to.display();
+                            eprintln!(
+                                "{}",
+                                msg!(
+                                    zh = "{file}：修订稿写入 {to}（{placed} 处修订）",
+                                    en = "{file}: revised copy written to {to} ({placed} tracked changes)"
+                                )
+                            );
+                        }
+                        if placed < fixed.edits.len() {
+                            let left = fixed.edits.len() - placed;
+                            eprintln!(
+                                "{}",
+                                msg!(
+                                    zh = "{file}：另有 {left} 处修改无法在文档中作为修订标出（跨越制表符、段落或已有修订），请用 --diff 查看",
+                                    en = "{file}: {left} more changes could not be marked as tracked changes (across a tab, a paragraph or an existing change); see --diff"
+                                )
+                            );
+                        }
+                    }
+                    Err(reason) => {
                         eprintln!(
                             "{}",
                             msg!(
-                                zh = "{file}：修订稿写入 {to}（{placed} 处修订）",
-                                en = "{file}: revised copy written to {to} ({placed} tracked changes)"
+                                zh = "{file}：未写出修订稿：{reason}",
+                                en = "{file}: no revised copy written: {reason}"
                             )
                         );
-                    }
-                    if placed < fixed.edits.len() {
-                        let left = fixed.edits.len() - placed;
-                        eprintln!(
-                            "{}",
-                            msg!(
-                                zh = "{file}：另有 {left} 处修改无法在文档中作为修订标出（跨越制表符、段落或已有修订），请用 --diff 查看",
-                                en = "{file}: {left} more changes could not be marked as tracked changes (across a tab, a paragraph or an existing change); see --diff"
-                            )
-                        );
+                        failed += 1;
                     }
                 }
-                Err(reason) => {
-                    eprintln!(
-                        "{}",
-                        msg!(
-                            zh = "{file}：未写出修订稿：{reason}",
-                            en = "{file}: no revised copy written: {reason}"
-                        )
-                    );
-                    failed += 1;
-                }
+                return Ok(());
             }
-            continue;
-        }
-        // Standard input (no path) always has a reason not to be rewritten.
-        let refused = match why_not {
-            Some(reason) => Some(reason.to_string()),
-            None => path.and_then(|p| write_back(&p, &old, &fixed.text, &encoding).err()),
-        };
-        if let Some(reason) = refused {
-            eprintln!(
-                "{}",
-                msg!(
-                    zh = "{file}：未改写：{reason}",
-                    en = "{file}: not rewritten: {reason}"
-                )
-            );
-            failed += 1;
-        } else {
-            // Counted only once written: a file refused is not among those rewritten.
-            changed += 1;
-            fixes += n;
-        }
+            // Standard input (no path) always has a reason not to be rewritten.
+            let refused = match why_not {
+                Some(reason) => Some(reason.to_string()),
+                None => path.and_then(|p| write_back(&p, &old, &fixed.text, &encoding).err()),
+            };
+            if let Some(reason) = refused {
+                eprintln!(
+                    "{}",
+                    msg!(
+                        zh = "{file}：未改写：{reason}",
+                        en = "{file}: not rewritten: {reason}"
+                    )
+                );
+                failed += 1;
+            } else {
+                // Counted only once written: a file refused is not among those rewritten.
+                changed += 1;
+                fixes += n;
+            }
+            Ok(())
+        },
+    );
+    match handled {
+        Ok(()) => {}
+        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(write_failed(e)),
     }
     stdout.flush().map_err(write_failed)?;
     if !a.input.quiet && revised > 0 {
