@@ -132,7 +132,10 @@ fn a_typo_names_the_wrong_character_and_its_replacement() {
 #[test]
 fn a_typo_in_an_article_number_is_found_and_a_measure_word_is_not() {
     let all = Checker::all_rules();
-    let found = typo_findings(&all, "违反本条例第四事七条规定的，由县级以上人民政府责令改正。");
+    let found = typo_findings(
+        &all,
+        "违反本条例第四事七条规定的，由县级以上人民政府责令改正。",
+    );
     assert_eq!(found, [("事".to_string(), Some("十".to_string()))]);
     // 期 sounds like 七, but 第十期 is a number of its own, not 第十七.
     assert!(typo_findings(&all, "第十期条目已经公布，请各单位按时报送。").is_empty());

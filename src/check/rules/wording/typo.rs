@@ -272,32 +272,42 @@ impl Model {
     }
 }
 
-/// A word with one character left out, and where: the key of the words a correction can make.
-#[derive(PartialEq, Eq, Hash)]
-struct Holed {
-    chars: [char; 4],
-    hole: u8,
+/// A window of two to four characters packed into one key, by model id (id + 1, so 0 is no
+/// character); `HOLE` marks the place a correction fills. Numbers hash and compare far faster
+/// than strings, and the rule looks windows up for every character it suspects.
+const HOLE: u64 = 0xFFFF;
+
+fn pack(ids: &[Option<u16>], hole: Option<usize>) -> Option<u64> {
+    let mut key = 0u64;
+    for (i, id) in ids.iter().enumerate() {
+        let code = if hole == Some(i) {
+            HOLE
+        } else {
+            u64::from(id.map(|id| id + 1)?)
+        };
+        key |= code << (16 * i);
+    }
+    Some(key)
 }
 
-fn holed(word: &[char], hole: usize) -> Holed {
-    let mut chars = ['\0'; 4];
-    for (i, c) in word.iter().enumerate() {
-        if i != hole {
-            chars[i] = *c;
-        }
-    }
-    Holed {
-        chars,
-        hole: hole as u8,
-    }
+/// A character that fills a hole, with its id and the count of the word it makes.
+struct Fill {
+    c: char,
+    id: Option<u16>,
+    count: u32,
 }
 
 struct Data {
     model: Model,
     /// The known words, with their counts in the model's text.
     words: FxHashMap<&'static str, u32>,
-    /// For each word with a hole, the characters that fill it.
-    fills: FxHashMap<Holed, Vec<char>>,
+    /// The same words of two to four characters, by packed key.
+    packed: FxHashMap<u64, u32>,
+    /// For each word with a hole, the characters that fill it to make a word seen at least
+    /// `MIN_WORD` times.
+    fills: FxHashMap<u64, Vec<Fill>>,
+    /// Each character's syllables, by id: looked up for every candidate.
+    sounds: Vec<Sounds>,
     /// Each character's look-alike group.
     shapes: FxHashMap<char, usize>,
     /// By character id: never taken for a typo (rare, a province, a function word, a numeral).
@@ -307,20 +317,43 @@ struct Data {
 static DATA: LazyLock<Option<Data>> = LazyLock::new(|| {
     let model = Model::parse(MODEL)?;
     let mut words = FxHashMap::default();
-    let mut fills: FxHashMap<Holed, Vec<char>> = FxHashMap::default();
+    let mut packed = FxHashMap::default();
+    let mut fills: FxHashMap<u64, Vec<Fill>> = FxHashMap::default();
     for line in entries(WORDS) {
         let mut cols = line.split('\t');
         let (Some(word), Some(count)) = (cols.next(), cols.next()) else {
             continue;
         };
-        words.insert(word, count.parse().unwrap_or(0));
+        let count: u32 = count.parse().unwrap_or(0);
+        words.insert(word, count);
         let chars: Vec<char> = word.chars().collect();
         if !(2..=4).contains(&chars.len()) {
             continue;
         }
-        for (i, c) in chars.iter().enumerate() {
-            fills.entry(holed(&chars, i)).or_default().push(*c);
+        let ids: Vec<Option<u16>> = chars.iter().map(|c| model.id(*c)).collect();
+        let Some(key) = pack(&ids, None) else {
+            continue;
+        };
+        packed.insert(key, count);
+        if count < MIN_WORD {
+            continue;
         }
+        for (i, c) in chars.iter().enumerate() {
+            if NUMERALS.contains(*c) {
+                continue;
+            }
+            if let Some(key) = pack(&ids, Some(i)) {
+                fills.entry(key).or_default().push(Fill {
+                    c: *c,
+                    id: ids[i],
+                    count,
+                });
+            }
+        }
+    }
+    let mut sounds: Vec<Sounds> = (0..model.uni.len()).map(|_| Sounds::default()).collect();
+    for (c, id) in &model.ids {
+        sounds[usize::from(*id)] = Sounds::of(*c);
     }
     let mut shapes = FxHashMap::default();
     for (g, line) in entries(SHAPES).enumerate() {
@@ -338,7 +371,9 @@ static DATA: LazyLock<Option<Data>> = LazyLock::new(|| {
     Some(Data {
         model,
         words,
+        packed,
         fills,
+        sounds,
         shapes,
         never,
     })
@@ -381,6 +416,7 @@ pub fn fuzzy(s: &str) -> String {
 }
 
 /// A character's syllables, and the same with the fuzzy distinctions taken out.
+#[derive(Default)]
 struct Sounds {
     plain: Vec<&'static str>,
     fuzzy: Vec<String>,
@@ -395,7 +431,17 @@ impl Sounds {
 }
 
 fn kind(data: &Data, wrong_sounds: &Sounds, wrong: char, right: char) -> Option<Kind> {
-    let (a, b) = (&wrong_sounds.plain, syllables(right));
+    kind_of(data, wrong_sounds, &Sounds::of(right), wrong, right)
+}
+
+fn kind_of(
+    data: &Data,
+    wrong_sounds: &Sounds,
+    right_sounds: &Sounds,
+    wrong: char,
+    right: char,
+) -> Option<Kind> {
+    let (a, b) = (&wrong_sounds.plain, &right_sounds.plain);
     // An input method offers a character under its common reading: one of the two must be read
     // as its first reading, or rare readings (零 as lián) make strangers sound alike.
     let meet = |same: &dyn Fn(&str, &str) -> bool| {
@@ -405,7 +451,7 @@ fn kind(data: &Data, wrong_sounds: &Sounds, wrong: char, right: char) -> Option<
     if meet(&|x, y| x == y) {
         return Some(Kind::Sound);
     }
-    let fb: Vec<String> = b.iter().map(|s| fuzzy(s)).collect();
+    let fb = &right_sounds.fuzzy;
     let fa = &wrong_sounds.fuzzy;
     if fa.first().is_some_and(|x| fb.contains(x)) || fb.first().is_some_and(|y| fa.contains(y)) {
         return Some(Kind::NearSound);
@@ -432,21 +478,20 @@ fn best_fix(
     k: usize,
 ) -> Option<(char, usize, usize, f64)> {
     // First the windows alone, which turn most characters away without the model.
-    let mut windows: Vec<(usize, usize, &Vec<char>)> = Vec::new();
-    let mut buf = String::new();
+    let ids: Vec<Option<u16>> = w.iter().map(|c| data.model.id(*c)).collect();
+    let mut windows: Vec<(usize, usize, &Vec<Fill>)> = Vec::new();
     for len in 2..=4usize {
         for start in (k + 1).saturating_sub(len)..=k {
             if start + len > w.len() {
                 continue;
             }
-            let word = &w[start..start + len];
-            buf.clear();
-            buf.extend(word);
-            if data.words.contains_key(buf.as_str()) {
+            let window = &ids[start..start + len];
+            if pack(window, None).is_some_and(|key| data.packed.contains_key(&key)) {
                 // The character already makes a word here: nothing to mend in this reading.
                 return None;
             }
-            if let Some(fills) = data.fills.get(&holed(word, k - start)) {
+            if let Some(fills) = pack(window, Some(k - start)).and_then(|key| data.fills.get(&key))
+            {
                 windows.push((start, len, fills));
             }
         }
@@ -455,46 +500,37 @@ fn best_fix(
     if windows.is_empty() {
         return None;
     }
-    let ids: Vec<Option<u16>> = w.iter().map(|c| data.model.id(*c)).collect();
     let to = (k + 2).min(w.len() - 1);
     let before = data.model.score(&ids, k, to);
-    let sounds = Sounds::of(w[k]);
+    let wrong_sounds = match ids[k] {
+        Some(id) => &data.sounds[usize::from(id)],
+        None => return None,
+    };
     let mut best: Option<(char, usize, usize, f64)> = None;
     let mut tried: Vec<char> = Vec::new();
+    let mut fixed = ids.clone();
     for (start, len, fills) in windows {
-        let word = &w[start..start + len];
-        {
-            for &c in fills {
-                if c == w[k] || tried.contains(&c) {
-                    continue;
-                }
-                if NUMERALS.contains(c) {
-                    continue;
-                }
-                let mut made: Vec<char> = word.to_vec();
-                made[k - start] = c;
-                buf.clear();
-                buf.extend(&made);
-                let count = data.words.get(buf.as_str()).copied().unwrap_or(0);
-                if count < MIN_WORD {
-                    continue;
-                }
-                tried.push(c);
-                let Some(kind) = kind(data, &sounds, w[k], c) else {
-                    continue;
+        for fill in fills {
+            let c = fill.c;
+            if c == w[k] || tried.contains(&c) {
+                continue;
+            }
+            tried.push(c);
+            let Some(id) = fill.id else { continue };
+            let Some(kind) = kind_of(data, wrong_sounds, &data.sounds[usize::from(id)], w[k], c)
+            else {
+                continue;
+            };
+            fixed[k] = Some(id);
+            let gain = data.model.score(&fixed, k, to) - before
+                + WORD_WEIGHT * (f64::from(fill.count) / WORD_NORM).ln()
+                - match kind {
+                    Kind::Sound => 0.0,
+                    Kind::NearSound => NEAR_PENALTY,
+                    Kind::Shape => SHAPE_PENALTY,
                 };
-                let mut fixed = ids.clone();
-                fixed[k] = data.model.id(c);
-                let gain = data.model.score(&fixed, k, to) - before
-                    + WORD_WEIGHT * (f64::from(count) / WORD_NORM).ln()
-                    - match kind {
-                        Kind::Sound => 0.0,
-                        Kind::NearSound => NEAR_PENALTY,
-                        Kind::Shape => SHAPE_PENALTY,
-                    };
-                if best.is_none_or(|b| gain > b.3) {
-                    best = Some((c, start, len, gain));
-                }
+            if best.is_none_or(|b| gain > b.3) {
+                best = Some((c, start, len, gain));
             }
         }
     }
