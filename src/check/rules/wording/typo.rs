@@ -705,19 +705,26 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
         static LOOSE: RefCell<FxHashMap<u32, bool>> = RefCell::default();
     }
     let suspect = |t: &crate::segment::Token| {
-        !is_name_tag(t.pos)
-            && LOOSE.with(|l| {
-                let mut l = l.borrow_mut();
-                if l.len() > 1_000_000 {
-                    l.clear();
-                }
-                *l.entry(t.word).or_insert_with(|| {
-                    let word = t.span.text(text);
-                    word.chars().all(is_han)
-                        && (word.chars().nth(1).is_none()
-                            || !(jieba.has_word(word) || data.words.contains_key(word)))
-                })
+        if is_name_tag(t.pos) {
+            return false;
+        }
+        // One character needs no dictionary: most tokens left alone are single characters,
+        // and the table below is costlier to ask than this.
+        let mut chars = t.span.text(text).chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return is_han(c);
+        }
+        LOOSE.with(|l| {
+            let mut l = l.borrow_mut();
+            if l.len() > 1_000_000 {
+                l.clear();
+            }
+            *l.entry(t.word).or_insert_with(|| {
+                let word = t.span.text(text);
+                word.chars().all(is_han)
+                    && !(jieba.has_word(word) || data.words.contains_key(word))
             })
+        })
     };
     // Whether the token holding byte `b` is a suspect.
     let loose_at = |b: usize| {
