@@ -68,6 +68,7 @@ pub static MISSING_CHAR: Rule = Rule {
 struct Short {
     full: String,
     short: Vec<char>,
+    written: String,
     gap: usize,
     /// Whether the dropped characters are part of a word of the full phrase, not a word of
     /// their own: 全国统一大市场 without 统一 or 大 is still a phrase (全国统一市场), 行政机关负责人
@@ -141,6 +142,7 @@ static SHORTS: LazyLock<Vec<Short>> = LazyLock::new(|| {
                     .or_insert_with(|| {
                         Some(Short {
                             full: p.clone(),
+                            written: short.iter().collect(),
                             short,
                             gap,
                             breaks_word: !(bounds.contains(&gap) && bounds.contains(&(gap + drop))),
@@ -160,6 +162,21 @@ static SHORTS: LazyLock<Vec<Short>> = LazyLock::new(|| {
 
 pub(super) static SHORT_NEEDLES: LazyLock<text::Needles> =
     LazyLock::new(|| text::Needles::new(SHORTS.iter().map(|s| s.short.iter().collect::<String>())));
+
+/// The short forms by their first four characters: many share their first characters
+/// (行政……), and comparing each at every 行 of a text would cost more than the rest of the rule.
+static BY_HEAD: LazyLock<FxHashMap<[char; MIN_SHORT], Vec<usize>>> = LazyLock::new(|| {
+    let mut by_head: FxHashMap<[char; MIN_SHORT], Vec<usize>> = FxHashMap::default();
+    for (i, s) in SHORTS.iter().enumerate() {
+        let mut head = ['\0'; MIN_SHORT];
+        head.copy_from_slice(&s.short[..MIN_SHORT]);
+        by_head.entry(head).or_default().push(i);
+    }
+    by_head
+});
+
+static FIRST: LazyLock<FxHashSet<char>> =
+    LazyLock::new(|| SHORTS.iter().map(|s| s.short[0]).collect());
 
 /// Whether a character next to the gap is left alone by jieba in the short form: a phrase
 /// missing a piece leaves a broken word (行政机关人: 人 stands alone), one that is a phrase of
@@ -192,7 +209,25 @@ fn unheard(s: &Short) -> bool {
 fn missing_char(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut last_end = 0;
-    let mut found = SHORT_NEEDLES.find_overlapping_at(text, ctx.list_starts());
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &(at, c) in ctx.list_starts() {
+        if !FIRST.contains(&c) {
+            continue;
+        }
+        let mut head = ['\0'; MIN_SHORT];
+        let mut chars = text[at..].chars();
+        for h in &mut head {
+            *h = chars.next().unwrap_or('\0');
+        }
+        let Some(list) = BY_HEAD.get(&head) else {
+            continue;
+        };
+        for &i in list {
+            if text[at..].starts_with(&SHORTS[i].written) {
+                found.push((i, at));
+            }
+        }
+    }
     // The longest form at each place first.
     found.sort_by_key(|&(i, at)| (at, std::cmp::Reverse(SHORTS[i].short.len())));
     let mut seen: FxHashSet<usize> = FxHashSet::default();
@@ -202,7 +237,7 @@ fn missing_char(ctx: &DocContext, out: &mut Vec<Finding>) {
             continue;
         }
         seen.insert(at);
-        let written: String = s.short.iter().collect();
+        let written = &s.written;
         let end = at + written.len();
         last_end = end;
         let full = &s.full;
