@@ -76,6 +76,7 @@ pub static ALL: &[&Rule] = &[
     &wording::outdated_institution::OUTDATED_INSTITUTION,
     &wording::canonical_phrase::CANONICAL_PHRASE,
     &wording::typo::TYPO,
+    &wording::missing_char::MISSING_CHAR,
     &attachment::attachment_note_form::ATTACHMENT_NOTE_FORM,
     &attachment::attachment_note_mismatch::ATTACHMENT_NOTE_MISMATCH,
 ];

@@ -7,6 +7,7 @@
 pub mod canonical_phrase;
 pub mod confusable_lexicon;
 pub mod fazhi_vs_fazhi;
+pub mod missing_char;
 pub mod outdated_institution;
 pub mod placeholder_residue;
 pub mod repeated_token;
@@ -18,6 +19,7 @@ use std::sync::LazyLock;
 
 use super::text;
 use canonical_phrase::PHRASE_HALVES;
+use missing_char::SHORT_NEEDLES;
 use outdated_institution::OLD;
 use term_odd_one_out::PAIR_WORDS;
 use traditional_variant_chars::VARIANT_MATCHER;
@@ -31,5 +33,12 @@ pub(super) fn entries(list: &str) -> impl Iterator<Item = &str> {
 
 /// The word lists read character by character (the others are few strings, each found by a
 /// substring search): one scan of a document finds where any of their strings may start.
-pub(crate) static LIST_STARTS: LazyLock<text::Starts> =
-    LazyLock::new(|| text::Starts::of(&[&PAIR_WORDS, &VARIANT_MATCHER, &OLD, &PHRASE_HALVES]));
+pub(crate) static LIST_STARTS: LazyLock<text::Starts> = LazyLock::new(|| {
+    text::Starts::of(&[
+        &PAIR_WORDS,
+        &VARIANT_MATCHER,
+        &OLD,
+        &PHRASE_HALVES,
+        &SHORT_NEEDLES,
+    ])
+});
