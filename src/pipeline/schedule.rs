@@ -15,10 +15,12 @@ pub fn chunk_size() -> usize {
 /// Runs `work` over `inputs` on the run's threads and hands the results to `emit` in input
 /// order, on the calling thread.
 ///
-/// Workers take the next input as soon as they finish one, so a long document holds up no one,
-/// and the caller writes results while the workers go on. A worker does not start an input more
-/// than [`chunk_size`] places ahead of the last one written, which bounds the results waiting
-/// for their turn. With one thread everything runs in turn on the calling thread.
+/// Inputs are taken a window of [`chunk_size`] at a time: rayon works the window on the run's
+/// threads, then its results are written in order, which bounds the results waiting for their
+/// turn. A scheduler of its own that let workers run on while the caller wrote (and so kept
+/// them busy at the end of a window) bought 2% of an `extract` run with two threads and none of
+/// a `check` run (README, Performance), so it gave way to this. With one thread everything
+/// runs in turn on the calling thread.
 pub fn for_each_ordered<I, T, W, E>(inputs: &[I], work: W, emit: E) -> std::io::Result<()>
 where
     I: Sync,
@@ -70,9 +72,7 @@ where
     W: Fn(&[I]) -> Vec<T> + Sync,
     E: FnMut(T) -> std::io::Result<()>,
 {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{mpsc, Condvar, Mutex};
-
+    use rayon::prelude::*;
     let threads = rayon::current_num_threads();
     if threads <= 1 || batches.len() <= 1 {
         for &b in batches {
@@ -85,84 +85,16 @@ where
     // In runs: about as many inputs as for single inputs, and at least four runs a thread.
     let longest = batches.iter().map(|b| b.len()).max().unwrap_or(1).max(1);
     let window = (chunk_size() / longest).max(threads * 4);
-    /// How far the writer has got, and whether the run is over for the workers.
-    struct Gate {
-        written: usize,
-        stop: bool,
-    }
-    let gate = (
-        Mutex::new(Gate {
-            written: 0,
-            stop: false,
-        }),
-        Condvar::new(),
-    );
-    fn lock(m: &Mutex<Gate>) -> std::sync::MutexGuard<'_, Gate> {
-        m.lock().unwrap_or_else(|e| e.into_inner())
-    }
-    let stop = || {
-        lock(&gate.0).stop = true;
-        gate.1.notify_all();
-    };
-    /// Stops the other workers when a worker unwinds, so that none waits for a result that
-    /// will never be written.
-    struct StopOnPanic<'g, F: Fn()>(&'g F);
-    impl<F: Fn()> Drop for StopOnPanic<'_, F> {
-        fn drop(&mut self) {
-            if std::thread::panicking() {
-                (self.0)();
-            }
-        }
-    }
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Vec<T>)>();
     // Workers write messages in the caller's language.
     let lang = crate::i18n::lang();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (gate, next, work, stop) = (&gate, &next, &work, &stop);
-            scope.spawn(move || {
-                crate::i18n::with_lang(lang, || {
-                    let _guard = StopOnPanic(stop);
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&input) = batches.get(i) else { break };
-                        let mut g = lock(&gate.0);
-                        while !g.stop && i >= g.written + window {
-                            g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
-                        }
-                        if g.stop {
-                            break;
-                        }
-                        drop(g);
-                        if tx.send((i, work(input))).is_err() {
-                            break;
-                        }
-                    }
-                })
-            });
+    for group in batches.chunks(window) {
+        let results: Vec<Vec<T>> = group
+            .par_iter()
+            .map(|&b| crate::i18n::with_lang(lang, || work(b)))
+            .collect();
+        for r in results.into_iter().flatten() {
+            emit(r)?;
         }
-        drop(tx);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut written = 0;
-        for (i, r) in rx.iter() {
-            waiting.insert(i, r);
-            let before = written;
-            while let Some(rs) = waiting.remove(&written) {
-                for r in rs {
-                    if let Err(e) = emit(r) {
-                        stop();
-                        return Err(e);
-                    }
-                }
-                written += 1;
-            }
-            if written != before {
-                lock(&gate.0).written = written;
-                gate.1.notify_all();
-            }
-        }
-        Ok(())
-    })
+    }
+    Ok(())
 }
