@@ -113,14 +113,22 @@ fn annotated_copy_has_one_comment_per_finding_on_its_characters() {
     assert_eq!(again_rules, rules);
 }
 
-#[test]
-fn libreoffice_opens_and_converts_the_annotated_copy() {
-    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
+/// LibreOffice's `soffice` on the PATH; `None`, saying so, where it is not installed.
+fn soffice() -> Option<std::path::PathBuf> {
+    let found = ["soffice", "libreoffice"].iter().find_map(|n| {
         std::env::split_paths(&std::env::var_os("PATH")?)
             .map(|d| d.join(n))
             .find(|p| p.is_file())
-    }) else {
+    });
+    if found.is_none() {
         println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+    }
+    found
+}
+
+#[test]
+fn libreoffice_opens_and_converts_the_annotated_copy() {
+    let Some(soffice) = soffice() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -359,12 +367,7 @@ fn annotating_never_replaces_the_original() {
 
 #[test]
 fn libreoffice_converts_the_annotated_word_documents() {
-    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+    let Some(soffice) = soffice() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -522,12 +525,7 @@ fn revisions_replace_exactly_the_characters_the_safe_fixes_replace() {
 
 #[test]
 fn libreoffice_keeps_the_revisions_as_tracked_changes() {
-    let Some(soffice) = ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::split_paths(&std::env::var_os("PATH")?)
-            .map(|d| d.join(n))
-            .find(|p| p.is_file())
-    }) else {
-        println!("annotate: skipped, no soffice (scripts/install-office.sh installs it)");
+    let Some(soffice) = soffice() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
