@@ -24,9 +24,9 @@ pub fn run(checker: &Checker, batch: Vec<BatchDoc>, index: Option<Vec<IndexDoc>>
         move || index.map(|docs| build(&docs)).unwrap_or_default(),
     );
     // The index says what holds on the run's date; citations.csv says what held when cited.
-    let catalogue = resolve::Catalogue::global();
     for row in index.iter_mut().filter(|r| resolve::applies_to(r.kind)) {
-        let r = catalogue.resolve(&row.title, on);
+        // Asked only here, so that a run with no such citation never loads the catalogue.
+        let r = resolve::Catalogue::global().resolve(&row.title, on);
         let status = r.status.unwrap_or(resolve::Status::Unknown);
         row.registry_status = status.registry().as_str().to_string();
         row.law_status = status.as_str().to_string();

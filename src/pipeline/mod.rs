@@ -90,7 +90,6 @@ pub fn analyse_tagged(
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
     let meta = meta::detect_doc(doc, &docnums);
-    let catalogue = Catalogue::global();
     let on = match (meta.date, meta.year) {
         (Some(d), _) => DocDate::day(d),
         (None, Some(y)) => DocDate::year(y),
@@ -98,7 +97,8 @@ pub fn analyse_tagged(
     };
     for c in &mut citations {
         if resolve::applies_to(c.kind) {
-            let r = catalogue.resolve(&c.title, on);
+            // The catalogue loads on the first citation that needs it, not for every run.
+            let r = Catalogue::global().resolve(&c.title, on);
             let status = r.status.unwrap_or(LawStatus::Unknown);
             c.registry_status = status.registry().as_str().to_string();
             c.law_status = status.as_str().to_string();

@@ -123,20 +123,20 @@ fn law_currency(ctx: &DocContext, out: &mut Vec<Finding>) {
     // it was written: a published text may be decades old. Its citation of a repealed text is a
     // slip only when it also cites a text adopted after the repeal, or tells of a later month.
     let undated = ctx.meta.date.is_none() && ctx.meta.year.is_none();
-    let floor = if undated {
-        written_after(ctx).max(told_of(text))
-    } else {
-        None
-    };
+    // Worked out on the first repealed citation: most documents have none, and the catalogue's
+    // history need not be loaded for them.
+    let mut floor: Option<Option<String>> = None;
     for c in ctx.citations {
         // Repealed before the citing document was written (the catalogue compares the dates;
         // a user's register says so outright, without a date).
         if c.law_status != "repealed" && c.registry_status != "repealed" {
             continue;
         }
-        if undated && !c.repealed_on.is_empty() && floor.as_ref().is_none_or(|f| *f < c.repealed_on)
-        {
-            continue;
+        if undated && !c.repealed_on.is_empty() {
+            let floor = floor.get_or_insert_with(|| written_after(ctx).max(told_of(text)));
+            if floor.as_ref().is_none_or(|f| *f < c.repealed_on) {
+                continue;
+            }
         }
         let sentence = sentence_around(text, c.span.start, c.span.end);
         if ABOUT_REPEAL.iter().any(|w| sentence.contains(w))
