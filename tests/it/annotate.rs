@@ -126,6 +126,29 @@ fn soffice() -> Option<std::path::PathBuf> {
     found
 }
 
+/// Has LibreOffice convert `files` to `format` into `outdir` (its profile under `home`), and
+/// fails the test when it cannot.
+fn soffice_convert(
+    soffice: &Path,
+    format: &str,
+    outdir: &Path,
+    files: impl IntoIterator<Item = std::path::PathBuf>,
+    home: &Path,
+) {
+    let out = Command::new(soffice)
+        .args(["--headless", "--convert-to", format, "--outdir"])
+        .arg(outdir)
+        .args(files)
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn libreoffice_opens_and_converts_the_annotated_copy() {
     let Some(soffice) = soffice() else {
@@ -139,22 +162,12 @@ fn libreoffice_opens_and_converts_the_annotated_copy() {
         .output()
         .unwrap();
     let docx = dir.path().join(format!("{DRAFT}.docx"));
-    let out = Command::new(soffice)
-        .args([
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&docx)
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    soffice_convert(
+        &soffice,
+        "txt:Text (encoded):UTF8",
+        dir.path(),
+        [docx],
+        dir.path(),
     );
     let txt = std::fs::read_to_string(dir.path().join("baoshan-fzzf-report-2022.txt.txt")).unwrap();
     let original = std::fs::read_to_string(root().join(DRAFT)).unwrap();
@@ -374,23 +387,7 @@ fn libreoffice_converts_the_annotated_word_documents() {
     let annotated = dir.path().join("annotated");
     check_csv(&DOCX, &annotated);
     let convert = |files: Vec<std::path::PathBuf>, to: &Path| {
-        let out = Command::new(&soffice)
-            .args([
-                "--headless",
-                "--convert-to",
-                "txt:Text (encoded):UTF8",
-                "--outdir",
-            ])
-            .arg(to)
-            .args(files)
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        soffice_convert(&soffice, "txt:Text (encoded):UTF8", to, files, dir.path())
     };
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     convert(DOCX.iter().map(|n| annotated.join(n)).collect(), &a);
@@ -551,22 +548,12 @@ fn libreoffice_keeps_the_revisions_as_tracked_changes() {
     // LibreOffice reads the document and writes it again: its own tracked changes, accepted by
     // the project's reader, must be the fixed text; rejected, the original.
     let again = dir.path().join("again");
-    let out = Command::new(soffice)
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&again)
-        .arg(annotated.join(SEED_DOCX))
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    soffice_convert(
+        &soffice,
+        "docx:MS Word 2007 XML",
+        &again,
+        [annotated.join(SEED_DOCX)],
+        dir.path(),
     );
     let written = again.join("baoshan-fzzf-report-2022.docx");
     let original = std::fs::read_to_string(root().join(DRAFT)).unwrap();
