@@ -218,63 +218,21 @@ impl Checker {
                 }
                 if listed == MOST_PER_RULE && !self.verbose {
                     unlisted += 1;
-                    first_unlisted.get_or_insert((finding.span, text));
+                    first_unlisted.get_or_insert((finding, text));
                     continue;
                 }
                 listed += 1;
-                let lc = ctx.doc.line_col(finding.span.start);
-                let end = ctx.doc.line_col(finding.span.end);
-                let mut related: Vec<Location> = finding
-                    .related_spans
-                    .iter()
-                    .map(|s| Location::in_doc(ctx.doc, s.start))
-                    .collect();
-                related.extend(finding.related);
-                let line_start = ctx.doc.lines.line_start(lc.line);
-                let line = ctx.doc.lines.line_text(&ctx.doc.text, finding.span.start);
-                let excerpt = Excerpt::new(
-                    line,
-                    finding.span.start - line_start,
-                    finding.span.end.saturating_sub(line_start),
-                );
-                out.push(Located {
-                    at: Location::in_doc(ctx.doc, finding.span.start),
-                    span: finding.span,
-                    rule: rule.id,
-                    severity: *severity,
-                    message: finding.message,
-                    text,
-                    related,
-                    excerpt: Some(excerpt),
-                    end_line: end.line,
-                    end_column: end.column,
-                    replacement: finding.replacement,
-                });
+                out.push(locate(ctx, rule.id, *severity, finding, text));
             }
-            if let Some((span, text)) = first_unlisted {
-                let end = ctx.doc.line_col(span.end);
-                let line_start = ctx.doc.lines.line_start(ctx.doc.line_col(span.start).line);
-                let line = ctx.doc.lines.line_text(&ctx.doc.text, span.start);
-                out.push(Located {
-                    at: Location::in_doc(ctx.doc, span.start),
-                    span,
-                    rule: rule.id,
-                    severity: *severity,
-                    message: msg!(
-                        zh = "本文件另有{unlisted}处同类问题，未逐一列出（加 --verbose 可全部列出）",
-                        en = "{unlisted} more of the same in this file, not listed one by one (--verbose lists them all)"
-                    ),
-                    text,
-                    related: Vec::new(),
-                    excerpt: Some(Excerpt::new(
-                        line,
-                        span.start - line_start,
-                        span.end.saturating_sub(line_start),
-                    )),
-                    end_line: end.line,
-                    end_column: end.column,
-                    replacement: None,
-                });
+            if let Some((mut finding, text)) = first_unlisted {
+                finding.message = msg!(
+                    zh = "本文件另有{unlisted}处同类问题，未逐一列出（加 --verbose 可全部列出）",
+                    en = "{unlisted} more of the same in this file, not listed one by one (--verbose lists them all)"
+                );
+                finding.related_spans.clear();
+                finding.related.clear();
+                finding.replacement = None;
+                out.push(locate(ctx, rule.id, *severity, finding, text));
             }
         }
         place::one_finding_per_place(&mut out);
@@ -342,6 +300,44 @@ impl Checker {
             }
         });
         out
+    }
+}
+
+/// A rule's finding placed in its document: line and column, end, related places, excerpt.
+fn locate(
+    ctx: &DocContext,
+    rule: &'static str,
+    severity: Severity,
+    finding: Finding,
+    text: String,
+) -> Located {
+    let lc = ctx.doc.line_col(finding.span.start);
+    let end = ctx.doc.line_col(finding.span.end);
+    let mut related: Vec<Location> = finding
+        .related_spans
+        .iter()
+        .map(|s| Location::in_doc(ctx.doc, s.start))
+        .collect();
+    related.extend(finding.related);
+    let line_start = ctx.doc.lines.line_start(lc.line);
+    let line = ctx.doc.lines.line_text(&ctx.doc.text, finding.span.start);
+    let excerpt = Excerpt::new(
+        line,
+        finding.span.start - line_start,
+        finding.span.end.saturating_sub(line_start),
+    );
+    Located {
+        at: Location::in_doc(ctx.doc, finding.span.start),
+        span: finding.span,
+        rule,
+        severity,
+        message: finding.message,
+        text,
+        related,
+        excerpt: Some(excerpt),
+        end_line: end.line,
+        end_column: end.column,
+        replacement: finding.replacement,
     }
 }
 
