@@ -7,8 +7,11 @@
 #
 # Inputs are made from corpus/baoshan-fzzf-report-2022.txt: a text of one line, a text of many
 # short lines, an HTML page, a --stdin-jsonl stream of lines each just under the cap, and the
-# .docx bomb of ../shared/stress (1,000 MB of XML in 1 MB of zip). Uses target/release/gongwen
-# (built if missing) or $GONGWEN; needs GNU time (/usr/bin/time).
+# .docx bomb of ../shared/stress (1,000 MB of XML in 1 MB of zip); and texts of one short unit
+# repeated, each the densest case of something a document yields per byte: a figure and its
+# change (全年办理案件1件，同比增长2.5%，), a bare count (1个), a citation (《法》), one character
+# (的) and one letter with a space (a ). A run past 300 s is stopped and reported as such. Uses
+# target/release/gongwen (built if missing) or $GONGWEN; needs GNU time (/usr/bin/time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,8 +27,12 @@ seed=corpus/baoshan-fzzf-report-2022.txt
 peak() {
     local in=$1
     shift
-    /usr/bin/time -f %M -o "$W/rss" "$@" <"$in" >/dev/null 2>"$W/err" || true
-    echo $(($(tail -1 "$W/rss") / 1024))
+    if /usr/bin/time -f %M -o "$W/rss" timeout 300 "$@" <"$in" >/dev/null 2>"$W/err" ||
+        [ "$(head -1 "$W/rss")" != "Command exited with non-zero status 124" ]; then
+        echo $(($(tail -1 "$W/rss") / 1024))
+    else
+        echo "over 300 s"
+    fi
 }
 extract() { peak /dev/null "$B" extract -q -j 2 --max-file-size "$cap" -o "$W/out" "$@"; }
 
@@ -55,10 +62,15 @@ line = json.dumps({"id": 0, "text": "".join(paras) * (size // len("".join(paras)
 with open(f"{w}/stream.jsonl", "wb") as f:
     for i in range(4):
         f.write(line[:size - 4].rsplit(b"\xe3", 1)[0].rstrip(b"\\") + b'"}\n')
+for name, unit in [("figures", "全年办理案件1件，同比增长2.5%，"), ("counts", "1个"),
+                   ("citations", "《法》"), ("one-char", "的"), ("letters", "a ")]:
+    fill(unit, f"{w}/dense-{name}.txt")
 PY
 }
 
-head -c 200 "$seed" | sed 's/[^\n]*$//' >"$W/tiny.txt"
+# The baseline loads every table a document can need: its text cites a law, so the law
+# catalogue is read too.
+{ head -c 200 "$seed" | sed 's/[^\n]*$//'; echo '根据《中华人民共和国行政诉讼法》的规定。'; } >"$W/tiny.txt"
 cap=8
 base=$(extract "$W/tiny.txt")
 echo "baseline (a tiny file): $base MiB"
@@ -69,11 +81,17 @@ python3 "$root/../shared/stress/containers.py" docx_bomb 1000 "$W/bomb.docx"
 for cap in "${caps[@]}"; do
     make_inputs $((cap * 1048576 - 65536))
     bound=$((8 * cap + base))
-    row() { printf '| %s | %s MB | %s | %s MiB | %s MiB%s |\n' "$1" "$cap" "$2" "$3" "$bound" \
-        "$([ "$3" -le "$bound" ] || echo ' **exceeded**')"; }
+    row() {
+        local over=' **exceeded**' peak=$3
+        [[ $3 =~ ^[0-9]+$ ]] && peak="$3 MiB" && [ "$3" -le "$bound" ] && over=''
+        printf '| %s | %s MB | %s | %s | %s MiB%s |\n' "$1" "$cap" "$2" "$peak" "$bound" "$over"
+    }
     size() { echo "$(($(stat -c %s "$1") / 1024)) KiB"; }
     for f in one-line.txt short-lines.txt page.html; do
         row "$f" "$(size "$W/$f")" "$(extract "$W/$f")"
+    done
+    for f in figures counts citations one-char letters; do
+        row "dense text: $f" "$(size "$W/dense-$f.txt")" "$(extract "$W/dense-$f.txt")"
     done
     row "docx bomb (1,000 MB of XML)" "$(size "$W/bomb.docx")" "$(extract "$W/bomb.docx")"
     row "--stdin-jsonl, 4 lines" "$(size "$W/stream.jsonl")" \
