@@ -284,7 +284,7 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
         });
     }
     setup_threads(a.input.threads);
-    gongwen::segment::prewarm_unknown_word_tags();
+    gongwen::pipeline::warm_up();
     let seg = segmenter(&config, &[])?;
     let checker = checker_for(&config, &a.input, lang)?.verbose(a.verbose);
     let own: Vec<std::path::PathBuf> = a.output.iter().cloned().collect();

@@ -49,7 +49,7 @@ pub(crate) fn run_extract(a: ExtractArgs, lang: Lang) -> Result<ExitCode, String
     let read = read_options(&a.input)?;
     let config = load_config(&a.input)?;
     setup_threads(a.input.threads);
-    gongwen::segment::prewarm_unknown_word_tags();
+    gongwen::pipeline::warm_up();
     let listed = match (&a.output, a.stdin_jsonl) {
         (Some(out), false) => Some(input::expand_excluding(
             &a.input.paths,

@@ -6,9 +6,11 @@
 //! most a window of per-document results at a time.
 
 mod schedule;
+mod warm;
 
 pub use crate::output::Sink;
 pub use schedule::{batches, chunk_size, for_each_batch_ordered, for_each_ordered};
+pub use warm::warm_up;
 
 use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::corpus::{self, IndexCitation, IndexDoc};

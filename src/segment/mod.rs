@@ -185,10 +185,14 @@ pub fn word_text(id: u32) -> Option<Arc<str>> {
 /// thread of its own. Nearly every document has such a word, and the model takes a third as
 /// long to load as the dictionary, which the calling thread builds meanwhile.
 pub fn prewarm_unknown_word_tags() {
-    std::thread::spawn(|| {
-        // An empty dictionary knows no word, so tagging any Chinese word asks the model.
-        Jieba::empty().tag("公文", true);
-    });
+    std::thread::spawn(load_unknown_word_tags);
+}
+
+/// Loads jieba-rs's model for the part of speech of unknown words (see
+/// [`prewarm_unknown_word_tags`]).
+pub fn load_unknown_word_tags() {
+    // An empty dictionary knows no word, so tagging any Chinese word asks the model.
+    Jieba::empty().tag("公文", true);
 }
 
 /// A segmenter holding a jieba instance.
