@@ -28,7 +28,7 @@ pub struct Shared<'a> {
     pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
     titles: std::cell::OnceCell<Vec<(usize, usize)>>,
     digit_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
-    list_starts: std::cell::OnceCell<Vec<(usize, char)>>,
+    list_starts: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -52,8 +52,9 @@ impl<'a> DocContext<'a> {
     }
 
     /// Where a string of one of the wording rules' word lists may start (see
-    /// [`rules::text::Starts`]), found in one pass over the text for all of them.
-    pub fn list_starts(&self) -> &[(usize, char)] {
+    /// [`rules::text::Starts`]), found in one pass over the text for all of them: byte offsets,
+    /// read with [`rules::text::chars_at`].
+    pub fn list_starts(&self) -> &[u32] {
         self.shared
             .list_starts
             .get_or_init(|| rules::wording::LIST_STARTS.scan(&self.doc.text))

@@ -251,9 +251,9 @@ impl Needles {
     }
 
     /// [`Needles::find_overlapping`] with the starts of a [`Starts`] made for these strings.
-    pub fn find_overlapping_at(&self, text: &str, starts: &[(usize, char)]) -> Vec<(usize, usize)> {
+    pub fn find_overlapping_at(&self, text: &str, starts: &[u32]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        self.each_occurrence_among(text, starts.iter().copied(), |i, at| found.push((i, at)));
+        self.each_occurrence_among(text, chars_at(text, starts), |i, at| found.push((i, at)));
         found
     }
 
@@ -265,12 +265,8 @@ impl Needles {
 
     /// [`Needles::find_leftmost_longest`] with the starts of a [`Starts`] made for these
     /// strings.
-    pub fn find_leftmost_longest_at(
-        &self,
-        text: &str,
-        starts: &[(usize, char)],
-    ) -> Vec<(usize, usize)> {
-        self.leftmost_longest_among(text, starts.iter().copied())
+    pub fn find_leftmost_longest_at(&self, text: &str, starts: &[u32]) -> Vec<(usize, usize)> {
+        self.leftmost_longest_among(text, chars_at(text, starts))
     }
 
     fn leftmost_longest_among(
@@ -314,12 +310,8 @@ impl Needles {
     }
 
     /// [`Needles::match_indices_each`] with the starts of a [`Starts`] made for these strings.
-    pub fn match_indices_each_at(
-        &self,
-        text: &str,
-        starts: &[(usize, char)],
-    ) -> Vec<(usize, usize)> {
-        self.match_indices_among(text, || starts.iter().copied())
+    pub fn match_indices_each_at(&self, text: &str, starts: &[u32]) -> Vec<(usize, usize)> {
+        self.match_indices_among(text, || chars_at(text, starts))
     }
 
     fn match_indices_among<I: Iterator<Item = (usize, char)>>(
@@ -350,9 +342,11 @@ impl Needles {
     }
 }
 
-/// The characters of a text that start a string of any of several [`Needles`], with their byte
+/// The characters of a text that start a string of any of several [`Needles`], by their byte
 /// offsets: one pass over a document's characters serves every list, and each then reads only
-/// these (a tenth of the characters for the word lists of the wording rules).
+/// these (a tenth of the characters for the word lists of the wording rules; but every
+/// character of a text made of one listed character, so an offset is kept in 4 bytes and its
+/// character read again from the text, not kept beside it in 16).
 pub struct Starts {
     /// The union of the lists' bitmaps of first characters.
     first_bits: Vec<u64>,
@@ -369,12 +363,22 @@ impl Starts {
         Starts { first_bits }
     }
 
-    /// Every character of `text` that may start a string of the lists (see `may_start`).
-    pub fn scan(&self, text: &str) -> Vec<(usize, char)> {
+    /// The offset of every character of `text` that may start a string of the lists (see
+    /// `may_start`). Texts are shorter than 4 GiB (the largest `--max-file-size` is 2047 MB).
+    pub fn scan(&self, text: &str) -> Vec<u32> {
         text.char_indices()
             .filter(|&(_, c)| may_start(&self.first_bits, c))
+            .filter_map(|(i, _)| u32::try_from(i).ok())
             .collect()
     }
+}
+
+/// The characters at `starts`, offsets of characters in `text` (see [`Starts::scan`]).
+pub fn chars_at<'t>(text: &'t str, starts: &'t [u32]) -> impl Iterator<Item = (usize, char)> + 't {
+    starts.iter().filter_map(move |&at| {
+        let at = at as usize;
+        Some((at, text.get(at..)?.chars().next()?))
+    })
 }
 
 /// Whether `c` may start a string, by a bitmap of first characters: its bit is set, or it is

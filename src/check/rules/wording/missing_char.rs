@@ -210,7 +210,7 @@ fn missing_char(ctx: &DocContext, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let mut last_end = 0;
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for &(at, c) in ctx.list_starts() {
+    for (at, c) in text::chars_at(text, ctx.list_starts()) {
         if !FIRST.contains(&c) {
             continue;
         }

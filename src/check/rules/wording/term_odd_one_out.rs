@@ -86,7 +86,7 @@ pub(super) static PAIR_WORDS: LazyLock<text::Needles> =
 /// Where each pair word occurs (by pattern number), in text order, from the shared pass over
 /// the word lists' `starts`: no pair word overlaps itself (a test holds the list to that), so
 /// these are the places `match_indices` finds.
-fn pair_places(text: &str, starts: &[(usize, char)]) -> Vec<Vec<usize>> {
+fn pair_places(text: &str, starts: &[u32]) -> Vec<Vec<usize>> {
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); PAIR_LIST.len() * 2];
     for (pattern, p) in PAIR_WORDS.find_overlapping_at(text, starts) {
         at[pattern].push(p);
