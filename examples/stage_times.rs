@@ -63,10 +63,10 @@ fn main() {
         let _cut = seg.cut(&doc.text);
         add("cut (spans only)", t.elapsed());
         let t = Instant::now();
-        let tokens = seg.tag(&doc.text);
+        let (tokens, ids) = seg.tag_with_ids(&doc.text);
         add("tag", t.elapsed());
         let t = Instant::now();
-        let dt = terms::count(&doc.text, &tokens, &term_opts);
+        let dt = terms::count(&doc.text, &tokens, &ids, &term_opts);
         add("terms count", t.elapsed());
         let t = Instant::now();
         corpus.add(&doc.file, &dt).unwrap();

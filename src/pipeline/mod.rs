@@ -27,7 +27,7 @@ use crate::output::rows::{
 use crate::output::tables::TableId;
 use crate::output::Row;
 use crate::resolve::{self, Catalogue, DocDate, Status as LawStatus};
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Segmenter, Token, WordIds};
 use crate::terms::{self, DocTerms};
 
 /// What a run needs besides its inputs.
@@ -76,7 +76,8 @@ pub fn analyse_with(
     checker: &Checker,
     term_options: &terms::Options,
 ) -> Analysis {
-    analyse_tagged(doc, &seg.tag(&doc.text), checker, Some(term_options))
+    let (tokens, ids) = seg.tag_with_ids(&doc.text);
+    analyse_tagged(doc, &tokens, ids, checker, Some(term_options))
 }
 
 /// Analyses one decoded document already cut into `tokens` (by [`Segmenter::tag`]); its terms
@@ -84,10 +85,16 @@ pub fn analyse_with(
 pub fn analyse_tagged(
     doc: &Document,
     tokens: &[Token],
+    ids: WordIds,
     checker: &Checker,
     term_options: Option<&terms::Options>,
 ) -> Analysis {
-    let terms = term_options.map_or_else(DocTerms::default, |o| terms::count(&doc.text, tokens, o));
+    let terms = term_options.map_or_else(DocTerms::default, |o| {
+        terms::count(&doc.text, tokens, &ids, o)
+    });
+    // Which word each token is serves the counting alone (4 bytes a token, more than half
+    // of what the tokens take): let go before the rest of the analysis.
+    drop(ids);
     let figures = figures::extract_figures(&doc.text, tokens);
     let mut docnums = docnum::extract_docnums(&doc.text);
     let mut citations = citation::extract_citations(&doc.text, &mut docnums);
@@ -315,7 +322,7 @@ fn process_batch_cutting_ahead(
     cut_ahead: usize,
 ) -> Vec<FileResult> {
     let mut out = Vec::with_capacity(inputs.len());
-    let mut cut: Vec<(Result<Document, Failure>, Vec<Token>)> = Vec::new();
+    let mut cut: Vec<(Result<Document, Failure>, Tagged)> = Vec::new();
     let mut bytes = 0;
     for (i, input) in inputs.iter().enumerate() {
         let loaded = input::load(input, &ctx.read);
@@ -338,24 +345,29 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
     process_tagged(loaded, tokens, ctx)
 }
 
+/// A document's tokens, with which word each is where terms are counted.
+type Tagged = (Vec<Token>, WordIds);
+
 /// The tokens of a document read, none for an input that could not be.
-fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Vec<Token> {
-    loaded
-        .as_ref()
-        .map_or_else(|_| Vec::new(), |doc| ctx.seg.tag(&doc.text))
+fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Tagged {
+    match loaded {
+        Ok(doc) if ctx.terms.is_some() => ctx.seg.tag_with_ids(&doc.text),
+        Ok(doc) => (ctx.seg.tag(&doc.text), WordIds::default()),
+        Err(_) => Default::default(),
+    }
 }
 
 /// [`process_loaded`] for a document already cut into `tokens`.
 fn process_tagged(
     loaded: Result<Document, Failure>,
-    tokens: Vec<Token>,
+    (tokens, ids): Tagged,
     ctx: &Context,
 ) -> FileResult {
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let analysis = analyse_tagged(&doc, &tokens, ctx.checker, ctx.terms);
-            // The tokens (16 bytes for every few bytes of text) are let go before the rows
+            let analysis = analyse_tagged(&doc, &tokens, ids, ctx.checker, ctx.terms);
+            // The tokens (8 bytes for every few bytes of text) are let go before the rows
             // are made, so that a long document never holds both (README, Memory).
             drop(tokens);
             rows.push(TableId::Documents, document_row(&doc, &analysis));

@@ -17,32 +17,40 @@ use word_table::{Known, WordTable};
 
 pub const USER_WORDS: &str = include_str!("../../dicts/userwords.txt");
 
-/// A token: its byte span in the text, its part-of-speech tag (jieba's tag set), the id of its
-/// word in the process (see [`word_id`]) and in its document.
+/// A token: its byte span in the text and its part-of-speech tag (jieba's tag set). Which
+/// word it is, for counting, comes beside the tokens when asked for ([`WordIds`]).
 ///
-/// A document of some megabytes has a token for every five or six bytes of its text and keeps
-/// them all while it is analysed, so a token is packed into 16 bytes (README, Memory): 32-bit
-/// offsets (texts are cut only up to 4 GiB, see [`Segmenter::tag`]), a 16-bit length (no token
-/// is longer than a block, [`BLOCK_BYTES`]) and the tag's number.
+/// A document of some megabytes has a token for every five or six bytes of its text (and one
+/// for every byte of some texts) and keeps them all while it is analysed, so a token is packed
+/// into 8 bytes (README, Memory): a 32-bit offset (texts are cut only up to 4 GiB, see
+/// [`Segmenter::tag`]), a 16-bit length (no token is longer than a block, [`BLOCK_BYTES`]) and
+/// the tag's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
     len: u16,
     /// [`pos_id`] of the tag.
     pos: u16,
-    word: u32,
-    local: u32,
+}
+
+/// Which word each token of a text is: what counting terms needs, and only that, so it is
+/// made only for it ([`Segmenter::tag_with_ids`]) and let go once terms are counted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordIds {
+    /// For each token, its word's number among the distinct words of the text, in order of
+    /// first occurrence (0, 1, 2, …): dense and small.
+    pub local: Vec<u32>,
+    /// For each such number, the word's id in the process (see [`word_id`]).
+    pub word: Vec<u32>,
 }
 
 impl Token {
-    fn new(start: usize, end: usize, pos: u16, word: u32, local: u32) -> Self {
+    fn new(start: usize, end: usize, pos: u16) -> Self {
         debug_assert!(start <= end && end - start <= BLOCK_BYTES && end <= MAX_TEXT);
         Token {
             start: u32::try_from(start).unwrap_or(u32::MAX),
             len: u16::try_from(end.saturating_sub(start)).unwrap_or(u16::MAX),
             pos,
-            word,
-            local,
         }
     }
 
@@ -70,17 +78,6 @@ impl Token {
                 SEEN.with(|seen| pos_str(self.pos, &mut seen.borrow_mut()))
             }
         }
-    }
-
-    /// The id of its word in the process (see [`word_id`]).
-    pub fn word(&self) -> u32 {
-        self.word
-    }
-
-    /// The word's number among the distinct words of the text it was cut from, in order of
-    /// first occurrence (0, 1, 2, …): what counting needs, dense and small.
-    pub fn local(&self) -> u32 {
-        self.local
     }
 }
 
@@ -272,22 +269,28 @@ impl Segmenter {
     /// Tokens with part-of-speech tags, exactly as jieba-rs `tag` (HMM on) gives them for the
     /// whole text at once: what [`Segmenter::tag`] is checked against.
     pub fn tag_exact(&self, text: &str) -> Vec<Token> {
-        let mut local: FxHashMap<&str, u32> = FxHashMap::default();
         self.jieba
             .tag(text, true)
             .into_iter()
-            .map(|t| {
-                let n = local.len() as u32;
-                let local = *local.entry(t.word).or_insert(n);
-                Token::new(
-                    t.byte_start,
-                    t.byte_end,
-                    pos_id(t.tag),
-                    word_id(t.word),
-                    local,
-                )
-            })
+            .map(|t| Token::new(t.byte_start, t.byte_end, pos_id(t.tag)))
             .collect()
+    }
+
+    /// [`WordIds`] as [`Segmenter::tag_exact`] would number them: what
+    /// [`Segmenter::tag_with_ids`] is checked against.
+    #[cfg(test)]
+    fn word_ids_exact(&self, text: &str) -> WordIds {
+        let mut ids = WordIds::default();
+        let mut local: FxHashMap<&str, u32> = FxHashMap::default();
+        for t in self.jieba.tag(text, true) {
+            let n = local.len() as u32;
+            let l = *local.entry(t.word).or_insert(n);
+            if l == n {
+                ids.word.push(word_id(t.word));
+            }
+            ids.local.push(l);
+        }
+        ids
     }
 
     /// Tokens with part-of-speech tags (HMM on for words not in the dictionary), the same as
@@ -299,6 +302,17 @@ impl Segmenter {
     /// is cut, a block at a time, and each distinct word is tagged once per thread and
     /// remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
+        self.tag_numbering(text, None)
+    }
+
+    /// [`Segmenter::tag`], with which word each token is.
+    pub fn tag_with_ids(&self, text: &str) -> (Vec<Token>, WordIds) {
+        let mut ids = WordIds::default();
+        let tokens = self.tag_numbering(text, Some(&mut ids));
+        (tokens, ids)
+    }
+
+    fn tag_numbering(&self, text: &str, mut ids: Option<&mut WordIds>) -> Vec<Token> {
         /// The thread's words, with the tag and id of each.
         #[derive(Default)]
         struct Cache {
@@ -344,20 +358,18 @@ impl Segmenter {
                         text: 0,
                         local: 0,
                     });
-                    // The entry was just looked up, so numbering the word here costs nothing,
+                    // The entry was just looked up, so numbering the word here costs little,
                     // where a table indexed by word id later would miss the cache.
-                    if known.text != current {
-                        known.text = current;
-                        known.local = distinct;
-                        distinct += 1;
+                    if let Some(ids) = ids.as_deref_mut() {
+                        if known.text != current {
+                            known.text = current;
+                            known.local = distinct;
+                            distinct += 1;
+                            ids.word.push(known.word);
+                        }
+                        ids.local.push(known.local);
                     }
-                    tokens.push(Token::new(
-                        start + s,
-                        start + e,
-                        known.pos,
-                        known.word,
-                        known.local,
-                    ));
+                    tokens.push(Token::new(start + s, start + e, known.pos));
                 }
                 start = end;
             }
@@ -563,6 +575,9 @@ mod tests {
             };
             let (fast, exact) = (seg.tag(&text), seg.tag_exact(&text));
             assert_eq!(fast.len(), exact.len());
+            let (counted, ids) = seg.tag_with_ids(&text);
+            assert_eq!(counted, fast);
+            assert_eq!(ids, seg.word_ids_exact(&text));
             for (a, b) in fast.iter().zip(&exact) {
                 assert_eq!(a, b, "{}", a.span().text(&text));
             }
@@ -574,13 +589,15 @@ mod tests {
     #[test]
     fn word_ids_name_words() {
         let text = "营商环境营商环境，优化";
-        let tokens = Segmenter::global().tag(text);
-        assert_eq!(tokens[0].word(), tokens[1].word());
-        assert_ne!(tokens[0].word(), tokens[2].word());
-        for t in &tokens {
-            assert_eq!(word_text(t.word()).as_deref(), Some(t.span().text(text)));
-            assert_eq!(word_id(t.span().text(text)), t.word());
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        assert_eq!(ids.local, [0, 0, 1, 2]);
+        assert_eq!(ids.word.len(), 3);
+        for (t, &l) in tokens.iter().zip(&ids.local) {
+            let word = ids.word[l as usize];
+            assert_eq!(word_text(word).as_deref(), Some(t.span().text(text)));
+            assert_eq!(word_id(t.span().text(text)), word);
         }
+        assert_eq!(Segmenter::global().tag(text), tokens);
     }
     /// The corpus's texts with their line breaks taken out: one line of some hundreds of
     /// kilobytes, where jieba's only breaks are its punctuation and spaces.
@@ -675,9 +692,9 @@ mod tests {
     }
 
     #[test]
-    fn a_token_takes_16_bytes() {
+    fn a_token_takes_8_bytes() {
         // A document keeps a token for every five or six bytes of its text (README, Memory):
         // a larger token makes every long document cost more.
-        assert!(std::mem::size_of::<Token>() <= 16);
+        assert!(std::mem::size_of::<Token>() <= 8);
     }
 }

@@ -20,6 +20,7 @@ impl WordTable {
     }
 
     /// The entry of the word `text[start..end]`, made by `learn` when the word is new.
+    #[inline]
     pub(super) fn get_or_learn(
         &mut self,
         text: &str,

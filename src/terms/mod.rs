@@ -15,7 +15,7 @@ use crate::output::rows::{TableRow, TermRow};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::pipeline::{self, Sink, Summary};
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Segmenter, Token, WordIds};
 
 /// Common Chinese stop words and function words.
 pub const STOP_WORDS: &str = include_str!("../../dicts/stopwords.txt");
@@ -281,29 +281,30 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 
 /// Counts the terms of `text` from its tokens.
 ///
-/// Tokens number the distinct words of their text (`Token::local`), so a token costs one access
+/// `ids` number the distinct words of the text ([`WordIds::local`]), so a token costs one access
 /// to a small table indexed by that number, not a hash of its text. What decides whether a word
 /// is a term (stop word, number, single character) is learnt once per thread and word id, so a
 /// document's distinct words cost a byte lookup each. Owned strings are made only for the
 /// distinct terms.
-pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
+pub fn count(text: &str, tokens: &[Token], ids: &WordIds, opts: &Options) -> DocTerms {
     // Occurrences of each distinct word, the index of its first token and its id. The token
     // loop touches nothing but this small table: the words' text is read once per distinct word.
     let mut counts: Vec<(u32, u32, u32)> = Vec::new();
     let mut max_id = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let local = t.local() as usize;
+    for (i, &local) in ids.local.iter().enumerate() {
+        let local = local as usize;
+        let word = ids.word.get(local).copied().unwrap_or(0);
         if let Some(c) = counts.get_mut(local) {
             if c.0 == 0 {
-                (c.1, c.2) = (i as u32, t.word());
-                max_id = max_id.max(t.word());
+                (c.1, c.2) = (i as u32, word);
+                max_id = max_id.max(word);
             }
             c.0 = c.0.saturating_add(1);
         } else {
             // Words are numbered in order of first occurrence, so the table grows as they come.
             counts.resize(local, (0, 0, 0));
-            counts.push((1, i as u32, t.word()));
-            max_id = max_id.max(t.word());
+            counts.push((1, i as u32, word));
+            max_id = max_id.max(word);
         }
     }
     let textrank_on = opts.method == Method::TextRank;
@@ -353,7 +354,7 @@ pub fn count(text: &str, tokens: &[Token], opts: &Options) -> DocTerms {
         }
     });
     if textrank_on {
-        let sequence: Vec<u32> = tokens.iter().map(|t| slots[t.local() as usize]).collect();
+        let sequence: Vec<u32> = ids.local.iter().map(|&l| slots[l as usize]).collect();
         let weights = textrank(&sequence, found.len());
         for (s, w) in found.iter_mut().zip(weights) {
             s.2.textrank = w;
@@ -786,8 +787,8 @@ pub fn run(
         inputs,
         |inp| {
             input::load(inp, read).map(|doc| {
-                let tokens = seg.tag(&doc.text);
-                let t = count(&doc.text, &tokens, opts);
+                let (tokens, ids) = seg.tag_with_ids(&doc.text);
+                let t = count(&doc.text, &tokens, &ids, opts);
                 (doc.file, t)
             })
         },
@@ -814,8 +815,8 @@ mod tests {
     use super::*;
 
     fn counts(text: &str, opts: &Options) -> Vec<(String, u32)> {
-        let tokens = Segmenter::global().tag(text);
-        let mut v: Vec<(String, u32)> = count(text, &tokens, opts)
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        let mut v: Vec<(String, u32)> = count(text, &tokens, &ids, opts)
             .iter()
             .map(|(k, s)| (k.to_string(), s.count))
             .collect();
@@ -874,8 +875,8 @@ mod tests {
     #[test]
     fn long_terms_and_first_occurrence_order_survive_storage() {
         let text = "完成合法性审核率统计，营商环境。合法性审核率高。";
-        let tokens = Segmenter::global().tag(text);
-        let t = count(text, &tokens, &Options::default());
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        let t = count(text, &tokens, &ids, &Options::default());
         let terms: Vec<(&str, u32)> = t.iter().map(|(k, s)| (k, s.count)).collect();
         assert_eq!(
             terms,
@@ -892,8 +893,8 @@ mod tests {
     #[test]
     fn word_counts_for_per_10k_leave_out_punctuation() {
         let text = "优化营商环境，优化营商环境。";
-        let tokens = Segmenter::global().tag(text);
-        let t = count(text, &tokens, &Options::default());
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        let t = count(text, &tokens, &ids, &Options::default());
         assert_eq!(t.words, 4);
     }
 
@@ -904,8 +905,8 @@ mod tests {
             ..Default::default()
         };
         let text = "深化放管服改革，优化营商环境，营商环境更好。";
-        let tokens = Segmenter::global().tag(text);
-        assert_eq!(count(text, &tokens, &o).codebook, vec![2, 1, 0]);
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        assert_eq!(count(text, &tokens, &ids, &o).codebook, vec![2, 1, 0]);
     }
 
     #[test]
@@ -998,8 +999,8 @@ mod tests {
             ..Default::default()
         };
         let text = "营商环境优化，营商环境改善，营商环境评价，营商环境监测，企业满意。";
-        let tokens = Segmenter::global().tag(text);
-        let t = count(text, &tokens, &o);
+        let (tokens, ids) = Segmenter::global().tag_with_ids(text);
+        let t = count(text, &tokens, &ids, &o);
         let best = t
             .iter()
             .max_by(|a, b| a.1.textrank.total_cmp(&b.1.textrank))

@@ -760,9 +760,9 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
         .collect();
     docnums.sort_unstable();
     thread_local! {
-        /// Whether a word (by id) is Han characters jieba could not make a word of: tokens
+        /// Whether a word is Han characters jieba could not make a word of: tokens
         /// repeat, and the dictionaries are costlier to ask than this table.
-        static LOOSE: RefCell<FxHashMap<u32, bool>> = RefCell::default();
+        static LOOSE: RefCell<FxHashMap<Box<str>, bool>> = RefCell::default();
     }
     let suspect = |t: &crate::segment::Token| {
         if is_name_tag(t.pos()) {
@@ -779,10 +779,14 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
             if l.len() > 1_000_000 {
                 l.clear();
             }
-            *l.entry(t.word()).or_insert_with(|| {
-                let word = t.span().text(text);
-                word.chars().all(is_han) && !(jieba.has_word(word) || data.words.contains_key(word))
-            })
+            let word = t.span().text(text);
+            if let Some(&loose) = l.get(word) {
+                return loose;
+            }
+            let loose = word.chars().all(is_han)
+                && !(jieba.has_word(word) || data.words.contains_key(word));
+            l.insert(word.into(), loose);
+            loose
         })
     };
     // Whether the token holding byte `b` is a suspect.
