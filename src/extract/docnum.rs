@@ -703,33 +703,22 @@ fn lines_holding(text: &str, mut next: impl FnMut(usize) -> Option<usize>) -> Ve
 /// Every match of `re` in the given lines of `text`, as `re.captures_iter(text)` finds them
 /// there, with offsets in `text`. None of the patterns below matches a line break or looks
 /// around a match, so the matches of the whole text are those of its lines.
-fn numbers_in_lines(
-    re: &Regex,
-    text: &str,
-    lines: &[(usize, usize)],
-    most: usize,
-    read: impl Fn(&str, &regex::Captures) -> Option<DocNum>,
-    out: &mut Vec<DocNum>,
-) {
-    let mut taken = 0;
-    for &(start, end) in lines {
+fn captures_in_lines<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    lines: &'t [(usize, usize)],
+) -> impl Iterator<Item = regex::Captures<'t>> {
+    // Lazy, so that a reader that stops at its limit stops the search too.
+    lines.iter().flat_map(move |&(start, end)| {
         let line = &text[..end];
-        let mut at = start;
-        while let Some(c) = re.captures_at(line, at) {
-            if taken == most {
-                return;
-            }
+        let mut at = Some(start);
+        std::iter::from_fn(move || {
+            let c = re.captures_at(line, at?)?;
             let next = c.get(0).map_or(end, |m| m.end());
-            if let Some(d) = read(text, &c) {
-                out.push(d);
-                taken += 1;
-            }
-            if next <= at {
-                break;
-            }
-            at = next;
-        }
-    }
+            at = (next > at.unwrap_or(end)).then_some(next);
+            Some(c)
+        })
+    })
 }
 
 /// The lines with a digit: only they can hold a serial.
@@ -791,9 +780,21 @@ pub fn extract_docnums_at_most(text: &str, most: usize) -> (Vec<DocNum>, Option<
     let hao_lines = hao_lines(text);
     let each = most.saturating_add(1);
     let mut found: Vec<DocNum> = Vec::new();
-    numbers_in_lines(&BRACKETED, text, &digit_lines, each, bracketed, &mut found);
-    numbers_in_lines(&BARE_YEAR, text, &hao_lines, each, bare_year, &mut found);
-    numbers_in_lines(&YEAR_FIRST, text, &hao_lines, each, year_first, &mut found);
+    found.extend(
+        captures_in_lines(&BRACKETED, text, &digit_lines)
+            .filter_map(|c| bracketed(text, &c))
+            .take(each),
+    );
+    found.extend(
+        captures_in_lines(&BARE_YEAR, text, &hao_lines)
+            .filter_map(|c| bare_year(text, &c))
+            .take(each),
+    );
+    found.extend(
+        captures_in_lines(&YEAR_FIRST, text, &hao_lines)
+            .filter_map(|c| year_first(text, &c))
+            .take(each),
+    );
     found.extend(
         LING.captures_iter(text)
             .filter_map(|c| ling(text, &c))
@@ -882,7 +883,7 @@ mod tests {
             for (re, lines) in [(&*BRACKETED, &digits), (&*BARE_YEAR, &hao)] {
                 let want: Vec<(usize, usize)> =
                     re.find_iter(text).map(|m| (m.start(), m.end())).collect();
-                assert_eq!(spans(captures_in_lines(re, text, lines)), want);
+                assert_eq!(spans(captures_in_lines(re, text, lines).collect()), want);
                 n += want.len();
             }
         }
