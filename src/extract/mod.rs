@@ -9,18 +9,20 @@ pub mod meta;
 pub mod numerals;
 
 /// The most items of each kind that one document yields: a base plus one per so many bytes of
-/// its text. Every item costs about a kilobyte (a figure) to two (a citation) once it is a
-/// record, a row and an entry of the batch summaries, so a text of nothing but figures or
-/// titles would otherwise hold hundreds of times its size (8 MB of `1个` made 2.8 million
-/// figures and took 4.4 GB); extraction stops at the limit instead, and the document says what
-/// was left out (the `left_out` column, and a finding where the first item left out stands).
+/// its text. An item is a record, a row and entries of the batch summaries, so a text of nothing
+/// but figures or titles would otherwise hold hundreds of times its size (8 MB of `1个` made 2.8
+/// million figures and took 4.4 GB); extraction stops at the limit instead, and the document
+/// says what was left out (the `left_out` column, and a finding where the first item left out
+/// stands).
 ///
 /// Chosen on the 3,539 texts of the shared bench (up to 313 KB each) so that none comes near:
 /// the most figures in one text are 1,095 (the Criminal Law, 218 KB: its limit is 4,426, a
-/// quarter used; the densest text has one per 77 bytes, 17 in 1.3 KB); the most citations 101
-/// in 38 KB (limit 1,018; 103 in 92 KB has 1,045); the most document numbers 7 (limit 529). At
-/// 8 MB the items of a text cost at most about twice its size: 20,256 figures, 5,064
-/// citations, 8,628 numbers.
+/// quarter used; the densest text has one per 77 bytes, 17 in 1.3 KB); the most citations 103
+/// in 92 KB (limit 1,022; 101 in 38 KB, limit 1,009); the most document numbers 7 (in 30 KB,
+/// limit 529). A citation costs the most, about 2 KB in all (8 MB of `《法》` peaked at 166 MiB
+/// with 5,063 citations listed, 163 with 3,032), a figure about half a kilobyte (8 MB of one
+/// sentence: 120 MiB with 20,255 figures, 109 with its digits made words), hence the rates. At
+/// 8 MB: 20,256 figures, 8,628 numbers, 3,032 citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub figures: usize,
@@ -34,7 +36,7 @@ impl Limits {
         Limits {
             figures: 4_000 + len / 512,
             docnums: 500 + len / 1024,
-            citations: 1_000 + len / 2048,
+            citations: 1_000 + len / 4096,
         }
     }
 
