@@ -263,8 +263,8 @@ fn real_documents_are_never_limited() {
     assert_unlimited(&inputs);
 }
 
-/// Every text of the shared bench (3,539 read; half a minute with a release build):
-/// `cargo test --release --test it every_bench -- --ignored`.
+/// Every text of the shared bench (3,539 read; 70 s with the test build):
+/// `cargo test --test it every_bench -- --ignored`.
 #[test]
 #[ignore]
 fn every_bench_document_is_under_its_limits() {
