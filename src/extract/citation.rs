@@ -520,6 +520,16 @@ fn alias_run(text: &str, first: usize) -> Vec<usize> {
 /// Every 《》 citation in `text`, in text order. Numbers in `docnums` attached to a title get
 /// [`Role::Citation`].
 pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
+    extract_citations_at_most(text, docnums, usize::MAX).0
+}
+
+/// The first `most` citations of `text` ([`crate::extract::Limits`]), and where the first one
+/// left out starts when the text holds more: reading stops one title past the limit.
+pub fn extract_citations_at_most(
+    text: &str,
+    docnums: &mut [DocNum],
+    most: usize,
+) -> (Vec<Citation>, Option<Span>) {
     let mut out: Vec<Citation> = Vec::new();
     // Short form's 《 position → key of the full title it abbreviates.
     let mut pending_alias: HashMap<usize, usize> = HashMap::new();
@@ -527,6 +537,9 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
     let mut aliases: HashMap<String, usize> = HashMap::new();
     let mut at = 0;
     while let Some(rel) = text[at..].find('《') {
+        if out.len() > most {
+            break;
+        }
         let open = at + rel;
         let Some(close) = closing(text, open) else {
             at = open + '《'.len_utf8();
@@ -604,6 +617,7 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
         });
         at = end;
     }
+    let left_out = crate::extract::cut_to(&mut out, most).map(|c| c.span);
     // A title cited once with its number and elsewhere without is still that number.
     let mut numbered: HashMap<String, String> = HashMap::new();
     for c in &out {
@@ -618,7 +632,7 @@ pub fn extract_citations(text: &str, docnums: &mut [DocNum]) -> Vec<Citation> {
             c.key = k.clone();
         }
     }
-    out
+    (out, left_out)
 }
 
 #[cfg(test)]

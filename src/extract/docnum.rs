@@ -704,24 +704,21 @@ fn lines_holding(text: &str, mut next: impl FnMut(usize) -> Option<usize>) -> Ve
 /// there, with offsets in `text`. None of the patterns below matches a line break or looks
 /// around a match, so the matches of the whole text are those of its lines.
 fn captures_in_lines<'t>(
-    re: &Regex,
+    re: &'t Regex,
     text: &'t str,
-    lines: &[(usize, usize)],
-) -> Vec<regex::Captures<'t>> {
-    let mut all = Vec::new();
-    for &(start, end) in lines {
+    lines: &'t [(usize, usize)],
+) -> impl Iterator<Item = regex::Captures<'t>> {
+    // Lazy, so that a reader that stops at its limit stops the search too.
+    lines.iter().flat_map(move |&(start, end)| {
         let line = &text[..end];
-        let mut at = start;
-        while let Some(c) = re.captures_at(line, at) {
+        let mut at = Some(start);
+        std::iter::from_fn(move || {
+            let c = re.captures_at(line, at?)?;
             let next = c.get(0).map_or(end, |m| m.end());
-            all.push(c);
-            if next <= at {
-                break;
-            }
-            at = next;
-        }
-    }
-    all
+            at = (next > at.unwrap_or(end)).then_some(next);
+            Some(c)
+        })
+    })
 }
 
 /// The lines with a digit: only they can hold a serial.
@@ -769,45 +766,62 @@ fn hao_lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 pub fn extract_docnums(text: &str) -> Vec<DocNum> {
+    extract_docnums_at_most(text, usize::MAX).0
+}
+
+/// The first `most` numbers of `text` ([`crate::extract::Limits`]), and where the first one
+/// left out starts when the text holds more: each pattern stops one number past the limit, so
+/// the numbers found before that are the ones a full reading finds first.
+pub fn extract_docnums_at_most(text: &str, most: usize) -> (Vec<DocNum>, Option<Span>) {
     // The two patterns without a literal to look for first read the whole text at DFA speed;
     // only a few lines can hold a match: one with a serial in digits, and for a bare year, one
     // with 号 (7% and 1% of the text of a policy document).
     let digit_lines = digit_lines(text);
     let hao_lines = hao_lines(text);
+    let each = most.saturating_add(1);
     let mut found: Vec<DocNum> = Vec::new();
     found.extend(
         captures_in_lines(&BRACKETED, text, &digit_lines)
-            .iter()
-            .filter_map(|c| bracketed(text, c)),
+            .filter_map(|c| bracketed(text, &c))
+            .take(each),
     );
     found.extend(
         captures_in_lines(&BARE_YEAR, text, &hao_lines)
-            .iter()
-            .filter_map(|c| bare_year(text, c)),
+            .filter_map(|c| bare_year(text, &c))
+            .take(each),
     );
     found.extend(
         captures_in_lines(&YEAR_FIRST, text, &hao_lines)
-            .iter()
-            .filter_map(|c| year_first(text, c)),
+            .filter_map(|c| year_first(text, &c))
+            .take(each),
     );
-    found.extend(LING.captures_iter(text).filter_map(|c| ling(text, &c)));
+    found.extend(
+        LING.captures_iter(text)
+            .filter_map(|c| ling(text, &c))
+            .take(each),
+    );
     found.extend(
         LING_AFTER
             .captures_iter(text)
-            .filter_map(|c| ling_after(text, &c)),
+            .filter_map(|c| ling_after(text, &c))
+            .take(each),
     );
     found.extend(ling_headers(text));
     // Earlier and then longer matches win; the patterns overlap only on odd texts.
     found.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
-    let mut out: Vec<DocNum> = Vec::with_capacity(found.len());
+    let mut out: Vec<DocNum> = Vec::with_capacity(found.len().min(each));
     for d in found {
+        if out.len() == each {
+            break;
+        }
         if out.last().is_some_and(|p| d.span.start < p.span.end) {
             continue;
         }
         out.push(d);
     }
+    let left_out = crate::extract::cut_to(&mut out, most).map(|d| d.span);
     mark_self(text, &mut out);
-    out
+    (out, left_out)
 }
 
 /// The number as it reads: line breaks inside a header 令 number are dropped.
@@ -869,7 +883,7 @@ mod tests {
             for (re, lines) in [(&*BRACKETED, &digits), (&*BARE_YEAR, &hao)] {
                 let want: Vec<(usize, usize)> =
                     re.find_iter(text).map(|m| (m.start(), m.end())).collect();
-                assert_eq!(spans(captures_in_lines(re, text, lines)), want);
+                assert_eq!(spans(captures_in_lines(re, text, lines).collect()), want);
                 n += want.len();
             }
         }

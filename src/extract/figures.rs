@@ -291,10 +291,22 @@ const SCALE_RUN_VERBS: &[&str] = &["突破", "超过", "超", "逾", "达到", "
 
 /// Finds every figure in `text`. `tokens` are jieba tokens of the whole `text`, in order.
 pub fn extract_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
+    extract_figures_at_most(text, tokens, usize::MAX).0
+}
+
+/// The first `most` figures of `text` ([`crate::extract::Limits`]), and where the first one
+/// left out starts when the text holds more: reading stops there.
+pub fn extract_figures_at_most(
+    text: &str,
+    tokens: &[Token],
+    most: usize,
+) -> (Vec<Figure>, Option<Span>) {
     let masks = Masks::new(text);
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
+    // One figure past the limit is read: it says that there are more, and where, and the
+    // figures of a list (分别增长5%、6%) are annotated seeing the one that follows.
+    while pos < text.len() && out.len() <= most {
         let Some(m) = NUM_RE.find_at(text, pos) else {
             break;
         };
@@ -307,7 +319,8 @@ pub fn extract_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
         }
     }
     annotate(text, tokens, &mut out);
-    out
+    let left_out = crate::extract::cut_to(&mut out, most).map(|f| f.span);
+    (out, left_out)
 }
 
 /// Spans in which no number is a figure.

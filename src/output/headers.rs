@@ -22,6 +22,7 @@ pub fn zh(column: &str) -> &str {
         "error" => "说明",
         "undecodable_bytes" => "无法解码字节数",
         "pages" => "页数",
+        "left_out" => "未列出",
         "page" => "页",
         "fix" => "修改方式",
         "line" => "行",

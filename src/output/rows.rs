@@ -42,6 +42,9 @@ pub struct DocumentRow {
     pub undecodable_bytes: Option<usize>,
     /// Pages, for paged formats (PDF, OFD).
     pub pages: Option<usize>,
+    /// Which kinds of item reached the document's limit (`crate::extract::Limits`), with how
+    /// many were listed; empty when nothing was left out.
+    pub left_out: String,
 }
 
 /// One row of `figures.csv`.
@@ -312,6 +315,7 @@ impl DocumentRow {
             error: note,
             undecodable_bytes: Some(doc.undecodable),
             pages: (!doc.pages.is_empty()).then_some(doc.pages.len()),
+            left_out: counts.left_out,
         }
     }
 }
@@ -325,6 +329,8 @@ pub struct DocumentCounts {
     pub docnums: usize,
     pub citations: usize,
     pub findings: usize,
+    /// What was left out at the document's limits, in words; empty when nothing was.
+    pub left_out: String,
 }
 
 impl From<&IndexRow> for CitationIndexRow {

@@ -19,6 +19,7 @@ mod index;
 mod input;
 mod lang;
 mod law_history;
+mod limits;
 mod precision;
 mod props;
 mod read_doc;
