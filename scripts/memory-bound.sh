@@ -10,7 +10,8 @@
 # .docx bomb of ../shared/stress (1,000 MB of XML in 1 MB of zip); and texts of one short unit
 # repeated, each the densest case of something a document yields per byte: a figure and its
 # change (全年办理案件1件，同比增长2.5%，), a bare count (1个), a citation (《法》), one character
-# (的) and one letter with a space (a ). A run past 300 s is stopped and reported as such. Uses
+# (的) and one letter with a space (a ); and a folder of six texts just under the cap, each a
+# different one-line text, so that no two are copies. A run past 300 s is stopped and reported as such. Uses
 # target/release/gongwen (built if missing) or $GONGWEN; needs GNU time (/usr/bin/time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +66,10 @@ with open(f"{w}/stream.jsonl", "wb") as f:
 for name, unit in [("figures", "全年办理案件1件，同比增长2.5%，"), ("counts", "1个"),
                    ("citations", "《法》"), ("one-char", "的"), ("letters", "a ")]:
     fill(unit, f"{w}/dense-{name}.txt")
+import os
+os.makedirs(f"{w}/folder", exist_ok=True)
+for i in range(6):
+    fill("".join(paras), f"{w}/folder/{i}.txt", f"第{i + 1}号\n")
 PY
 }
 
@@ -93,6 +98,7 @@ for cap in "${caps[@]}"; do
     for f in figures counts citations one-char letters; do
         row "dense text: $f" "$(size "$W/dense-$f.txt")" "$(extract "$W/dense-$f.txt")"
     done
+    row "a folder of 6 such one-line texts" "6 × $(size "$W/one-line.txt")" "$(extract "$W/folder")"
     row "docx bomb (1,000 MB of XML)" "$(size "$W/bomb.docx")" "$(extract "$W/bomb.docx")"
     row "--stdin-jsonl, 4 lines" "$(size "$W/stream.jsonl")" \
         "$(peak "$W/stream.jsonl" "$B" extract -q -j 2 --max-file-size "$cap" --stdin-jsonl)"

@@ -383,8 +383,9 @@ pub(crate) fn run_check(a: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
             }
             fo.write(f)
         };
-        pipeline::for_each_batch_ordered(
-            &pipeline::batches(&inputs),
+        pipeline::for_each_input_batch_ordered(
+            &inputs,
+            ctx.read.max_file_bytes,
             |b| pipeline::process_batch(b, &ctx),
             |res| {
                 summary.add(res.status);

@@ -183,9 +183,7 @@ fn run_stdin_jsonl(ctx: &Context) -> Result<ExitCode, String> {
             },
             |r| {
                 summary.add(r.status);
-                r.rows
-                    .iter()
-                    .try_for_each(|(t, row)| out.write_row(*t, row))
+                r.write_rows(|t, row| out.write_row(t, row))
             },
         );
         match written {

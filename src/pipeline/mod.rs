@@ -9,7 +9,9 @@ mod schedule;
 mod warm;
 
 pub use crate::output::Sink;
-pub use schedule::{batches, chunk_size, for_each_batch_ordered, for_each_ordered};
+pub use schedule::{
+    batches, chunk_size, for_each_batch_ordered, for_each_input_batch_ordered, for_each_ordered,
+};
 pub use warm::warm_up;
 
 use crate::check::{
@@ -317,28 +319,38 @@ pub fn finding_row(f: &Located) -> Row {
     FindingRow::new(f).cells()
 }
 
-/// Rows for every table produced by one input.
+/// Rows for every table produced by one input, made in the worker, or for a document with many
+/// rows, what makes them as they are written (see [`RENDER_AHEAD_ROWS`]).
 #[derive(Debug, Clone, Default)]
 pub struct TableRows {
     rows: Vec<(TableId, Row)>,
+    later: Option<Box<Later>>,
+}
+
+/// What a document's figures, numbers and citations rows are made of. Its rows took ~1.3 KB a
+/// figure, several times what the figure takes (an 8 MB text of figures gave 487 MB of
+/// figures.csv), so they are made one at a time as the writer reaches them.
+#[derive(Debug, Clone)]
+struct Later {
+    doc: Document,
+    figures: Vec<Figure>,
+    docnums: Vec<DocNum>,
+    citations: Vec<Citation>,
+    /// Rows after the findings (the codebook counts).
+    tail: Vec<(TableId, Row)>,
 }
 
 impl TableRows {
     pub fn push(&mut self, table: TableId, row: Row) {
         self.rows.push((table, row));
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &(TableId, Row)> {
-        self.rows.iter()
-    }
-
-    pub fn of(&self, table: TableId) -> impl Iterator<Item = &Row> {
-        self.rows
-            .iter()
-            .filter(move |(t, _)| *t == table)
-            .map(|(_, r)| r)
-    }
 }
+
+/// Past this many rows, a document's rows are made as they are written rather than by the
+/// worker: a window of results then never holds more than some megabytes of rows however
+/// dense its documents, and the writer makes rows for few documents (the largest document of
+/// the bench has 1,116 rows; 8 of its 3,539 have more than 256).
+pub(crate) const RENDER_AHEAD_ROWS: usize = 256;
 
 /// The outcome of one input.
 #[derive(Debug, Clone)]
@@ -349,6 +361,7 @@ pub struct FileResult {
     pub bytes: usize,
     /// Why the input was not read, when it was not.
     pub reason: Option<String>,
+    /// Its rows, written with [`FileResult::write_rows`].
     pub rows: TableRows,
     pub findings: Vec<Located>,
     pub batch: Option<BatchDoc>,
@@ -357,6 +370,40 @@ pub struct FileResult {
     /// Hash of the document's text, encoding and format, and the text's length, by which
     /// identical copies are told apart.
     pub content: Option<(u64, usize)>,
+}
+
+impl FileResult {
+    /// Hands every row of the input to `write`, table by table in the order of the output
+    /// contract; rows not made by the worker are made here, one at a time.
+    pub fn write_rows(
+        &self,
+        mut write: impl FnMut(TableId, &Row) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        for (t, row) in &self.rows.rows {
+            write(*t, row)?;
+        }
+        let Some(later) = &self.rows.later else {
+            return Ok(());
+        };
+        let doc = &later.doc;
+        for f in &later.figures {
+            write(TableId::Figures, &FigureRow::new(doc, f).cells())?;
+        }
+        for d in &later.docnums {
+            write(TableId::Docnums, &DocnumRow::new(doc, d).cells())?;
+        }
+        for c in &later.citations {
+            let row = CitationRow::new(doc, c, &later.docnums).cells();
+            write(TableId::Citations, &row)?;
+        }
+        for f in &self.findings {
+            write(TableId::Findings, &finding_row(f))?;
+        }
+        for (t, row) in &later.tail {
+            write(*t, row)?;
+        }
+        Ok(())
+    }
 }
 
 /// Plain-language note for a decode that had to replace bytes.
@@ -410,13 +457,14 @@ pub(crate) const CUT_AHEAD_BYTES: usize = 512 * 1024;
 /// jieba's dictionary trie all over, analysing reads the rules' tables, and doing each for many
 /// documents in a row keeps what it reads in the processor's caches (README, Performance).
 pub fn process_batch(inputs: &[Input], ctx: &Context) -> Vec<FileResult> {
-    process_batch_cutting_ahead(inputs, ctx, CUT_AHEAD_BYTES)
+    process_batch_cutting_ahead(inputs, ctx, CUT_AHEAD_BYTES, RENDER_AHEAD_ROWS)
 }
 
 fn process_batch_cutting_ahead(
     inputs: &[Input],
     ctx: &Context,
     cut_ahead: usize,
+    render_ahead: usize,
 ) -> Vec<FileResult> {
     let mut out = Vec::with_capacity(inputs.len());
     let mut cut: Vec<(Result<Document, Failure>, Tagged)> = Vec::new();
@@ -428,7 +476,7 @@ fn process_batch_cutting_ahead(
         cut.push((loaded, tokens));
         if bytes >= cut_ahead || i + 1 == inputs.len() {
             for (loaded, tokens) in cut.drain(..) {
-                out.push(process_tagged(loaded, tokens, ctx));
+                out.push(process_tagged(loaded, tokens, ctx, render_ahead));
             }
             bytes = 0;
         }
@@ -439,7 +487,7 @@ fn process_batch_cutting_ahead(
 /// Analyses and renders an input already read (or the reason it could not be).
 pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileResult {
     let tokens = tag_loaded(&loaded, ctx);
-    process_tagged(loaded, tokens, ctx)
+    process_tagged(loaded, tokens, ctx, RENDER_AHEAD_ROWS)
 }
 
 /// A document's tokens, with which word each is where terms are counted.
@@ -454,50 +502,65 @@ fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Tagged {
     }
 }
 
-/// [`process_loaded`] for a document already cut into `tokens`.
+/// [`process_loaded`] for a document already cut into `tokens`; past `render_ahead` rows, its
+/// rows are left to be made as they are written.
 fn process_tagged(
     loaded: Result<Document, Failure>,
     (tokens, ids): Tagged,
     ctx: &Context,
+    render_ahead: usize,
 ) -> FileResult {
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let analysis = analyse_tagged(&doc, &tokens, ids, ctx.checker, ctx.terms);
+            let mut analysis = analyse_tagged(&doc, &tokens, ids, ctx.checker, ctx.terms);
             // The tokens (8 bytes for every few bytes of text) are let go before the rows
             // are made, so that a long document never holds both (README, Memory).
             drop(tokens);
             rows.push(TableId::Documents, document_row(&doc, &analysis));
-            for f in &analysis.figures {
-                rows.push(TableId::Figures, FigureRow::new(&doc, f).cells());
-            }
-            for d in &analysis.docnums {
-                rows.push(TableId::Docnums, DocnumRow::new(&doc, d).cells());
-            }
-            for c in &analysis.citations {
-                rows.push(
-                    TableId::Citations,
-                    CitationRow::new(&doc, c, &analysis.docnums).cells(),
-                );
-            }
-            for f in &analysis.findings {
-                rows.push(TableId::Findings, finding_row(f));
-            }
+            let mut tail = Vec::new();
             if ctx.terms.is_some_and(|t| !t.codebook.is_empty()) {
-                rows.push(
-                    TableId::TermCounts,
-                    terms::codebook_row(&doc.file, &analysis.terms),
-                );
+                let row = terms::codebook_row(&doc.file, &analysis.terms);
+                tail.push((TableId::TermCounts, row));
             }
             let content = Some((content_hash(&doc), doc.text.len()));
+            let bytes = doc.text.len();
+            let file = doc.file.clone();
+            let findings = std::mem::take(&mut analysis.findings);
+            let a = &mut analysis;
+            let many = a.figures.len() + a.docnums.len() + a.citations.len() + findings.len();
+            if many > render_ahead {
+                rows.later = Some(Box::new(Later {
+                    figures: std::mem::take(&mut a.figures),
+                    docnums: std::mem::take(&mut a.docnums),
+                    citations: std::mem::take(&mut a.citations),
+                    doc,
+                    tail,
+                }));
+            } else {
+                for f in &a.figures {
+                    rows.push(TableId::Figures, FigureRow::new(&doc, f).cells());
+                }
+                for d in &a.docnums {
+                    rows.push(TableId::Docnums, DocnumRow::new(&doc, d).cells());
+                }
+                for c in &a.citations {
+                    let row = CitationRow::new(&doc, c, &a.docnums).cells();
+                    rows.push(TableId::Citations, row);
+                }
+                for f in &findings {
+                    rows.push(TableId::Findings, finding_row(f));
+                }
+                rows.rows.extend(tail);
+            }
             FileResult {
                 content,
-                bytes: doc.text.len(),
-                file: doc.file,
+                bytes,
+                file,
                 status: Status::Ok,
                 reason: None,
                 rows,
-                findings: analysis.findings,
+                findings,
                 batch: Some(analysis.batch),
                 index: Some(analysis.index),
                 terms: Some(analysis.terms),
@@ -596,8 +659,9 @@ pub fn extract(
             &terms::codebook_header(&term_options.codebook),
         )?;
     }
-    for_each_batch_ordered(
-        &batches(inputs),
+    for_each_input_batch_ordered(
+        inputs,
+        ctx.read.max_file_bytes,
         |b| process_batch(b, ctx),
         |mut res| {
             if let Some(key) = res.content {
@@ -610,9 +674,7 @@ pub fn extract(
             }
             summary.add(res.status);
             progress(&res);
-            for (t, row) in res.rows.iter() {
-                sink.row(*t, row)?;
-            }
+            res.write_rows(|t, row| sink.row(t, row))?;
             batch.extend(res.batch);
             index.extend(res.index);
             if let Some(t) = &res.terms {
@@ -787,12 +849,120 @@ mod tests {
         assert!(all.len() >= 10 && one_by_one[3].contains("no such file"));
         // Analysing after every document, after several, and only at the end.
         for cut_ahead in [1, 40_000, usize::MAX] {
-            let batched: Vec<String> = process_batch_cutting_ahead(&all, &ctx, cut_ahead)
-                .iter()
-                .map(|r| format!("{r:?}"))
-                .collect();
+            let batched: Vec<String> =
+                process_batch_cutting_ahead(&all, &ctx, cut_ahead, RENDER_AHEAD_ROWS)
+                    .iter()
+                    .map(|r| format!("{r:?}"))
+                    .collect();
             assert!(batched == one_by_one, "cutting {cut_ahead} bytes ahead");
         }
+    }
+
+    #[test]
+    fn rows_made_as_they_are_written_are_the_rows_made_ahead() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let all: Vec<Input> = crate::input::expand(&[dir.into()]);
+        let checker = Checker::new(&Default::default());
+        let mut term_options = terms::Options::default();
+        term_options.codebook = vec!["法治".into(), "政府".into()];
+        let ctx = Context {
+            read: ReadOptions::default(),
+            seg: Segmenter::global(),
+            checker: &checker,
+            terms: Some(&term_options),
+        };
+        let written = |render_ahead| {
+            let results = process_batch_cutting_ahead(&all, &ctx, 1, render_ahead);
+            let later = results.iter().filter(|r| r.rows.later.is_some()).count();
+            let mut rows = Vec::new();
+            for r in &results {
+                r.write_rows(|t, row| {
+                    rows.push(format!("{t:?} {row:?}"));
+                    Ok(())
+                })
+                .unwrap();
+            }
+            (rows, later)
+        };
+        let (ahead, none_later) = written(usize::MAX);
+        let (as_written, all_later) = written(0);
+        assert_eq!(none_later, 0);
+        // Every document read has a figure, a number, a citation or a finding.
+        assert!(all_later >= 10, "{all_later} of {} made later", all.len());
+        assert!(ahead.len() > 500 && ahead.iter().any(|r| r.starts_with("TermCounts")));
+        assert!(as_written == ahead);
+    }
+
+    #[test]
+    fn a_window_reads_at_most_the_cap_and_one_large_file_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let cap = 10_000u64;
+        // Files over half the cap, among small ones, and one over the cap (refused unread).
+        let sizes: Vec<u64> = (0..60)
+            .map(|i| match i % 10 {
+                3 | 7 => 6_000,
+                9 if i == 49 => 50_000,
+                _ => 100,
+            })
+            .collect();
+        let all: Vec<Input> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                let path = dir.path().join(format!("{i:03}.txt"));
+                std::fs::write(&path, vec![b'a'; n as usize]).unwrap();
+                Input::File {
+                    display: i.to_string(),
+                    path,
+                    walked: true,
+                }
+            })
+            .collect();
+        // Bytes of inputs begun and not yet written, and how many of them were large.
+        let held = std::sync::Mutex::new((0u64, 0usize));
+        let (mut most_held, mut most_large, mut most_inputs) = (0, 0, 0);
+        let mut got = Vec::new();
+        let mut inputs_held = 0usize;
+        pool(4)
+            .install(|| {
+                for_each_input_batch_ordered(
+                    &all,
+                    cap,
+                    |batch| {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        batch
+                            .iter()
+                            .map(|input| {
+                                let i = index(input);
+                                let mut h = held.lock().unwrap();
+                                h.0 += sizes[i].min(cap);
+                                h.1 += usize::from(sizes[i] > cap / 2);
+                                i
+                            })
+                            .collect()
+                    },
+                    |i| {
+                        let mut h = held.lock().unwrap();
+                        most_held = most_held.max(h.0);
+                        most_large = most_large.max(h.1);
+                        inputs_held += 1;
+                        most_inputs = most_inputs.max(inputs_held);
+                        h.0 -= sizes[i].min(cap);
+                        h.1 -= usize::from(sizes[i] > cap / 2);
+                        if h.0 == 0 {
+                            inputs_held = 0;
+                        }
+                        got.push(i);
+                        Ok(())
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(got, (0..60).collect::<Vec<_>>());
+        assert!(most_held <= cap, "{most_held} bytes held at once");
+        assert_eq!(most_large, 1);
+        // Small files still go several at a time.
+        assert!(most_inputs > 4, "at most {most_inputs} inputs at once");
     }
 
     #[test]

@@ -37,6 +37,14 @@ where
 /// files holds up neither the progress report nor much memory; and with several threads, runs
 /// are short enough that every thread gets several.
 pub fn batches(inputs: &[Input]) -> Vec<&[Input]> {
+    sized_batches(inputs, u64::MAX).0
+}
+
+/// [`batches`], with the bytes each run may read: its files' sizes, each at most `cap` (a larger
+/// file is refused unread), and `cap` for standard input, whose size is not known ahead. A
+/// .docx may unpack to more than its size, up to the cap; it is counted at its size, as most
+/// unpack to a few times theirs.
+fn sized_batches(inputs: &[Input], cap: u64) -> (Vec<&[Input]>, Vec<u64>) {
     let threads = rayon::current_num_threads();
     let most = if threads <= 1 {
         32
@@ -45,24 +53,63 @@ pub fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     };
     let size = |input: &Input| match input {
         Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
-        Input::Stdin | Input::Unlistable { .. } | Input::Passed { .. } => 0,
+        Input::Stdin => cap,
+        Input::Unlistable { .. } | Input::Passed { .. } => 0,
     };
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
+    let (mut out, mut sizes) = (Vec::new(), Vec::new());
+    let (mut start, mut bytes, mut held) = (0, 0u64, 0u64);
     for (i, input) in inputs.iter().enumerate() {
-        bytes += size(input);
+        let n = size(input);
+        bytes = bytes.saturating_add(n);
+        held = held.saturating_add(n.min(cap));
         if i + 1 - start == most || bytes >= CUT_AHEAD_BYTES as u64 || i + 1 == inputs.len() {
             out.push(&inputs[start..=i]);
-            (start, bytes) = (i + 1, 0);
+            sizes.push(held);
+            (start, bytes, held) = (i + 1, 0, 0);
         }
     }
-    out
+    (out, sizes)
+}
+
+/// [`for_each_batch_ordered`] over [`batches`] of `inputs`, with what a window reads bounded by
+/// `cap` bytes (`--max-file-size`) as well as in inputs: at most one document near the cap is
+/// analysed or waits to be written at a time, with small ones beside it while the window has
+/// room, so that memory is a multiple of the cap however many large files a folder holds.
+pub fn for_each_input_batch_ordered<T, W, E>(
+    inputs: &[Input],
+    cap: u64,
+    work: W,
+    emit: E,
+) -> std::io::Result<()>
+where
+    T: Send,
+    W: Fn(&[Input]) -> Vec<T> + Sync,
+    E: FnMut(T) -> std::io::Result<()>,
+{
+    let (batches, bytes) = sized_batches(inputs, cap);
+    for_each_batch_ordered_within(&batches, &bytes, cap, work, emit)
 }
 
 /// [`for_each_ordered`] for work done on runs of consecutive inputs (`batches`, in order, each
 /// non-empty), which returns one result per input, in order.
-pub fn for_each_batch_ordered<I, T, W, E>(
+pub fn for_each_batch_ordered<I, T, W, E>(batches: &[&[I]], work: W, emit: E) -> std::io::Result<()>
+where
+    I: Sync,
+    T: Send,
+    W: Fn(&[I]) -> Vec<T> + Sync,
+    E: FnMut(T) -> std::io::Result<()>,
+{
+    let bytes = vec![0; batches.len()];
+    for_each_batch_ordered_within(batches, &bytes, u64::MAX, work, emit)
+}
+
+/// [`for_each_batch_ordered`] where batch `i` reads `bytes[i]`: a window ends before the batch
+/// that would bring it past `budget` (a batch over it goes alone). Windows run one after the
+/// other, so two batches that together pass the budget never run at the same time.
+pub(crate) fn for_each_batch_ordered_within<I, T, W, E>(
     batches: &[&[I]],
+    bytes: &[u64],
+    budget: u64,
     work: W,
     mut emit: E,
 ) -> std::io::Result<()>
@@ -87,14 +134,25 @@ where
     let window = (chunk_size() / longest).max(threads * 4);
     // Workers write messages in the caller's language.
     let lang = crate::i18n::lang();
-    for group in batches.chunks(window) {
-        let results: Vec<Vec<T>> = group
+    let mut start = 0;
+    while start < batches.len() {
+        let (mut end, mut held) = (start, 0u64);
+        while end < batches.len() && end - start < window {
+            let n = bytes.get(end).copied().unwrap_or(0);
+            if end > start && held.saturating_add(n) > budget {
+                break;
+            }
+            held = held.saturating_add(n);
+            end += 1;
+        }
+        let results: Vec<Vec<T>> = batches[start..end]
             .par_iter()
             .map(|&b| crate::i18n::with_lang(lang, || work(b)))
             .collect();
         for r in results.into_iter().flatten() {
             emit(r)?;
         }
+        start = end;
     }
     Ok(())
 }
