@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `space-in-cjk`: a space between Chinese characters, or between Chinese and digits.
 pub static SPACE_IN_CJK: Rule = Rule {
@@ -107,7 +107,7 @@ static LAYOUT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static STANDARD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}(/T|／T)?\s?[0-9]+").unwrap());
 
-fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn space_in_cjk(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Most documents have no space inside a body line: the ranges are made only when needed.
     let ranges = std::cell::OnceCell::new();

@@ -1,7 +1,7 @@
 //! `repeated-token`: the same word twice in a row (的的, 进一步进一步), a leftover of an edit.
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `repeated-token`: the same word twice in a row.
 pub static REPEATED_TOKEN: Rule = Rule {
@@ -78,7 +78,7 @@ fn words_meet(text: &str, tokens: &[crate::segment::Token], i: usize) -> bool {
     before || after
 }
 
-fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn repeated_token(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     for (i, w) in ctx.tokens.windows(2).enumerate() {
         let (a, b) = (w[0].span(), w[1].span());

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 
 use super::entries;
 use crate::check::rules::text::{self, is_han};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::segment::Segmenter;
 
 const MODEL: &[u8] = include_bytes!("../../../../dicts/typo-lm.bin");
@@ -686,7 +686,7 @@ fn article_numbers(
     }
 }
 
-fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn typo(ctx: &DocContext, out: &mut Findings) {
     let Some(data) = DATA.as_ref() else { return };
     let text = &ctx.doc.text;
     let titles = ctx.title_ranges();
