@@ -151,7 +151,7 @@ pub struct Findings<'a> {
 impl<'a> Findings<'a> {
     /// A collector for `rule`'s findings in `text` that lists `most` of them and counts the
     /// rest.
-    pub(crate) fn new(
+    pub fn new(
         rule: &'static str,
         text: &'a str,
         allow: &'a HashSet<String>,
@@ -195,7 +195,7 @@ impl<'a> Findings<'a> {
     }
 
     /// The findings to list, how many more there were, and the first of those.
-    pub(crate) fn into_parts(self) -> (Vec<Finding>, usize, Option<Finding>) {
+    pub fn into_parts(self) -> (Vec<Finding>, usize, Option<Finding>) {
         (self.listed, self.unlisted, self.first_unlisted)
     }
 }
@@ -278,5 +278,27 @@ impl Located {
                 1 + text[i + 1..].chars().count(),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the limit a finding is only counted, the first of them kept for the summary; an
+    /// allowed text takes no place and is not counted.
+    #[test]
+    fn findings_past_the_limit_are_counted_not_kept() {
+        let text = "的的（的的（的的";
+        let allow: HashSet<String> = ["（".to_string()].into();
+        let mut found = Findings::new("t", text, &allow, 3);
+        for (i, c) in text.char_indices() {
+            found.push(Finding::new("t", Span::new(i, i + c.len_utf8()), c));
+        }
+        let (listed, unlisted, first) = found.into_parts();
+        let starts: Vec<usize> = listed.iter().map(|f| f.span.start).collect();
+        assert_eq!(starts, [0, 3, 9]);
+        assert_eq!(unlisted, 3);
+        assert_eq!(first.map(|f| f.span.start), Some(12));
     }
 }

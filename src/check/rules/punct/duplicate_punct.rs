@@ -114,8 +114,10 @@ mod tests {
         for text in &texts {
             let doc = Document::from_text("t.txt", text.as_str());
             let ctx = DocContext::text_only(&doc);
-            let mut found = Vec::new();
+            let allow = std::collections::HashSet::new();
+            let mut found = Findings::new(DUPLICATE_PUNCT.id, &doc.text, &allow, usize::MAX);
             duplicate_punct(&ctx, &mut found);
+            let (found, _, _) = found.into_parts();
             let mut want = Vec::new();
             for &(start, line) in ctx.text_lines() {
                 for m in PUNCT_RUN.find_iter(line) {
