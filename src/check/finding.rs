@@ -1,5 +1,6 @@
 //! Findings: what a rule reports.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::span::Span;
@@ -132,6 +133,73 @@ impl Finding {
     }
 }
 
+/// Where a document rule puts its findings. The engine lists at most a fixed number of one
+/// rule's findings in one document and counts the rest into one finding; the collector applies
+/// that (and drops spans off the text and allowed texts) as each finding comes, so that a text
+/// made of nothing but one slip costs a count past the limit, not a finding (some hundreds of
+/// bytes) for every character.
+pub struct Findings<'a> {
+    rule: &'static str,
+    text: &'a str,
+    allow: &'a HashSet<String>,
+    most: usize,
+    listed: Vec<Finding>,
+    unlisted: usize,
+    first_unlisted: Option<Finding>,
+}
+
+impl<'a> Findings<'a> {
+    /// A collector for `rule`'s findings in `text` that lists `most` of them and counts the
+    /// rest.
+    pub fn new(
+        rule: &'static str,
+        text: &'a str,
+        allow: &'a HashSet<String>,
+        most: usize,
+    ) -> Findings<'a> {
+        Findings {
+            rule,
+            text,
+            allow,
+            most,
+            listed: Vec::new(),
+            unlisted: 0,
+            first_unlisted: None,
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        // A rule's span off the text is a bug in that rule; it must not take the whole run
+        // down, so the finding is dropped (and tests, built with debug assertions, fail on it).
+        let (t, s) = (self.text, finding.span);
+        let valid = s.start <= s.end
+            && s.end <= t.len()
+            && t.is_char_boundary(s.start)
+            && t.is_char_boundary(s.end);
+        debug_assert!(valid, "{}: span {:?} off the text", self.rule, s);
+        if !valid || (!self.allow.is_empty() && self.allow.contains(s.text(t))) {
+            return;
+        }
+        if self.listed.len() < self.most {
+            self.listed.push(finding);
+        } else {
+            self.unlisted += 1;
+            self.first_unlisted.get_or_insert(finding);
+        }
+    }
+
+    pub fn extend(&mut self, found: impl IntoIterator<Item = Finding>) {
+        for f in found {
+            self.push(f);
+        }
+    }
+
+    /// The findings to list, how many more there were, and the first of those.
+    pub fn into_parts(self) -> (Vec<Finding>, usize, Option<Finding>) {
+        (self.listed, self.unlisted, self.first_unlisted)
+    }
+}
+
 /// The part of a line around a finding, for diagnostics: text before, the flagged text, text
 /// after. Long lines are cut to a window, marked with `…`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -210,5 +278,27 @@ impl Located {
                 1 + text[i + 1..].chars().count(),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the limit a finding is only counted, the first of them kept for the summary; an
+    /// allowed text takes no place and is not counted.
+    #[test]
+    fn findings_past_the_limit_are_counted_not_kept() {
+        let text = "的的（的的（的的";
+        let allow: HashSet<String> = ["（".to_string()].into();
+        let mut found = Findings::new("t", text, &allow, 3);
+        for (i, c) in text.char_indices() {
+            found.push(Finding::new("t", Span::new(i, i + c.len_utf8()), c));
+        }
+        let (listed, unlisted, first) = found.into_parts();
+        let starts: Vec<usize> = listed.iter().map(|f| f.span.start).collect();
+        assert_eq!(starts, [0, 3, 9]);
+        assert_eq!(unlisted, 3);
+        assert_eq!(first.map(|f| f.span.start), Some(12));
     }
 }

@@ -26,7 +26,7 @@ pub use rules::wording::typo::{fuzzy as fuzzy_syllable, syllables};
 use std::collections::HashSet;
 
 pub use config::{Config, Level};
-pub use finding::{Excerpt, Finding, Located, Location, Severity};
+pub use finding::{Excerpt, Finding, Findings, Located, Location, Severity};
 
 use crate::i18n::Lang;
 use crate::resolve::Register;
@@ -191,40 +191,24 @@ impl Checker {
         /// No published document of the bench has more than 12 findings of one rule.
         const MOST_PER_RULE: usize = 200;
         let mut out = Vec::new();
-        let mut found = Vec::new();
+        // Past the most one rule lists in one document, the rest are counted into one finding
+        // at the first of them (`--verbose` lists them all).
+        let most = if self.verbose {
+            usize::MAX
+        } else {
+            MOST_PER_RULE
+        };
         for (rule, severity) in self.rules_for(&ctx.doc.file).iter() {
             let Some(f) = rule.doc_fn() else { continue };
-            found.clear();
+            let mut found = Findings::new(rule.id, &ctx.doc.text, &self.allow, most);
             f(ctx, &mut found);
-            // Past the most one rule lists in one document, the rest are counted into one
-            // finding at the first of them: a text made of nothing but one slip would otherwise
-            // hold hundreds of bytes per character in findings (`--verbose` lists them all).
-            let (mut listed, mut unlisted, mut first_unlisted) = (0usize, 0usize, None);
-            for finding in found.drain(..) {
-                // A rule's span off the text is a bug in that rule; it must not take the whole
-                // run down, so the finding is dropped (and tests, built with debug assertions,
-                // fail on it).
-                let t = &ctx.doc.text;
-                let valid = finding.span.end <= t.len()
-                    && t.is_char_boundary(finding.span.start)
-                    && t.is_char_boundary(finding.span.end);
-                debug_assert!(valid, "{}: span {:?} off the text", rule.id, finding.span);
-                if !valid {
-                    continue;
-                }
+            let (listed, unlisted, first_unlisted) = found.into_parts();
+            for finding in listed {
                 let text = ctx.doc.slice(finding.span).to_string();
-                if self.allowed(&text) {
-                    continue;
-                }
-                if listed == MOST_PER_RULE && !self.verbose {
-                    unlisted += 1;
-                    first_unlisted.get_or_insert((finding, text));
-                    continue;
-                }
-                listed += 1;
                 out.push(locate(ctx, rule.id, *severity, finding, text));
             }
-            if let Some((mut finding, text)) = first_unlisted {
+            if let Some(mut finding) = first_unlisted {
+                let text = ctx.doc.slice(finding.span).to_string();
                 finding.message = msg!(
                     zh = "本文件另有{unlisted}处同类问题，未逐一列出（加 --verbose 可全部列出）",
                     en = "{unlisted} more of the same in this file, not listed one by one (--verbose lists them all)"

@@ -1,6 +1,6 @@
 //! What a rule is: its id, severity, scope, documentation and function.
 
-use super::finding::{Finding, Located, Severity};
+use super::finding::{Findings, Located, Severity};
 use super::rules;
 use super::{BatchDoc, DocContext};
 use crate::i18n::Lang;
@@ -24,7 +24,7 @@ impl Scope {
     }
 }
 
-pub type DocRuleFn = fn(&DocContext, &mut Vec<Finding>);
+pub type DocRuleFn = fn(&DocContext, &mut Findings);
 pub type BatchRuleFn = fn(&[BatchDoc], &mut Vec<Located>);
 
 /// The function of a rule.

@@ -128,3 +128,68 @@ fn hostile_shapes_of_megabytes_finish() {
         .count();
     assert_eq!(counted, 1);
 }
+
+/// The findings of `rule` in `text`, listed and counted, as the library reports them.
+fn listed_and_counted(
+    checker: &gongwen::check::Checker,
+    text: &str,
+    rule: &str,
+) -> (usize, Vec<usize>) {
+    use gongwen::pipeline::analyse;
+    use gongwen::segment::Segmenter;
+    let doc = gongwen::Document::from_text("slips.txt", text);
+    let a = analyse(&doc, Segmenter::global(), checker);
+    let found: Vec<_> = a.findings.iter().filter(|f| f.rule == rule).collect();
+    let counted = found
+        .iter()
+        .filter_map(|f| {
+            let rest = f.message.split_once("另有")?.1;
+            let (n, after) = rest.split_once('处')?;
+            after.starts_with("同类问题").then(|| n.parse().unwrap())
+        })
+        .collect();
+    (found.len(), counted)
+}
+
+/// Texts of one slip repeated, each slip one finding: 的 after 的 (repeated-token), an opener
+/// never closed (unpaired-marks; 5,000 of them are more than the rule holds open at once, and
+/// every one is still reported). A rule lists 200 of them in a document and one more finding
+/// counts the rest; `--verbose` lists every one.
+#[test]
+fn one_slip_repeated_lists_200_findings_and_counts_the_rest() {
+    use gongwen::check::Checker;
+    let cases = [
+        // Every 的 after the first doubles the one before it.
+        ("的", 3000, "repeated-token", 2999),
+        ("（", 5000, "unpaired-marks", 5000),
+        ("“", 5000, "unpaired-marks", 5000),
+        ("《", 300, "unpaired-marks", 300),
+    ];
+    let (terse, verbose) = (
+        Checker::default_rules(),
+        Checker::default_rules().verbose(true),
+    );
+    for (slip, times, rule, every) in cases {
+        let text = slip.repeat(times);
+        let (listed, counted) = listed_and_counted(&verbose, &text, rule);
+        assert_eq!((listed, counted), (every, vec![]), "{slip} --verbose");
+        let (listed, counted) = listed_and_counted(&terse, &text, rule);
+        assert_eq!((listed, counted), (201, vec![every - 200]), "{slip}");
+    }
+}
+
+/// Allowed texts are dropped before the limit: they take none of the 200 places, and the count
+/// of the rest leaves them out.
+#[test]
+fn allowed_slips_take_no_place_among_the_200() {
+    use gongwen::check::{Checker, Config};
+    let config = Config {
+        allow: vec!["（".to_string()],
+        ..Config::default()
+    };
+    let text = format!("{}{}", "（".repeat(300), "【".repeat(300));
+    let (listed, counted) = listed_and_counted(&Checker::new(&config), &text, "unpaired-marks");
+    assert_eq!((listed, counted), (201, vec![100]));
+    let (listed, counted) = listed_and_counted(&Checker::default_rules(), &text, "unpaired-marks");
+    assert_eq!((listed, counted), (201, vec![400]));
+}

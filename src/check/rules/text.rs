@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::check::Finding;
+use crate::check::{Finding, Findings};
 use crate::span::Span;
 
 /// A CJK ideograph (the characters body text is made of).
@@ -457,25 +457,11 @@ impl Folding {
     }
 }
 
-impl From<Vec<Finding>> for Folding {
-    fn from(found: Vec<Finding>) -> Folding {
-        let mut folding = Folding::default();
-        for f in found {
-            folding.push(f);
-        }
-        folding
-    }
-}
-
 /// Pushes `found`, or, when there are at least [`STYLE_MIN`] of them and not in verbose mode,
 /// one finding at the first with `summary(count)` as its message and the others as related
 /// places: a clerk wants to hear once that a document uses ASCII commas, not 300 times.
-pub fn push_folded(
-    out: &mut Vec<Finding>,
-    found: impl Into<Folding>,
-    summary: impl FnOnce(usize) -> String,
-) {
-    let Folding { kept, places, n } = found.into();
+pub fn push_folded(out: &mut Findings, found: Folding, summary: impl FnOnce(usize) -> String) {
+    let Folding { kept, places, n } = found;
     if n < STYLE_MIN || verbose() {
         out.extend(kept);
         return;

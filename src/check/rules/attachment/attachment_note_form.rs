@@ -2,7 +2,7 @@
 
 use super::parse_notes;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static ATTACHMENT_NOTE_FORM: Rule = Rule {
@@ -29,7 +29,7 @@ pub static ATTACHMENT_NOTE_FORM: Rule = Rule {
     safe_fix: false,
 };
 
-fn attachment_note_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn attachment_note_form(ctx: &DocContext, out: &mut Findings) {
     let id = ATTACHMENT_NOTE_FORM.id;
     for note in parse_notes(&ctx.doc.text) {
         if let Some(at) = note.colon {

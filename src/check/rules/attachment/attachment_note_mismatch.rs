@@ -2,7 +2,7 @@
 
 use super::parse_notes;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 pub static ATTACHMENT_NOTE_MISMATCH: Rule = Rule {
     id: "attachment-note-mismatch",
@@ -52,7 +52,7 @@ fn strip_purpose(name: &str) -> &str {
     }
 }
 
-fn attachment_note_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn attachment_note_mismatch(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let notes = parse_notes(text);
     let Some(note) = notes.first() else { return };

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{core, in_catalogue, CATALOGUE, PLACE_PREFIX};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::citation::{title_issuer, CitationKind};
 
 pub static ABBREV_UNDECLARED: Rule = Rule {
@@ -97,7 +97,7 @@ fn is_law_short(t: &str) -> bool {
         && !t.starts_with("中华人民共和国")
 }
 
-fn abbrev_undeclared(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn abbrev_undeclared(ctx: &DocContext, out: &mut Findings) {
     let declared = declared_short_forms(ctx);
     let cat = &*CATALOGUE;
     // A title is judged at its first use; later uses repeat that judgement. Distinct titles with

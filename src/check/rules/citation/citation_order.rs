@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::docnum::{self, Role};
 use crate::span::Span;
 
@@ -33,7 +33,7 @@ pub static CITATION_ORDER: Rule = Rule {
     safe_fix: false,
 };
 
-fn citation_order(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn citation_order(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let cited: HashSet<&str> = ctx
         .docnums

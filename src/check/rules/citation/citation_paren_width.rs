@@ -1,6 +1,6 @@
 //! `citation-paren-width`: half-width parentheses around the document number after a title.
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::docnum;
 use crate::span::Span;
 
@@ -25,7 +25,7 @@ pub static CITATION_PAREN_WIDTH: Rule = Rule {
     safe_fix: true,
 };
 
-fn citation_paren_width(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn citation_paren_width(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     for c in ctx.citations {
         let Some(d) = c.docnum.and_then(|i| ctx.docnums.get(i)) else {

@@ -1,7 +1,7 @@
 //! `law-currency`: a repealed law cited as if in force, from the catalogue of national laws
 //! (`dicts/national-laws.csv`).
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::resolve::{iso, Catalogue};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -117,7 +117,7 @@ fn told_of(text: &str) -> Option<String> {
         .max()
 }
 
-fn law_currency(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn law_currency(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // A document that states no date is judged on the run's date, which says nothing of when
     // it was written: a published text may be decades old. Its citation of a repealed text is a

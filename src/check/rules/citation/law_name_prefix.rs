@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::CATALOGUE;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::citation::CitationKind;
 
 pub static LAW_NAME_PREFIX: Rule = Rule {
@@ -33,7 +33,7 @@ pub static LAW_NAME_PREFIX: Rule = Rule {
 /// Short forms everyone knows without introduction.
 const UNIVERSAL_SHORT_FORMS: &[&str] = &["宪法", "民法典"];
 
-fn law_name_prefix(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn law_name_prefix(ctx: &DocContext, out: &mut Findings) {
     let cat = &*CATALOGUE;
     let mut seen_full: HashSet<&str> = HashSet::new();
     let mut reported: HashSet<&str> = HashSet::new();

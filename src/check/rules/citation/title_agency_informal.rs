@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{canonical_title, informal_names};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::citation::{title_issuer, Citation};
 use crate::i18n::tr;
 use crate::span::Span;
@@ -37,7 +37,7 @@ pub static TITLE_AGENCY_INFORMAL: Rule = Rule {
     safe_fix: false,
 };
 
-fn title_agency_informal(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_agency_informal(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let mut reported: HashSet<&str> = HashSet::new();
     // The first citation of each document that names its organ officially, by canonical title:

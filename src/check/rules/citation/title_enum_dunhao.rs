@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 use crate::span::Span;
 
@@ -33,7 +33,7 @@ pub static TITLE_ENUM_DUNHAO: Rule = Rule {
 static ENUM_DUNHAO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"》[ \u{3000}]*、[ \u{3000}]*《").expect("valid regex"));
 
-fn title_enum_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_enum_dunhao(ctx: &DocContext, out: &mut Findings) {
     for m in ENUM_DUNHAO.find_iter(&ctx.doc.text) {
         out.push(Finding::new(
             TITLE_ENUM_DUNHAO.id,

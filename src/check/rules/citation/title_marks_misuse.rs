@@ -1,6 +1,6 @@
 //! `title-marks-misuse`: title marks 《》 around the name of an event, meeting or award.
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::citation::CitationKind;
 
 pub static TITLE_MARKS_MISUSE: Rule = Rule {
@@ -43,7 +43,7 @@ const EVENT_WORDS: &[&str] = &[
     "培训班",
 ];
 
-fn title_marks_misuse(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_marks_misuse(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     for c in ctx.citations {
         if c.kind != CitationKind::Other || c.docnum.is_some() {

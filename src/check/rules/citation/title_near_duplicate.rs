@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use super::{
     batch_located, canonical_title, core, in_catalogue, on_history_line, Titled, PLACE_PREFIX,
 };
-use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
+use crate::check::{
+    BatchDoc, Check, DocContext, Finding, Findings, Located, Rule, Scope, Severity,
+};
 
 pub static TITLE_NEAR_DUPLICATE: Rule = Rule {
     id: "title-near-duplicate",
@@ -335,7 +337,7 @@ fn titled_of_batch(docs: &[BatchDoc]) -> Vec<Titled> {
     out
 }
 
-fn near_duplicate_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn near_duplicate_doc(ctx: &DocContext, out: &mut Findings) {
     let items = titled_of_doc(ctx);
     for (odd, other, ins) in near_duplicate_pairs(&items, false) {
         let (o, t) = (&items[odd], &items[other]);

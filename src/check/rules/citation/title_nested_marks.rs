@@ -1,6 +1,6 @@
 //! `title-nested-marks`: double title marks 《》 or angle brackets < > inside 《》.
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 
 pub static TITLE_NESTED_MARKS: Rule = Rule {
     id: "title-nested-marks",
@@ -22,7 +22,7 @@ pub static TITLE_NESTED_MARKS: Rule = Rule {
     safe_fix: false,
 };
 
-fn title_nested_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_nested_marks(ctx: &DocContext, out: &mut Findings) {
     for c in ctx.citations {
         if !c.title.contains(['《', '<', '>']) {
             continue;

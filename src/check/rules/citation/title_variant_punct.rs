@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{batch_located, group_conflicts, Cite, Titled};
-use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
+use crate::check::{
+    BatchDoc, Check, DocContext, Finding, Findings, Located, Rule, Scope, Severity,
+};
 
 pub static TITLE_VARIANT_PUNCT: Rule = Rule {
     id: "title-variant-punct",
@@ -100,7 +102,7 @@ fn variant_items_doc(ctx: &DocContext) -> Vec<Titled> {
         .collect()
 }
 
-fn variant_punct_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn variant_punct_doc(ctx: &DocContext, out: &mut Findings) {
     let items = variant_items_doc(ctx);
     for (odd, reference) in variant_pairs(&items, true) {
         let (o, r) = (&items[odd], &items[reference]);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{mismatch, organ_of};
 use crate::check::rules::citation::{canonical_title, title_issuer_of};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::docnum;
 
 pub static AGENCY_MISMATCH: Rule = Rule {
@@ -39,7 +39,7 @@ pub static AGENCY_MISMATCH: Rule = Rule {
     safe_fix: false,
 };
 
-fn agency_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn agency_mismatch(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // A document cited here with more than one number is reported once by title-docno-conflict.
     let mut numbers: HashMap<String, Vec<&str>> = HashMap::new();

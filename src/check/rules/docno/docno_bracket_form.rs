@@ -1,7 +1,7 @@
 //! `docno-bracket-form`: the year of a document number in brackets other than 〔〕, or in none.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static BRACKET_FORM: Rule = Rule {
@@ -31,7 +31,7 @@ pub static BRACKET_FORM: Rule = Rule {
     safe_fix: true,
 };
 
-fn bracket_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn bracket_form(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

@@ -1,7 +1,7 @@
 //! `docno-missing-hao`: a document number without the closing “号”.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static MISSING_HAO: Rule = Rule {
@@ -26,7 +26,7 @@ pub static MISSING_HAO: Rule = Rule {
     safe_fix: false,
 };
 
-fn missing_hao(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn missing_hao(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

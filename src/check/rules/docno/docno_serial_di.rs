@@ -1,7 +1,7 @@
 //! `docno-serial-di`: “第” before the serial number of a document number.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static SERIAL_DI: Rule = Rule {
@@ -27,7 +27,7 @@ pub static SERIAL_DI: Rule = Rule {
     safe_fix: true,
 };
 
-fn serial_di(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn serial_di(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

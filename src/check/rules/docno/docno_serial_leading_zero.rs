@@ -1,7 +1,7 @@
 //! `docno-serial-leading-zero`: the serial number of a document number padded with leading zeros.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static SERIAL_LEADING_ZERO: Rule = Rule {
@@ -24,7 +24,7 @@ pub static SERIAL_LEADING_ZERO: Rule = Rule {
     safe_fix: true,
 };
 
-fn serial_leading_zero(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn serial_leading_zero(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

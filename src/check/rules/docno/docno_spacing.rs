@@ -1,7 +1,7 @@
 //! `docno-spacing`: spaces inside a document number.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static SPACING: Rule = Rule {
@@ -25,7 +25,7 @@ pub static SPACING: Rule = Rule {
     safe_fix: true,
 };
 
-fn spacing(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn spacing(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

@@ -5,7 +5,7 @@ use super::{
     batch_emit, cites_of, cites_of_batch, conflict_findings, doc_emit, identifying, is_ling,
 };
 use crate::check::rules::citation::Cite;
-use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
+use crate::check::{BatchDoc, Check, DocContext, Findings, Located, Rule, Scope, Severity};
 
 pub static TITLE_CONFLICT: Rule = Rule {
     id: "docno-title-conflict",
@@ -63,7 +63,7 @@ fn docno_title_value(c: &Cite) -> Option<String> {
     identifying(&c.canonical).then(|| subject.to_string())
 }
 
-fn title_conflict_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_conflict_doc(ctx: &DocContext, out: &mut Findings) {
     let cites = cites_of(ctx);
     conflict_findings(
         &cites,

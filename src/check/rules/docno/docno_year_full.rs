@@ -1,7 +1,7 @@
 //! `docno-year-full`: the year of a document number not written as four Arabic digits.
 
 use super::form_rule;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 pub static YEAR_FULL: Rule = Rule {
@@ -26,7 +26,7 @@ pub static YEAR_FULL: Rule = Rule {
     safe_fix: false,
 };
 
-fn year_full(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn year_full(ctx: &DocContext, out: &mut Findings) {
     form_rule(
         ctx,
         out,

@@ -1,6 +1,6 @@
 //! `docno-year-future`: a cited document number dated later than the document citing it.
 
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::extract::docnum::{self, Role};
 
 pub static YEAR_FUTURE: Rule = Rule {
@@ -57,7 +57,7 @@ fn signoff_year(text: &str) -> Option<i32> {
         .find_map(|l| DATE.captures(l).and_then(|c| c[1].parse().ok()))
 }
 
-fn year_future(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn year_future(ctx: &DocContext, out: &mut Findings) {
     let Some(limit) = latest_citable_year(ctx) else {
         return;
     };

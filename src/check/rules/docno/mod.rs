@@ -21,7 +21,7 @@ pub mod docno_year_future;
 pub mod title_docno_conflict;
 
 use crate::check::rules::citation::{canonical_title, group_conflicts, Cite};
-use crate::check::{BatchDoc, DocContext, Finding, Located, Rule, Severity};
+use crate::check::{BatchDoc, DocContext, Finding, Findings, Located, Rule, Severity};
 use crate::extract::docnum::{self, DocNum};
 use crate::i18n::tr;
 use crate::span::Span;
@@ -29,7 +29,7 @@ use crate::span::Span;
 /// The brackets a year in a document number is found in, the right one among them.
 const YEAR_OPENERS: [char; 8] = ['〔', '﹝', '〖', '【', '［', '[', '（', '('];
 
-pub(super) fn form_rule(ctx: &DocContext, out: &mut Vec<Finding>, rule: &'static Rule, what: &str) {
+pub(super) fn form_rule(ctx: &DocContext, out: &mut Findings, rule: &'static Rule, what: &str) {
     let text = &ctx.doc.text;
     for d in ctx.docnums.iter().filter(|d| d.problems.contains(&rule.id)) {
         let written = docnum::surface(text, d);
@@ -271,11 +271,11 @@ pub(super) fn conflict_findings(
     }
 }
 
-pub(super) fn doc_emit<'a>(
-    out: &'a mut Vec<Finding>,
+pub(super) fn doc_emit<'a, 'b>(
+    out: &'a mut Findings<'b>,
     rule: &'static str,
     use_number_span: bool,
-) -> impl FnMut(&Cite, &Cite, String) + 'a {
+) -> impl FnMut(&Cite, &Cite, String) + use<'a, 'b> {
     move |wrong: &Cite, right: &Cite, m: String| {
         let span = if use_number_span {
             wrong.num_span.or(wrong.span)

@@ -6,7 +6,7 @@ use super::{
     identifying, is_ling,
 };
 use crate::check::rules::citation::{title_issuer_of, Cite};
-use crate::check::{BatchDoc, Check, DocContext, Finding, Located, Rule, Scope, Severity};
+use crate::check::{BatchDoc, Check, DocContext, Findings, Located, Rule, Scope, Severity};
 
 pub static TITLE_DOCNO_CONFLICT: Rule = Rule {
     id: "title-docno-conflict",
@@ -81,7 +81,7 @@ fn fits(c: &Cite) -> bool {
         .unwrap_or(false)
 }
 
-fn title_docno_conflict_doc(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn title_docno_conflict_doc(ctx: &DocContext, out: &mut Findings) {
     let cites = cites_of(ctx);
     conflict_findings(
         &cites,

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::{clause_start, has_change_word, is_clause_end, is_link_only};
 use crate::check::rules::text;
 use crate::check::{
-    BatchDoc, BatchMetric, Check, DocContext, Excerpt, Finding, Located, Location, Rule, Scope,
+    BatchDoc, BatchMetric, Check, DocContext, Excerpt, Findings, Located, Location, Rule, Scope,
     Severity,
 };
 use crate::extract::figures::{FigureKind, Qualifier};
@@ -278,7 +278,7 @@ fn remember(bits: &mut Vec<u64>, v: f64) -> bool {
     true
 }
 
-fn metric_inconsistent(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn metric_inconsistent(ctx: &DocContext, out: &mut Findings) {
     let facts = facts(ctx);
     // Per key: the facts remembered, and the bits of their values.
     type Seen<'f> = (Vec<&'f Fact>, Vec<u64>);

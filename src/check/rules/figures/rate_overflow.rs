@@ -3,7 +3,7 @@
 
 use super::{clause_start, fmt_num, has_change_word, is_link_only, precision};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::extract::figures::{Figure, FigureKind, Qualifier};
 
 /// `rate-overflow`: a rate that cannot exceed 100% stated above it.
@@ -83,7 +83,7 @@ const BOUNDED_RATES: &[&str] = &[
     "比重",
 ];
 
-fn rate_overflow(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn rate_overflow(ctx: &DocContext, out: &mut Findings) {
     let text = ctx.doc.text.as_str();
     for f in ctx.figures {
         if f.kind != FigureKind::Percent || f.base_unit != "%" {
@@ -138,7 +138,7 @@ fn rate_overflow(ctx: &DocContext, out: &mut Vec<Finding>) {
 
 /// Percent figures that each follow 占 (A占45%、B占38%) or a 分别占 list, in one sentence; when
 /// their sum exceeds 100% (allowing for rounding) the parts cannot belong to one whole.
-fn shares_over_whole(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn shares_over_whole(ctx: &DocContext, out: &mut Findings) {
     let text = ctx.doc.text.as_str();
     let mut i = 0;
     let figs = ctx.figures;

@@ -2,7 +2,7 @@
 
 use super::{clause_start, fmt_num, has_change_word, precision};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::extract::figures::{Figure, FigureKind, Qualifier};
 use crate::segment::Token;
 
@@ -98,7 +98,7 @@ impl Scans {
     }
 }
 
-fn sum_mismatch(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn sum_mismatch(ctx: &DocContext, out: &mut Findings) {
     let text = ctx.doc.text.as_str();
     let figs = ctx.figures;
     let mut scans: Option<Scans> = None;

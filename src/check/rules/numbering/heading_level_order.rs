@@ -2,7 +2,7 @@
 
 use super::{body_lines, heading_marker, is_attachment_page, strip_note, Kind};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 pub static HEADING_LEVEL_ORDER: Rule = Rule {
     id: "heading-level-order",
@@ -27,7 +27,7 @@ pub static HEADING_LEVEL_ORDER: Rule = Rule {
     safe_fix: false,
 };
 
-fn heading_level_order(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn heading_level_order(ctx: &DocContext, out: &mut Findings) {
     let mut stack: Vec<Kind> = Vec::new();
     // The levels open before the last short line that may have ended them.
     let mut kept: Vec<Kind> = Vec::new();

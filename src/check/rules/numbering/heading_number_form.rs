@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{body_lines, heading_marker};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 pub static HEADING_NUMBER_FORM: Rule = Rule {
     id: "heading-number-form",
@@ -38,9 +38,10 @@ pub static HEADING_NUMBER_FORM: Rule = Rule {
 static DI_YI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第([一二三四五六七八九十]{1,3})、").unwrap());
 
-fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
-    // Grouped by wrong form, so that a numbering style used throughout is one finding.
-    let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
+fn heading_number_form(ctx: &DocContext, out: &mut Findings) {
+    // Grouped by wrong form, so that a numbering style used throughout is one finding; each
+    // group keeps its first message for the summary and folds the rest as they come.
+    let mut groups: Vec<(String, String, text::Folding)> = Vec::new();
     for (start, t) in body_lines(ctx) {
         let (start, t) = (*start, t.as_ref());
         let (wrong, fix, len) = if let Some(h) = heading_marker(t) {
@@ -84,12 +85,16 @@ fn heading_number_form(ctx: &DocContext, out: &mut Vec<Finding>) {
         )
         .with_replacement(fix.as_str());
         match groups.iter_mut().find(|g| g.0 == shape) {
-            Some(g) => g.1.push(f),
-            None => groups.push((shape, vec![f])),
+            Some(g) => g.2.push(f),
+            None => {
+                let example = f.message.clone();
+                let mut found = text::Folding::default();
+                found.push(f);
+                groups.push((shape, example, found));
+            }
         }
     }
-    for (shape, found) in groups {
-        let example = found[0].message.clone();
+    for (shape, example, found) in groups {
         text::push_folded(out, found, |n| {
             msg!(
                 zh = "全文{n}处层次序数写作“{shape}”式：{example}；此处为首处",

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{body_lines, cn_of, heading_marker, is_attachment_page, strip_note, Kind};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 pub static HEADING_NUMBER_SEQUENCE: Rule = Rule {
     id: "heading-number-sequence",
@@ -43,7 +43,7 @@ static SHI_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[。；;：:，,！\s\u{3000}])([一二三四五六七八九十]{1,2})是").unwrap()
 });
 
-fn heading_number_sequence(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn heading_number_sequence(ctx: &DocContext, out: &mut Findings) {
     // The open levels, outermost first, with the last number of each; chapters, sections and
     // articles are tracked apart, since judicial interpretations put articles under 一、.
     let mut stack: Vec<(Kind, u32)> = Vec::new();

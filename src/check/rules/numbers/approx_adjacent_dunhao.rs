@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::prev_char;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `approx-adjacent-dunhao`: 5、6个 for an approximation.
 pub static APPROX_ADJACENT_DUNHAO: Rule = Rule {
@@ -35,7 +35,7 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([1-9]|[一二三四五六七八九])、([1-9]|[二三四五六七八九])(十|百|千|万)?(个|名|人|次|家|户|天|周|米|件|倍|岁|小时|分钟|公里|吨|亩|辆|所|座|台|位|只|头)").unwrap()
 });
 
-fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn approx_adjacent_dunhao(ctx: &DocContext, out: &mut Findings) {
     let val = |s: &str| s.parse::<u32>().ok().or_else(|| text::cn_number(s));
     // A 、 between two digits is rare and found fast; only its lines are searched.
     let text = &ctx.doc.text;

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{digit_body, prev_char};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `date-invalid`: a date that does not exist.
 pub static DATE_INVALID: Rule = Rule {
@@ -52,7 +52,7 @@ fn days_in(y: Option<i32>, m: u32) -> u32 {
     }
 }
 
-fn date_invalid(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn date_invalid(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for c in MD.captures_iter(line) {
             let m = c.get(0).unwrap();

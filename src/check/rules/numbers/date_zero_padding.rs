@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::digit_body;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `date-zero-padding`: 04月 and 07日 in a date.
 pub static DATE_ZERO_PADDING: Rule = Rule {
@@ -36,7 +36,7 @@ pub static DATE_ZERO_PADDING: Rule = Rule {
 static YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})年\s*([0-9]{1,2})月(?:\s*([0-9]{1,2})日)?").unwrap());
 
-fn date_zero_padding(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn date_zero_padding(ctx: &DocContext, out: &mut Findings) {
     let mut found = text::Folding::default();
     for (start, line) in digit_body(ctx) {
         for c in YMD.captures_iter(line) {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `fullwidth-digits`: ０–９.
 pub static FULLWIDTH_DIGITS: Rule = Rule {
@@ -35,7 +35,7 @@ pub static FULLWIDTH_DIGITS: Rule = Rule {
 static FW_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[０-９]+(?:．[０-９]+)*").unwrap());
 
-fn fullwidth_digits(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn fullwidth_digits(ctx: &DocContext, out: &mut Findings) {
     let mut found = text::Folding::default();
     for (start, line) in ctx.lines_matching(&FW_DIGITS) {
         for m in FW_DIGITS.find_iter(line) {

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{digit_body, prev_char};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `numeral-mixing`: Arabic digits with 十/百/千.
 pub static NUMERAL_MIXING: Rule = Rule {
@@ -35,7 +35,7 @@ static DIGIT_PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?([十百千])").unwrap());
 const SI_AFTER_QIAN: &str = "米克瓦伏帕焦赫卡兆字牛";
 
-fn numeral_mixing(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn numeral_mixing(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for c in DIGIT_PLACE.captures_iter(line) {
             let m = c.get(0).unwrap();

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `numeric-wording`: 约…左右 and similar redundant or illogical quantity wording.
 pub static NUMERIC_WORDING: Rule = Rule {
@@ -40,7 +40,7 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-fn numeric_wording(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn numeric_wording(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in ctx.lines_matching(&WORDING) {
         for c in WORDING.captures_iter(line) {
             let m = c.get(0).unwrap();

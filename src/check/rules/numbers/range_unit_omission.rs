@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{digit_body, prev_char};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `range-unit-omission`: %, 万 or 亿 given only on the second number of a range.
 pub static RANGE_UNIT_OMISSION: Rule = Rule {
@@ -37,7 +37,7 @@ static RANGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-fn range_unit_omission(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn range_unit_omission(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for c in RANGE_UNIT.captures_iter(line) {
             let m = c.get(0).unwrap();

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::digit_body;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `session-numerals`: Arabic numerals in 届次 and 会次.
 pub static SESSION_NUMERALS: Rule = Rule {
@@ -38,7 +38,7 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第[0-9]+届[^，。；、\s]{0,12}?(人民代表大会|人大|政协|委员会|代表大会|党代会|全会)|第[0-9]+次(党代会|代表大会|全体会议|全会)|[0-9]+中全会|党的[0-9]+大|届[0-9]+次(会议|全会)|[一二三四五六七八九十]届[0-9]+中").unwrap()
 });
 
-fn session_numerals(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn session_numerals(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for m in SESSION.find_iter(line) {
             if m.as_str().contains("常务") {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// Body lines with their offsets, without web metadata and newspaper lines.
 fn body<'c>(ctx: &'c DocContext) -> impl Iterator<Item = (usize, &'c str)> {
@@ -53,7 +53,7 @@ fn cn_year(s: &str) -> Option<i32> {
         .try_fold(0i32, |acc, d| d.map(|d| acc * 10 + d as i32))
 }
 
-fn signoff_date_chinese(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn signoff_date_chinese(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in body(ctx) {
         let i = text::indent_len(line);
         let t = line[i..].trim_end();

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::digit_body;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `thousands-separator`: thousands commas mixed with ungrouped numbers, or in a 4-digit number.
 pub static THOUSANDS_SEPARATOR: Rule = Rule {
@@ -39,7 +39,7 @@ static GROUPED: LazyLock<Regex> =
 static PLAIN_BIG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{5,}(?:\.[0-9]+)?").unwrap());
 
-fn thousands_separator(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn thousands_separator(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // An ASCII comma used as punctuation makes 14,500 ambiguous.
     let ascii_commas = text

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{digit_body, prev_char};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `year-abbrev`: a two-digit year.
 pub static YEAR_ABBREV: Rule = Rule {
@@ -41,7 +41,7 @@ static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static APOS_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[’'‘]([0-9]{2})(年)?").unwrap());
 
-fn year_abbrev(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn year_abbrev(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for c in SHORT_YEAR.captures_iter(line) {
             let y = c.get(2).unwrap();

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{digit_body, prev_char};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `yu-position`: 7余万 for 7万余.
 pub static YU_POSITION: Rule = Rule {
@@ -34,7 +34,7 @@ pub static YU_POSITION: Rule = Rule {
 
 static YU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([1-9])余(万|亿)").unwrap());
 
-fn yu_position(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn yu_position(ctx: &DocContext, out: &mut Findings) {
     for (start, line) in digit_body(ctx) {
         for c in YU.captures_iter(line) {
             let m = c.get(0).unwrap();

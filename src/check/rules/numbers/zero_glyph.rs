@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::prev_char;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `zero-glyph`: ○, O or 零 as the zero of a year in Chinese numerals.
 pub static ZERO_GLYPH: Rule = Rule {
@@ -34,7 +34,7 @@ pub static ZERO_GLYPH: Rule = Rule {
 static CN_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〇○零OΟ0一二三四五六七八九]{4}年").unwrap());
 
-fn zero_glyph(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn zero_glyph(ctx: &DocContext, out: &mut Findings) {
     // Only a year holding one of these is reported, and they are rare: the lines without any
     // need no search.
     static BAD_ZERO: LazyLock<text::Needles> =

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::span::Span;
 
 /// `cjk-one-as-dash`: the numeral 一 written where a range needs the dash —.
@@ -37,7 +37,7 @@ pub static CJK_ONE_AS_DASH: Rule = Rule {
 static ONE_BETWEEN_DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９]+一[0-9０-９]+").unwrap());
 
-fn cjk_one_as_dash(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn cjk_one_as_dash(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // 一 is common and digits rare: the pattern is searched for only when some 一 follows a digit.
     let after_digit = |p: usize| {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `duplicate-punct`: the same mark twice, or two marks that clash.
 pub static DUPLICATE_PUNCT: Rule = Rule {
@@ -34,7 +34,7 @@ pub static DUPLICATE_PUNCT: Rule = Rule {
 static PUNCT_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。，、；：！？,;]{2,}").unwrap());
 
-fn duplicate_punct(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn duplicate_punct(ctx: &DocContext, out: &mut Findings) {
     // Two marks of PUNCT_RUN in a row are rare: one pass over the bytes finds the lines that
     // have them, and only those are searched. A mark is ASCII or one of the three-byte forms
     // below, whose lead bytes (E3, EF) are not those of CJK ideographs, so the pass seldom
@@ -114,8 +114,10 @@ mod tests {
         for text in &texts {
             let doc = Document::from_text("t.txt", text.as_str());
             let ctx = DocContext::text_only(&doc);
-            let mut found = Vec::new();
+            let allow = std::collections::HashSet::new();
+            let mut found = Findings::new(DUPLICATE_PUNCT.id, &doc.text, &allow, usize::MAX);
             duplicate_punct(&ctx, &mut found);
+            let (found, _, _) = found.into_parts();
             let mut want = Vec::new();
             for &(start, line) in ctx.text_lines() {
                 for m in PUNCT_RUN.find_iter(line) {

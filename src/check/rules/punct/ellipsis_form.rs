@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::URL;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 /// `ellipsis-form`: an ellipsis not written ……, or …… followed by 等.
@@ -36,7 +36,7 @@ pub static ELLIPSIS_FORM: Rule = Rule {
 static BAD_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.{3,}|。{3,}|…+\s*等|等…+|…+").unwrap());
 
-fn ellipsis_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn ellipsis_form(ctx: &DocContext, out: &mut Findings) {
     // Every form the pattern finds holds one of these, so only their lines are read: a search
     // of each line costs more than the search itself on short lines.
     static MARKS: LazyLock<text::Needles> =

@@ -2,7 +2,7 @@
 
 use super::{LABEL_COLON, RECIPIENT_LINE};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 /// `fullwidth-colon`: an ASCII colon after 主送机关 and the labels of a contact block.
@@ -30,7 +30,7 @@ pub static FULLWIDTH_COLON: Rule = Rule {
     safe_fix: true,
 };
 
-fn fullwidth_colon(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn fullwidth_colon(ctx: &DocContext, out: &mut Findings) {
     for &(start, line) in ctx.text_lines() {
         if !line.contains(':') {
             continue;

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{label_colons, URL};
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 /// `halfwidth-punct-in-cjk`: ASCII punctuation in Chinese text.
@@ -72,7 +72,7 @@ fn is_file_extension(rest: &str) -> bool {
         .any(|e| rest[..word_len].eq_ignore_ascii_case(e))
 }
 
-fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn halfwidth_punct_in_cjk(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Made only for a document with an ASCII colon in Chinese text.
     let labels = std::cell::OnceCell::new();

@@ -2,7 +2,7 @@
 //! ends in a full stop.
 
 use crate::check::rules::{numbering, text};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 /// `heading-trailing-period`: a title or stand-alone heading ending with 。.
@@ -70,7 +70,7 @@ fn is_doc_title(t: &str) -> bool {
     })
 }
 
-fn heading_trailing_period(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn heading_trailing_period(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Documents such as 国务院工作规则 number whole sentences 一、……。 : when most 一、 lines end
     // with 。 and some hold a comma, they are items, not headings.

@@ -1,7 +1,7 @@
 //! `quote-form`: straight quotes, corner quotes 「」, or double quotes nested in double quotes.
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::i18n::tr;
 
 /// `quote-form`: straight quotes, 「」, or double quotes nested in double quotes.
@@ -30,7 +30,7 @@ pub static QUOTE_FORM: Rule = Rule {
     safe_fix: true,
 };
 
-fn quote_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn quote_form(ctx: &DocContext, out: &mut Findings) {
     let mut straight = text::Folding::default();
     let mut corner = text::Folding::default();
     for &(start, line) in ctx.text_lines() {

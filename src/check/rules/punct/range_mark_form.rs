@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `range-mark-form`: a range written with a hyphen, a 破折号 or an ASCII tilde.
 pub static RANGE_MARK_FORM: Rule = Rule {
@@ -43,7 +43,7 @@ static BAD_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-fn range_mark_form(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn range_mark_form(ctx: &DocContext, out: &mut Findings) {
     let mut found = text::Folding::default();
     // The pattern starts with a digit.
     for &(start, line) in ctx.digit_lines() {

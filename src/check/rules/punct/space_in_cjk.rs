@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `space-in-cjk`: a space between Chinese characters, or between Chinese and digits.
 pub static SPACE_IN_CJK: Rule = Rule {
@@ -63,8 +63,10 @@ fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Runs of spaces (ASCII, ideographic U+3000, no-break U+00A0) in `s`: (start, end, chars).
-/// A quarter of all lines hold a space, so this is a byte loop, not a regex search.
-fn space_runs(s: &str) -> Vec<(usize, usize, usize)> {
+/// A quarter of all lines hold a space, so this is a byte loop, not a regex search. The runs
+/// come one at a time: a line of a million spaced characters would otherwise hold a list of
+/// them several times its size.
+fn space_runs(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let b = s.as_bytes();
     let space_at = |i: usize| match b[i] {
         b' ' => 1,
@@ -72,26 +74,24 @@ fn space_runs(s: &str) -> Vec<(usize, usize, usize)> {
         0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
         _ => 0,
     };
-    let mut runs = Vec::new();
     // A run starts only at one of these bytes; a SIMD search skips the rest of the line.
     let mut after = 0;
-    for start in memchr::memchr3_iter(b' ', 0xC2, 0xE3, b) {
+    memchr::memchr3_iter(b' ', 0xC2, 0xE3, b).filter_map(move |start| {
         if start < after {
-            continue;
+            return None;
         }
         let (mut i, mut chars, mut n) = (start, 0, space_at(start));
         if n == 0 {
-            continue;
+            return None;
         }
         while n > 0 {
             i += n;
             chars += 1;
             n = if i < b.len() { space_at(i) } else { 0 };
         }
-        runs.push((start, i, chars));
         after = i;
-    }
-    runs
+        Some((start, i, chars))
+    })
 }
 static ARTICLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^[0-9]+(\.[0-9]+)+|[第笫][一二三四五六七八九十百千零〇0-9－]+[条章节编款](之[一二三四五六七八九十]+)?|附件[0-9一二三四五六七八九十]*|附录|目录|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|\b[A-Z]{2,4}(/T|／T)?\s?[0-9]+(\.[0-9]+)?(-[0-9]{2,4})?)$").unwrap()
@@ -107,7 +107,7 @@ static LAYOUT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static STANDARD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}(/T|／T)?\s?[0-9]+").unwrap());
 
-fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn space_in_cjk(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Most documents have no space inside a body line: the ranges are made only when needed.
     let ranges = std::cell::OnceCell::new();
@@ -126,8 +126,7 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         let body = line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']);
         // Nearly every paragraph is indented with spaces, so most lines come here: finding the
         // runs is a byte search, and most lines have none inside.
-        let runs = space_runs(body);
-        if runs.is_empty() {
+        if space_runs(body).next().is_none() {
             continue;
         }
         // A law's 题注 （……公布　根据……修订） is laid out with spaces too, and so is an article's
@@ -141,11 +140,11 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if runs.iter().any(|r| r.2 >= 2) {
+        if space_runs(body).any(|r| r.2 >= 2) {
             continue;
         }
         let off = start + (body.as_ptr() as usize - line.as_ptr() as usize);
-        for (m_start, m_end, _) in runs {
+        for (m_start, m_end, _) in space_runs(body) {
             let (Some(l), Some(r)) = (text::char_before(body, m_start), text::char_at(body, m_end))
             else {
                 continue;
@@ -209,7 +208,7 @@ mod tests {
         lines.push("　　一 二\u{a0}\u{a0}三　 四。、 ".into());
         let mut spaces = 0;
         for l in &lines {
-            assert_eq!(space_runs(l), walk(l), "{l}");
+            assert_eq!(space_runs(l).collect::<Vec<_>>(), walk(l), "{l}");
             spaces += walk(l).len();
         }
         assert!(spaces > 100, "{spaces}");

@@ -1,11 +1,12 @@
 //! `unpaired-marks`: a title mark, parenthesis or quotation mark without its other half.
 
+use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `unpaired-marks`: a paired mark left open or closed without opening.
 pub static UNPAIRED_MARKS: Rule = Rule {
@@ -60,12 +61,17 @@ static LINE_ORDINAL_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\u{3000}]*([0-9]{1,2}|[一二三四五六七八九十]+|[a-zA-Z])[）)]").unwrap()
 });
 
-fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
+/// Most openers held open at once. A real text has a few open at a time; past this, the oldest
+/// is reported as unclosed there and then, so that a text of nothing but openers holds a bounded
+/// stack (and a closer's search of it stays short) rather than an entry per character.
+const MOST_OPEN: usize = 4096;
+
+fn unpaired_marks(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Openers still open: (kind, absolute byte, char, line number). A quotation may run over many
     // paragraphs and a law's 题注 （……通过 / ……修正） over several lines, so openers are carried
     // for a while before they count as unclosed.
-    let mut open: Vec<(usize, usize, char, usize)> = Vec::new();
+    let mut open: VecDeque<(usize, usize, char, usize)> = VecDeque::new();
     let mut report = |at: usize, c: char, opener: bool| {
         let Some(i) = OPENERS
             .chars()
@@ -119,8 +125,12 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
         let t = line.trim_start_matches([' ', '\u{3000}', '\t']);
         // The next paragraph of a quotation starts with “ again.
         if t.starts_with('“') {
-            if let Some(p) = open.iter().rposition(|s| s.2 == '“' && s.3 < n) {
-                open_of_kind[open.remove(p).0] -= 1;
+            if let Some(s) = open
+                .iter()
+                .rposition(|s| s.2 == '“' && s.3 < n)
+                .and_then(|p| open.remove(p))
+            {
+                open_of_kind[s.0] -= 1;
             }
         }
         // Asked only of a closer without its opener, which is rare.
@@ -140,8 +150,14 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
                 continue;
             };
             if is_open {
-                open.push((kind, start + i, c, n));
+                open.push_back((kind, start + i, c, n));
                 open_of_kind[kind] += 1;
+                if open.len() > MOST_OPEN {
+                    if let Some(s) = open.pop_front() {
+                        open_of_kind[s.0] -= 1;
+                        report(s.1, s.2, true);
+                    }
+                }
                 continue;
             }
             let p = if open_of_kind[kind] == 0 {
@@ -158,7 +174,7 @@ fn unpaired_marks(ctx: &DocContext, out: &mut Vec<Finding>) {
                         open_of_kind[s.0] -= 1;
                         report(s.1, s.2, true);
                     } else {
-                        open.push(s);
+                        open.push_back(s);
                     }
                 }
             } else if c == '》' || ordinal_close() != Some(i) {

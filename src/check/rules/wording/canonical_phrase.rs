@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::entries;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 const PHRASES: &str = include_str!("../../../../dicts/canonical-phrases.txt");
 
@@ -56,7 +56,7 @@ pub(super) static PHRASE_HALVES: LazyLock<text::Needles> = LazyLock::new(|| {
     }))
 });
 
-fn canonical_phrase(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn canonical_phrase(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Where each phrase could start, by phrase: an earlier phrase of the list wins a place.
     let mut candidates: Vec<(usize, usize)> = Vec::new();

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::entries;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 const CONFUSABLES: &str = include_str!("../../../../dicts/confusables.csv");
 
@@ -60,7 +60,7 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(到|至)?\s*(目前|今年|去年|本年|当年|上年|年底|年末|本月|月底|发稿|报告期|上半年|前三季度|[0-9]{4}|[0-9]{1,2}月|二〇|[一二三四五六七八九十]{1,2}月)").unwrap()
 });
 
-fn confusable_lexicon(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn confusable_lexicon(ctx: &DocContext, out: &mut Findings) {
     static WRONG: LazyLock<text::Needles> =
         LazyLock::new(|| text::Needles::new(CONFUSABLE_LIST.iter().map(|c| &c.wrong)));
     let text = &ctx.doc.text;

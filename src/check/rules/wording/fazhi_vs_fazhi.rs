@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `fazhi-vs-fazhi`: 法制 where current usage is 法治.
 pub static FAZHI_VS_FAZHI: Rule = Rule {
@@ -41,7 +41,7 @@ pub static FAZHI_VS_FAZHI: Rule = Rule {
 static FAZHI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"法制(政府|国家|社会|中国|思想|轨道)").unwrap());
 
-fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn fazhi_vs_fazhi(ctx: &DocContext, out: &mut Findings) {
     if ctx.meta.year.is_some_and(|y| y < 2014) {
         return;
     }

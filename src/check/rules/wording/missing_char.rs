@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{entries, typo};
 use crate::check::rules::text::{self, is_han};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::segment::Segmenter;
 
 const FIXED: &str = include_str!("../../../../dicts/fixed-phrases.txt");
@@ -206,7 +206,7 @@ fn unheard(s: &Short) -> bool {
         .any(|&(a, b, d)| typo::triple_count(a, b, d) == Some(0))
 }
 
-fn missing_char(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn missing_char(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let mut last_end = 0;
     let mut found: Vec<(usize, usize)> = Vec::new();

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::entries;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 const OUTDATED: &str = include_str!("../../../../dicts/outdated-institutions.csv");
 
@@ -53,7 +53,7 @@ static OUTDATED_LIST: LazyLock<Vec<(String, String, i32)>> = LazyLock::new(|| {
 pub(super) static OLD: LazyLock<text::Needles> =
     LazyLock::new(|| text::Needles::new(OUTDATED_LIST.iter().map(|o| &o.0)));
 
-fn outdated_institution(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn outdated_institution(ctx: &DocContext, out: &mut Findings) {
     let Some(year) = ctx.meta.year else { return };
     let text = &ctx.doc.text;
     let titles = ctx.title_ranges();

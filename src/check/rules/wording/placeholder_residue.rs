@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 /// `placeholder-residue`: template leftovers.
 pub static PLACEHOLDER_RESIDUE: Rule = Rule {
@@ -61,7 +61,7 @@ static DATE_SLOT: LazyLock<Regex> =
 /// Longest line read as announcing a form or an attachment (a heading, not a sentence).
 const HEADING_CHARS: usize = 30;
 
-fn placeholder_residue(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn placeholder_residue(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // One search of the whole text: most documents hold no placeholder, and only those that do
     // need their lines and their model forms read.

@@ -1,7 +1,7 @@
 //! `repeated-token`: the same word twice in a row (的的, 进一步进一步), a leftover of an edit.
 
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::span::Span;
 
 /// `repeated-token`: the same word twice in a row.
@@ -86,7 +86,7 @@ fn same_word(text: &[u8], a: Span, b: Span) -> bool {
     x.len() == y.len() && x.last() == y.last() && x == y
 }
 
-fn repeated_token(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn repeated_token(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     for (i, w) in ctx.tokens.windows(2).enumerate() {
         let (a, b) = (w[0].span(), w[1].span());

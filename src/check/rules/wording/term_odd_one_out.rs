@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::entries;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 use crate::span::Span;
 
 const PAIRS: &str = include_str!("../../../../dicts/confusable-pairs.txt");
@@ -94,7 +94,7 @@ fn pair_places(text: &str, starts: &[u32]) -> Vec<Vec<usize>> {
     at
 }
 
-fn term_odd_one_out(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn term_odd_one_out(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let at = pair_places(text, ctx.list_starts());
     for (i, (a, b)) in PAIR_LIST.iter().enumerate() {

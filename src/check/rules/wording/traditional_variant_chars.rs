@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::entries;
 use crate::check::rules::text;
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Findings, Rule, Scope, Severity};
 
 const VARIANTS: &str = include_str!("../../../../dicts/variants.csv");
 
@@ -48,7 +48,7 @@ static VARIANT_LIST: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 pub(super) static VARIANT_MATCHER: LazyLock<text::Needles> =
     LazyLock::new(|| text::Needles::new(VARIANT_LIST.iter().map(|(v, _)| v.as_str())));
 
-fn traditional_variant_chars(ctx: &DocContext, out: &mut Vec<Finding>) {
+fn traditional_variant_chars(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let mut found = text::Folding::default();
     for (pattern, start) in VARIANT_MATCHER.find_leftmost_longest_at(text, ctx.list_starts()) {

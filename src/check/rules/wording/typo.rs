@@ -14,11 +14,11 @@ use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
 use pinyin::ToPinyinMulti;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::entries;
 use crate::check::rules::text::{self, is_han};
-use crate::check::{Check, DocContext, Finding, Rule, Scope, Severity};
+use crate::check::{Check, DocContext, Finding, Findings, Rule, Scope, Severity};
 use crate::segment::Segmenter;
 
 const MODEL: &[u8] = include_bytes!("../../../../dicts/typo-lm.bin");
@@ -664,12 +664,7 @@ fn is_article_number(n: &[char]) -> bool {
 /// that is no numeral, between 第 and 条 or 款 among numerals, and that sounds like the one
 /// numeral that makes a well-formed number there. A number needs no word to be judged, so the
 /// character model is not asked.
-fn article_numbers(
-    data: &Data,
-    text: &str,
-    titles: &[(usize, usize)],
-    found: &mut Vec<(String, Finding)>,
-) {
+fn article_numbers(data: &Data, text: &str, titles: &[(usize, usize)], found: &mut Suspects) {
     // Measure words that stand after a number in their own right (第十期项目, 第三批).
     const MEASURES: &str = "期批届次轮号个类级年月日季部";
     for (at, _) in text.match_indices('第') {
@@ -719,7 +714,7 @@ fn article_numbers(
             _ => continue,
         };
         let p = at + '第'.len_utf8() + body[x].0;
-        if found.iter().any(|(_, f)| f.span.start == p) {
+        if found.starts.contains(&p) {
             continue;
         }
         let number: String = body.iter().map(|(_, c)| *c).collect();
@@ -731,7 +726,7 @@ fn article_numbers(
             format!("第{number}{}", n[end].1),
             format!("第{fixed}{}", n[end].1),
         );
-        found.push((
+        found.push(
             wrong_text.clone(),
             text::finding(
                 TYPO.id,
@@ -743,11 +738,38 @@ fn article_numbers(
                 ),
             )
             .with_replacement(right.to_string()),
-        ));
+        );
     }
 }
 
-fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
+/// The suspects of one document. A slip is made once; the same "typo" again and again in one
+/// document is a word the model does not know (a name, a new term), written on purpose. So a
+/// wrong word keeps its finding only while it is seen once, and a text that repeats one
+/// suspect holds one finding and the places taken, not a finding per occurrence.
+#[derive(Default)]
+struct Suspects {
+    /// Where a suspect was found, so that one place is reported once.
+    starts: FxHashSet<usize>,
+    /// Each wrong word's slot in `first`.
+    words: FxHashMap<String, usize>,
+    /// The finding of each wrong word in the order first seen; `None` once seen again.
+    first: Vec<Option<Finding>>,
+}
+
+impl Suspects {
+    fn push(&mut self, wrong: String, f: Finding) {
+        self.starts.insert(f.span.start);
+        match self.words.get(&wrong) {
+            Some(&i) => self.first[i] = None,
+            None => {
+                self.words.insert(wrong, self.first.len());
+                self.first.push(Some(f));
+            }
+        }
+    }
+}
+
+fn typo(ctx: &DocContext, out: &mut Findings) {
     let Some(data) = DATA.as_ref() else { return };
     let text = &ctx.doc.text;
     let titles = ctx.title_ranges();
@@ -797,7 +819,7 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
             .is_some_and(|t| t.span().start <= b && suspect(t))
     };
     let mut last_end = 0;
-    let mut found: Vec<(String, Finding)> = Vec::new();
+    let mut found = Suspects::default();
     for t in ctx.tokens {
         let word = t.span().text(text);
         if t.span().start < last_end
@@ -853,7 +875,7 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
             let fixed: String = fixed.iter().collect();
             let end = p + c.len_utf8();
             last_end = end;
-            found.push((
+            found.push(
                 wrong.clone(),
                 text::finding(
                     TYPO.id,
@@ -865,27 +887,14 @@ fn typo(ctx: &DocContext, out: &mut Vec<Finding>) {
                     ),
                 )
                 .with_replacement(right.to_string()),
-            ));
+            );
             // One finding per token: a second suspect in the same broken word is most often
             // the first one's neighbour, read against the typo itself.
             break;
         }
     }
     article_numbers(data, text, titles, &mut found);
-    // A slip is made once; the same "typo" again and again in one document is a word the
-    // model does not know (a name, a new term), written on purpose.
-    let mut times: FxHashMap<&str, usize> = FxHashMap::default();
-    for (wrong, _) in &found {
-        *times.entry(wrong.as_str()).or_default() += 1;
-    }
-    let once: Vec<bool> = found.iter().map(|(w, _)| times[w.as_str()] == 1).collect();
-    out.extend(
-        found
-            .into_iter()
-            .zip(once)
-            .filter(|(_, once)| *once)
-            .map(|((_, f), _)| f),
-    );
+    out.extend(found.first.into_iter().flatten());
 }
 
 #[cfg(test)]
