@@ -92,6 +92,7 @@ fn main() {
             docnums: &nums,
             citations: &cites,
             meta: &m,
+            left_out: Default::default(),
             shared: Default::default(),
         };
         // Made lazily by the first rule that needs them: timed apart so that no rule is charged.

@@ -6,6 +6,7 @@ use crate::extract::citation::Citation;
 use crate::extract::docnum::DocNum;
 use crate::extract::figures::Figure;
 use crate::extract::meta::DocMeta;
+use crate::extract::LeftOut;
 use crate::segment::Token;
 
 /// What a document rule sees.
@@ -16,6 +17,9 @@ pub struct DocContext<'a> {
     pub docnums: &'a [DocNum],
     pub citations: &'a [Citation],
     pub meta: &'a DocMeta,
+    /// Where the figures, document numbers or citations past the document's limits begin
+    /// (none in any published document): the rules saw only those before.
+    pub left_out: LeftOut,
     /// What several rules derive from the text, made once on first use.
     pub shared: Shared<'a>,
 }
@@ -173,6 +177,7 @@ impl<'a> DocContext<'a> {
             docnums: &[],
             citations: &[],
             meta: &META,
+            left_out: LeftOut::default(),
             shared: Default::default(),
         }
     }

@@ -58,3 +58,31 @@ pub fn cut_to<T>(items: &mut Vec<T>, most: usize) -> Option<T> {
         None
     }
 }
+
+/// Where each kind of item that reached its [`Limits`] in a document has its first item left
+/// out: what the documents table and the `extract-limit` rule tell the user.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub figures: Option<crate::span::Span>,
+    pub docnums: Option<crate::span::Span>,
+    pub citations: Option<crate::span::Span>,
+}
+
+impl LeftOut {
+    /// One line per kind left out, `(where its first item left out starts, how many were kept,
+    /// the kind in the user's language)`.
+    pub fn each(
+        &self,
+        kept: [usize; 3],
+    ) -> impl Iterator<Item = (crate::span::Span, usize, &'static str)> {
+        let kinds = [
+            (self.figures, crate::i18n::tr("数字", "figures")),
+            (self.docnums, crate::i18n::tr("文号", "document numbers")),
+            (self.citations, crate::i18n::tr("引用", "citations")),
+        ];
+        kinds
+            .into_iter()
+            .zip(kept)
+            .filter_map(|((at, kind), n)| at.map(|at| (at, n, kind)))
+    }
+}

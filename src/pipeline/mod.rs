@@ -14,17 +14,14 @@ pub use schedule::{
 };
 pub use warm::warm_up;
 
-use crate::check::{
-    BatchCitation, BatchDoc, Checker, DocContext, Excerpt, Located, Location, Severity,
-};
+use crate::check::{BatchCitation, BatchDoc, Checker, DocContext, Located, Location};
 use crate::corpus::{self, IndexCitation, IndexDoc};
 use crate::document::Document;
 use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
 use crate::extract::figures::{self, Figure};
 use crate::extract::meta::{self, DocMeta};
-use crate::extract::Limits;
-use crate::i18n::tr;
+use crate::extract::{LeftOut, Limits};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::output::rows::{
     CitationIndexRow, CitationRow, DocnumRow, DocumentCounts, DocumentRow, EdgeRow, FigureRow,
@@ -34,7 +31,6 @@ use crate::output::tables::TableId;
 use crate::output::Row;
 use crate::resolve::{self, Catalogue, DocDate, Status as LawStatus};
 use crate::segment::{Segmenter, Token, WordIds};
-use crate::span::Span;
 use crate::terms::{self, DocTerms};
 
 /// What a run needs besides its inputs.
@@ -66,30 +62,6 @@ pub struct Analysis {
     pub terms: DocTerms,
     /// What extraction left out at the document's limits ([`Limits`]).
     pub left_out: LeftOut,
-}
-
-/// Where each kind of item that reached its limit in a document has its first item left out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LeftOut {
-    pub figures: Option<Span>,
-    pub docnums: Option<Span>,
-    pub citations: Option<Span>,
-}
-
-impl LeftOut {
-    /// One line per kind left out, `(where its first item left out starts, how many were kept,
-    /// the kind in the user's language)`.
-    fn each(&self, kept: [usize; 3]) -> impl Iterator<Item = (Span, usize, &'static str)> {
-        let kinds = [
-            (self.figures, tr("数字", "figures")),
-            (self.docnums, tr("文号", "document numbers")),
-            (self.citations, tr("引用", "citations")),
-        ];
-        kinds
-            .into_iter()
-            .zip(kept)
-            .filter_map(|((at, kind), n)| at.map(|at| (at, n, kind)))
-    }
 }
 
 /// Analyses one decoded document, counting terms with the default options.
@@ -181,21 +153,10 @@ pub fn analyse_tagged(
         docnums: &docnums,
         citations: &citations,
         meta: &meta,
+        left_out,
         shared: Default::default(),
     };
-    let mut findings = checker.check_document(&ctx);
-    let kept = [figures.len(), docnums.len(), citations.len()];
-    if left_out != LeftOut::default() {
-        // The rules saw only what was kept: like the findings past the most one rule lists,
-        // what was not read is said where it begins, so that `check` never calls the document
-        // clean on the strength of part of it.
-        findings.extend(
-            left_out
-                .each(kept)
-                .map(|(at, n, kind)| limit_finding(doc, at, n, kind)),
-        );
-        findings.sort_by(|a, b| (&a.at, a.rule).cmp(&(&b.at, b.rule)));
-    }
+    let findings = checker.check_document(&ctx);
     let metrics = crate::check::rules::batch_metrics(&ctx);
     // The rules' tables of lines and places (some times the text's size on a long document)
     // are let go before the citations are copied out below.
@@ -249,39 +210,6 @@ pub fn analyse_tagged(
         index,
         terms,
         left_out,
-    }
-}
-
-/// The rule id of the finding that says where a document's items reached their limit.
-pub const LIMIT_RULE: &str = "extract-limit";
-
-/// The finding that says that the `kind` items of `doc` from `at` on were neither listed nor
-/// checked, `kept` having been.
-fn limit_finding(doc: &Document, at: Span, kept: usize, kind: &str) -> Located {
-    let text = doc.slice(at).to_string();
-    let lc = doc.line_col(at.start);
-    let end = doc.line_col(at.end);
-    let line_start = doc.lines.line_start(lc.line);
-    let excerpt = Excerpt::new(
-        doc.lines.line_text(&doc.text, at.start),
-        at.start - line_start,
-        at.end.saturating_sub(line_start),
-    );
-    Located {
-        at: Location::in_doc(doc, at.start),
-        span: at,
-        rule: LIMIT_RULE,
-        severity: Severity::Info,
-        message: msg!(
-            zh = "本文件{kind}过密，只读取前{kept}个；从此处起的{kind}未列出，也未检查",
-            en = "more {kind} than a document of this length may yield: the first {kept} were read; those from here on are neither listed nor checked"
-        ),
-        text,
-        related: Vec::new(),
-        excerpt: Some(excerpt),
-        end_line: end.line,
-        end_column: end.column,
-        replacement: None,
     }
 }
 

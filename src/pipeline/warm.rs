@@ -43,6 +43,7 @@ fn build_tables() {
         docnums: &docnums,
         citations: &[],
         meta: &meta,
+        left_out: Default::default(),
         shared: Default::default(),
     };
     drop(Checker::default_rules().check_document(&ctx));

@@ -4,6 +4,7 @@
 mod attachment;
 mod citation;
 mod docno;
+mod extract_limit;
 mod figures;
 mod numbering;
 mod numbers;
@@ -79,6 +80,7 @@ pub static ALL: &[&Rule] = &[
     &wording::missing_char::MISSING_CHAR,
     &attachment::attachment_note_form::ATTACHMENT_NOTE_FORM,
     &attachment::attachment_note_mismatch::ATTACHMENT_NOTE_MISMATCH,
+    &extract_limit::EXTRACT_LIMIT,
 ];
 
 /// The rule id nearest to `id` in spelling, when it is near enough to be a slip (at most a

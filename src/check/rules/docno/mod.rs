@@ -352,6 +352,7 @@ mod tests {
                 docnums: &nums,
                 citations: &cites,
                 meta: &meta,
+                left_out: Default::default(),
                 shared: Default::default(),
             })
             .into_iter()
