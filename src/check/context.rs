@@ -87,13 +87,13 @@ impl<'a> DocContext<'a> {
 
     /// The drafter's lines that hold one of `needles` (see [`rules::text::Needles`]).
     pub fn lines_with(&self, needles: &rules::text::Needles) -> Vec<(usize, &'a str)> {
-        let mut at: Vec<usize> = needles
-            .match_indices_each(&self.doc.text)
+        let lines = self.text_lines();
+        needles
+            .lines_holding(&self.doc.text, lines)
             .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        at.sort_unstable();
-        self.lines_at(at.into_iter())
+            .zip(lines)
+            .filter_map(|(hit, &line)| hit.then_some(line))
+            .collect()
     }
 
     /// The drafter's lines that hold one of `bytes`, with SIMD searches that resume after each

@@ -215,6 +215,45 @@ impl Needles {
 
     /// Calls `f(string index, start)` for every occurrence of every string, overlapping ones
     /// included, by start and then index.
+    /// Which of `lines` (each line's start in `text` and its text, in order, disjoint) hold the
+    /// start of one of the strings. The occurrences are not kept, and once a line holds one the
+    /// search goes on after it: a line of megabytes thick with a string (a space in `a a a …`)
+    /// costs one search and a flag, not 16 bytes an occurrence.
+    pub fn lines_holding(&self, text: &str, lines: &[(usize, &str)]) -> Vec<bool> {
+        let mut hit = vec![false; lines.len()];
+        // The first line from `from` on that ends at or after `p` (lines and `p` go forward).
+        let line_at =
+            |p: usize, from: usize| from + lines[from..].partition_point(|(s, l)| s + l.len() < p);
+        if self.finders.is_empty() {
+            let mut i = 0;
+            self.each_occurrence(text, |_, at| {
+                i = line_at(at, i);
+                if let Some(h) = hit.get_mut(i).filter(|_| lines[i].0 <= at) {
+                    *h = true;
+                }
+            });
+            return hit;
+        }
+        let hay = text.as_bytes();
+        for f in &self.finders {
+            let (mut pos, mut i) = (0, 0);
+            while let Some(p) = hay.get(pos..).and_then(|h| f.find(h)).map(|p| pos + p) {
+                i = line_at(p, i);
+                let Some(&(s, _)) = lines.get(i) else { break };
+                if s <= p {
+                    hit[i] = true;
+                    i += 1;
+                }
+                // On at the next line: after this one, or at the one after the break `p` is in.
+                pos = match lines.get(i) {
+                    Some(&(next, _)) => next.max(p + 1),
+                    None => break,
+                };
+            }
+        }
+        hit
+    }
+
     fn each_occurrence(&self, text: &str, f: impl FnMut(usize, usize)) {
         self.each_occurrence_among(text, text.char_indices(), f)
     }
@@ -612,5 +651,42 @@ mod tests {
         assert!(!in_ranges(&r, t.find('丙').unwrap()));
         assert!(is_scrape_line("来源：安徽日报"));
         assert!(!is_scrape_line("现将有关事项通知如下："));
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn lines_holding_a_string_are_those_that_contain_one() {
+    let text = [
+        include_str!("../../../corpus/baoshan-fzzf-report-2022.txt"),
+        "a a a a a a a a\n\n的的的\n",
+    ]
+    .concat();
+    // Every other line, so that some matches fall between the lines asked about.
+    let lines: Vec<(usize, &str)> = lines(&text).step_by(2).collect();
+    let few = ["的", " ", "。", "法治"];
+    let many = [
+        "的",
+        " ",
+        "。",
+        "法治",
+        "政府",
+        "行政",
+        "复议",
+        "执法",
+        "审核",
+        "合法性",
+        "a",
+    ];
+    assert!(few.len() <= Needles::FEW && many.len() > Needles::FEW);
+    for list in [&few[..], &many[..]] {
+        let needles = Needles::new(list);
+        let want: Vec<bool> = lines
+            .iter()
+            .map(|(_, l)| list.iter().any(|s| l.contains(s)))
+            .collect();
+        assert_eq!(needles.lines_holding(&text, &lines), want);
+        let hits = want.iter().filter(|&&h| h).count();
+        assert!(hits > 5 && hits < want.len(), "{hits} of {}", want.len());
     }
 }
