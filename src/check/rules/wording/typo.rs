@@ -164,8 +164,20 @@ fn search(n: usize, key: u64, at: impl Fn(usize) -> u64) -> Option<usize> {
     None
 }
 
-impl Model {
-    fn parse(b: &'static [u8]) -> Option<Model> {
+/// The parts of `dicts/typo-lm.bin` (format in `scripts/typo-model.py`): a header, the
+/// characters with their counts (8 bytes each), the pairs' sorted keys and their counts, the
+/// triples' sorted keys and their counts.
+struct Sections {
+    total: u64,
+    chars: &'static [u8],
+    bi_keys: &'static [u8],
+    bi_counts: &'static [u8],
+    tri_keys: &'static [u8],
+    tri_counts: &'static [u8],
+}
+
+impl Sections {
+    fn of(b: &'static [u8]) -> Option<Sections> {
         if b.get(..4)? != b"GWLM" || u32_at(b, 4) != 1 {
             return None;
         }
@@ -174,35 +186,59 @@ impl Model {
             u32_at(b, 12) as usize,
             u32_at(b, 16) as usize,
         );
-        let total = u64_at(b, 20) as f64;
         let mut at = 28;
-        let mut ids = FxHashMap::default();
-        let mut uni = Vec::with_capacity(nc);
-        for i in 0..nc {
-            let c = char::from_u32(u32_at(b, at))?;
-            ids.insert(c, i as u16);
-            uni.push(u32_at(b, at + 4));
-            at += 8;
-        }
         let mut take = |len: usize| {
             let s = b.get(at..at + len);
             at += len;
             s
         };
-        let bi_keys = take(nb * 4)?;
-        let bi_counts = take(nb * 4)?;
-        let bi = (0..nb)
-            .map(|i| (u32_at(bi_keys, i * 4), u32_at(bi_counts, i * 4)))
+        Some(Sections {
+            total: u64_at(b, 20),
+            chars: take(nc * 8)?,
+            bi_keys: take(nb * 4)?,
+            bi_counts: take(nb * 4)?,
+            tri_keys: take(nt * 8)?,
+            tri_counts: take(nt * 2)?,
+        })
+    }
+
+    /// Each character's id (its place in the table) and count.
+    fn chars(&self) -> impl Iterator<Item = Option<(char, u16, u32)>> + '_ {
+        (0..self.chars.len() / 8).map(|i| {
+            let c = char::from_u32(u32_at(self.chars, i * 8))?;
+            Some((c, i as u16, u32_at(self.chars, i * 8 + 4)))
+        })
+    }
+}
+
+/// The count of the triple `a b c` in the sorted tables `keys` and `counts`.
+fn tri_count(keys: &[u8], counts: &[u8], a: u16, b: u16, c: u16) -> u32 {
+    let key = u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c);
+    search(keys.len() / 8, key, |i| u64_at(keys, i * 8)).map_or(0, |i| {
+        u32::from(u16::from_le_bytes([counts[i * 2], counts[i * 2 + 1]]))
+    })
+}
+
+impl Model {
+    fn parse(b: &'static [u8]) -> Option<Model> {
+        let s = Sections::of(b)?;
+        let mut ids = FxHashMap::default();
+        let mut uni = Vec::new();
+        for c in s.chars() {
+            let (c, id, n) = c?;
+            ids.insert(c, id);
+            uni.push(n);
+        }
+        let bi = (0..s.bi_keys.len() / 4)
+            .map(|i| (u32_at(s.bi_keys, i * 4), u32_at(s.bi_counts, i * 4)))
             .collect();
-        let tri_keys = take(nt * 8)?;
-        let tri_counts = take(nt * 2)?;
         Some(Model {
             ids,
             uni,
-            total,
+            total: s.total as f64,
             bi,
-            tri_keys,
-            tri_counts,
+            tri_keys: s.tri_keys,
+            tri_counts: s.tri_counts,
         })
     }
 
@@ -218,16 +254,7 @@ impl Model {
     }
 
     fn tri(&self, a: u16, b: u16, c: u16) -> u32 {
-        let key = u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c);
-        search(self.tri_keys.len() / 8, key, |i| {
-            u64_at(self.tri_keys, i * 8)
-        })
-        .map_or(0, |i| {
-            u32::from(u16::from_le_bytes([
-                self.tri_counts[i * 2],
-                self.tri_counts[i * 2 + 1],
-            ]))
-        })
+        tri_count(self.tri_keys, self.tri_counts, a, b, c)
     }
 
     /// ln P(c | a b), by stupid backoff (factor 0.4) down to characters; a character the model
@@ -581,31 +608,16 @@ struct Counts {
 
 impl Counts {
     fn parse(b: &'static [u8]) -> Option<Counts> {
-        if b.get(..4)? != b"GWLM" || u32_at(b, 4) != 1 {
-            return None;
-        }
-        let (nc, nb, nt) = (
-            u32_at(b, 8) as usize,
-            u32_at(b, 12) as usize,
-            u32_at(b, 16) as usize,
-        );
-        let chars = b.get(28..28 + nc * 8)?;
-        let ids = (0..nc)
-            .map(|i| Some((char::from_u32(u32_at(chars, i * 8))?, i as u16)))
+        let s = Sections::of(b)?;
+        let ids = s
+            .chars()
+            .map(|c| c.map(|(c, id, _)| (c, id)))
             .collect::<Option<_>>()?;
-        let mut at = 28 + nc * 8;
-        let mut take = |len: usize| {
-            let s = b.get(at..at + len);
-            at += len;
-            s
-        };
-        let bi_keys = take(nb * 4)?;
-        take(nb * 4)?;
         Some(Counts {
             ids,
-            bi_keys,
-            tri_keys: take(nt * 8)?,
-            tri_counts: take(nt * 2)?,
+            bi_keys: s.bi_keys,
+            tri_keys: s.tri_keys,
+            tri_counts: s.tri_counts,
         })
     }
 
@@ -618,16 +630,7 @@ impl Counts {
         if known.is_none() {
             return 0;
         }
-        let key = u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c);
-        search(self.tri_keys.len() / 8, key, |i| {
-            u64_at(self.tri_keys, i * 8)
-        })
-        .map_or(0, |i| {
-            u32::from(u16::from_le_bytes([
-                self.tri_counts[i * 2],
-                self.tri_counts[i * 2 + 1],
-            ]))
-        })
+        tri_count(self.tri_keys, self.tri_counts, a, b, c)
     }
 }
 
