@@ -11,6 +11,11 @@ gongwen=$PWD/target/release/gongwen
 img=docs/img
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# A picture of the page `$work/$3`, `$2` (width,height) pixels, into `$img/$1`.
+shot() {
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chrome" \
+        --screenshot="$PWD/$img/$1" --window-size="$2" "file://$work/$3" >/dev/null 2>&1
+}
 mkdir -p "$img"
 
 # (a) Word comments: the test draft, annotated. LibreOffice 7.4 cannot put comments in the margin
@@ -52,8 +57,7 @@ open(sys.argv[2], "w", encoding="utf-8").write(
     ".note{background:#fff8dc;border-left:3px solid #d9a400;margin:3px 0;padding:3px 8px;font:12px/1.5 'Noto Sans CJK SC',sans-serif}"
     "</style></head><body><table>" + "".join(rows) + "</table></body></html>")
 PY
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chrome" \
-  --screenshot="$PWD/$img/annotate-comments.png" --window-size=1200,660 "file://$work/comments.html" >/dev/null 2>&1
+shot annotate-comments.png 1200,660 comments.html
 
 # (b) fix --diff, coloured as a terminal colours a diff.
 "$gongwen" fix --diff tests/cmd/fix.in/draft.txt >"$work/diff.txt" 2>"$work/summary.txt" || true
@@ -74,12 +78,10 @@ open(sys.argv[3], "w", encoding="utf-8").write(
     ".del{color:#f47c7c}.ins{color:#8fd18f}.hunk{color:#6cb6d9}.b{font-weight:bold}"
     "</style></head><body>" + "".join(rows) + "</body></html>")
 PY
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chrome" \
-  --screenshot="$PWD/$img/fix-diff.png" --window-size=900,380 "file://$work/diff.html" >/dev/null 2>&1
+shot fix-diff.png 900,380 diff.html
 
 # (c) The HTML report of corpus/.
 "$gongwen" check corpus -q --format html -o "$work/report.html" || true
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chrome" \
-  --screenshot="$PWD/$img/html-report.png" --window-size=1200,900 "file://$work/report.html" >/dev/null 2>&1
+shot html-report.png 1200,900 report.html
 
 ls -l "$img"

@@ -244,11 +244,7 @@ fn check_csv(args: &[&str], annotate: &Path) -> Vec<Vec<String>> {
         .arg(annotate)
         .output()
         .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_quiet(&out);
     csv::Reader::from_reader(out.stdout.as_slice())
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
@@ -415,6 +411,15 @@ fn libreoffice_converts_the_annotated_word_documents() {
     }
 }
 
+/// That a run said nothing on standard error: no file unread, no warning.
+fn assert_quiet(out: &std::process::Output) {
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// `text` fixed by `gongwen fix --write`, as a text file in `dir`.
 fn fixed_by_fix_write(dir: &Path, text: &str) -> String {
     let txt = dir.join("draft.txt");
@@ -457,11 +462,7 @@ fn revisions_replace_exactly_the_characters_the_safe_fixes_replace() {
         .args(&inputs)
         .output()
         .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_quiet(&out);
     let mark = regex::Regex::new(r"<w:(ins|del) [^>]*>").unwrap();
     let rule_of = regex::Regex::new(r#"<w:t xml:space="preserve">[^<\[]*\[([\w-]+)\]"#).unwrap();
     let mut changed = 0;
@@ -540,11 +541,7 @@ fn libreoffice_keeps_the_revisions_as_tracked_changes() {
         .arg(&annotated)
         .output()
         .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_quiet(&out);
     // LibreOffice reads the document and writes it again: its own tracked changes, accepted by
     // the project's reader, must be the fixed text; rejected, the original.
     let again = dir.path().join("again");
