@@ -30,7 +30,7 @@ pub struct Shared<'a> {
     pub(crate) body_lines: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
     /// Every line with its offset, but a web page's or newspaper's own lines.
     pub(crate) text_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
-    titles: std::cell::OnceCell<Vec<(usize, usize)>>,
+    titles: std::cell::OnceCell<Vec<(u32, u32)>>,
     digit_lines: std::cell::OnceCell<Vec<(usize, &'a str)>>,
     list_starts: std::cell::OnceCell<Vec<u32>>,
 }
@@ -158,7 +158,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The byte ranges of the titles in 《》 (see `text::title_ranges`); made once per document.
-    pub fn title_ranges(&self) -> &[(usize, usize)] {
+    pub fn title_ranges(&self) -> &[(u32, u32)] {
         self.shared
             .titles
             .get_or_init(|| rules::text::title_ranges(&self.doc.text))

@@ -135,7 +135,7 @@ pub fn is_scrape_line(line: &str) -> bool {
 }
 
 /// Byte ranges inside 《》 (titles quoted as written), for rules that must not rewrite a title.
-pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
+pub fn title_ranges(text: &str) -> Vec<(u32, u32)> {
     // 《 and 》 are E3 80 8A and E3 80 8B in UTF-8: a SIMD search for their lead byte and for
     // line breaks finds them without reading every character.
     let b = text.as_bytes();
@@ -148,7 +148,8 @@ pub fn title_ranges(text: &str) -> Vec<(usize, usize)> {
                 0x8A => open = Some(i),
                 0x8B => {
                     if let Some(s) = open.take() {
-                        out.push((s, i + 3));
+                        // Texts are under 4 GiB (see `crate::segment::Token`).
+                        out.push((s as u32, (i + 3) as u32));
                     }
                 }
                 _ => {}
@@ -455,9 +456,27 @@ fn numeral_lists_are_told_from_headings() {
     assert!(!is_numeral_list(10, "一、二"));
 }
 
-pub fn in_ranges(ranges: &[(usize, usize)], at: usize) -> bool {
-    let i = ranges.partition_point(|r| r.1 <= at);
-    ranges.get(i).is_some_and(|r| r.0 <= at)
+pub fn in_ranges<T: Offset>(ranges: &[(T, T)], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.1.at() <= at);
+    ranges.get(i).is_some_and(|r| r.0.at() <= at)
+}
+
+/// A byte offset in a text, kept in 32 bits where a list of them may be as long as the text
+/// (the titles of 8 MB of `《法》`: 16 MB in 64-bit pairs).
+pub trait Offset: Copy {
+    fn at(self) -> usize;
+}
+
+impl Offset for usize {
+    fn at(self) -> usize {
+        self
+    }
+}
+
+impl Offset for u32 {
+    fn at(self) -> usize {
+        self as usize
+    }
 }
 
 /// When set, a style used throughout a document is reported at every occurrence instead of once

@@ -51,7 +51,8 @@ const OVERLAP_WORDS: &[&str] = &["等", "含", "包括", "另有", "此外", "�
 /// figure would cost the length of a line per figure, and a line without punctuation holds as
 /// many figures as it likes.
 struct Scans {
-    /// How many of the first k tokens are total words.
+    /// The indices of the tokens that are total words, in order: few, where a count per token
+    /// would take 4 bytes a token.
     total_words: Vec<u32>,
     /// Where each overlap word occurs, in order of its start.
     overlaps: Vec<(usize, usize)>,
@@ -60,13 +61,11 @@ struct Scans {
 impl Scans {
     fn new(ctx: &DocContext) -> Scans {
         let text = ctx.doc.text.as_str();
-        let mut total_words = Vec::with_capacity(ctx.tokens.len() + 1);
-        let mut n = 0u32;
-        total_words.push(n);
-        for t in ctx.tokens {
-            n += u32::from(TOTAL_WORDS.contains(&t.span().text(text)));
-            total_words.push(n);
-        }
+        let total_words = (0u32..)
+            .zip(ctx.tokens)
+            .filter(|(_, t)| TOTAL_WORDS.contains(&t.span().text(text)))
+            .map(|(i, _)| i)
+            .collect();
         // None of these words can overlap another occurrence of itself, so each occurrence is
         // found.
         let mut overlaps: Vec<(usize, usize)> = OVERLAP_WORDS
@@ -85,7 +84,8 @@ impl Scans {
     fn has_total_word(&self, tokens: &[Token], from: usize, to: usize) -> bool {
         let a = tokens.partition_point(|t| t.span().start < from);
         let b = a + tokens[a..].partition_point(|t| t.span().end <= to);
-        self.total_words[b] > self.total_words[a]
+        let k = self.total_words.partition_point(|&i| (i as usize) < a);
+        self.total_words.get(k).is_some_and(|&i| (i as usize) < b)
     }
 
     /// Whether an overlap word lies inside `[from, to)`.

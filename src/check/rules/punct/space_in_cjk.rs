@@ -111,7 +111,7 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     // Most documents have no space inside a body line: the ranges are made only when needed.
     let ranges = std::cell::OnceCell::new();
-    let ranges = || ranges.get_or_init(|| (ctx.title_ranges().to_vec(), quote_ranges(text)));
+    let ranges = || ranges.get_or_init(|| (ctx.title_ranges(), quote_ranges(text)));
     let mut found = text::Folding::default();
     // The head of a document (title, subtitle, speaker), its first five lines that are not
     // blank, is laid out with spaces.
@@ -156,7 +156,7 @@ fn space_in_cjk(ctx: &DocContext, out: &mut Findings) {
             // A title may separate its phrases with a space (《推进“四化”联动 提升公开效能》).
             if ARTICLE_BEFORE.is_match(&body[..m_start])
                 || LAYOUT_AFTER.is_match(&body[m_end..])
-                || text::in_ranges(&ranges().0, off + m_start)
+                || text::in_ranges(ranges().0, off + m_start)
                 || text::in_ranges(&ranges().1, off + m_start)
             {
                 continue;

@@ -667,7 +667,7 @@ fn is_article_number(n: &[char]) -> bool {
 /// that is no numeral, between 第 and 条 or 款 among numerals, and that sounds like the one
 /// numeral that makes a well-formed number there. A number needs no word to be judged, so the
 /// character model is not asked.
-fn article_numbers(data: &Data, text: &str, titles: &[(usize, usize)], found: &mut Suspects) {
+fn article_numbers(data: &Data, text: &str, titles: &[(u32, u32)], found: &mut Suspects) {
     // Measure words that stand after a number in their own right (第十期项目, 第三批).
     const MEASURES: &str = "期批届次轮号个类级年月日季部";
     for (at, _) in text.match_indices('第') {
