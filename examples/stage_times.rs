@@ -63,7 +63,8 @@ fn main() {
         let _cut = seg.cut(&doc.text);
         add("cut (spans only)", t.elapsed());
         let t = Instant::now();
-        let (tokens, ids) = seg.tag_with_ids(&doc.text);
+        let (tokens, ids, _) =
+            gongwen::pipeline::cut_document(seg, &doc.text, term_opts.numbering());
         add("tag", t.elapsed());
         let t = Instant::now();
         let dt = terms::count(&doc.text, &tokens, &ids, &term_opts);

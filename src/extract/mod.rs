@@ -23,11 +23,19 @@ pub mod numerals;
 /// with 5,063 citations listed, 163 with 3,032), a figure about half a kilobyte (8 MB of one
 /// sentence: 120 MiB with 20,255 figures, 109 with its digits made words), hence the rates. At
 /// 8 MB: 20,256 figures, 8,628 numbers, 3,032 citations.
+///
+/// Words (jieba's tokens, spaces and marks included) are limited too: a token takes 8 bytes, and
+/// a text of one letter and a space (`a a a …`) has one per byte, 8 times its size. No text of the
+/// bench has more than one per 3 bytes (0.34 a byte: its SOURCES.md, a list in English; 0.28 in a
+/// State Council reply full of spaces; 0.26 at most in Chinese prose), and none uses more than 40%
+/// of its limit (6,253 words in 23 KB), so one per 2 bytes leaves them all whole and bounds tokens
+/// at 4 times the text (and 6 with TextRank's word per token).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub figures: usize,
     pub docnums: usize,
     pub citations: usize,
+    pub words: usize,
 }
 
 impl Limits {
@@ -37,6 +45,7 @@ impl Limits {
             figures: 4_000 + len / 512,
             docnums: 500 + len / 1024,
             citations: 1_000 + len / 4096,
+            words: 4_096 + len / 2,
         }
     }
 
@@ -45,6 +54,7 @@ impl Limits {
         figures: usize::MAX,
         docnums: usize::MAX,
         citations: usize::MAX,
+        words: usize::MAX,
     };
 }
 
@@ -66,19 +76,44 @@ pub struct LeftOut {
     pub figures: Option<crate::span::Span>,
     pub docnums: Option<crate::span::Span>,
     pub citations: Option<crate::span::Span>,
+    /// The first word not cut: the text from there on was not cut into words, so what reads
+    /// words (repeated words, the metric of a figure, terms) saw the text before it only.
+    pub words: Option<crate::span::Span>,
+}
+
+/// A kind of item a document's [`Limits`] bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitedKind {
+    Figures,
+    Docnums,
+    Citations,
+    Words,
+}
+
+impl LimitedKind {
+    /// Its name in the user's language.
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitedKind::Figures => crate::i18n::tr("数字", "figures"),
+            LimitedKind::Docnums => crate::i18n::tr("文号", "document numbers"),
+            LimitedKind::Citations => crate::i18n::tr("引用", "citations"),
+            LimitedKind::Words => crate::i18n::tr("词语", "words"),
+        }
+    }
 }
 
 impl LeftOut {
     /// One line per kind left out, `(where its first item left out starts, how many were kept,
-    /// the kind in the user's language)`.
+    /// the kind)`; `kept` counts the figures, numbers, citations and words kept.
     pub fn each(
         &self,
-        kept: [usize; 3],
-    ) -> impl Iterator<Item = (crate::span::Span, usize, &'static str)> {
+        kept: [usize; 4],
+    ) -> impl Iterator<Item = (crate::span::Span, usize, LimitedKind)> {
         let kinds = [
-            (self.figures, crate::i18n::tr("数字", "figures")),
-            (self.docnums, crate::i18n::tr("文号", "document numbers")),
-            (self.citations, crate::i18n::tr("引用", "citations")),
+            (self.figures, LimitedKind::Figures),
+            (self.docnums, LimitedKind::Docnums),
+            (self.citations, LimitedKind::Citations),
+            (self.words, LimitedKind::Words),
         ];
         kinds
             .into_iter()

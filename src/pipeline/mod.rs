@@ -21,7 +21,7 @@ use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
 use crate::extract::figures::{self, Figure};
 use crate::extract::meta::{self, DocMeta};
-use crate::extract::{LeftOut, Limits};
+use crate::extract::{LeftOut, LimitedKind, Limits};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::output::rows::{
     CitationIndexRow, CitationRow, DocnumRow, DocumentCounts, DocumentRow, EdgeRow, FigureRow,
@@ -30,7 +30,7 @@ use crate::output::rows::{
 use crate::output::tables::TableId;
 use crate::output::Row;
 use crate::resolve::{self, Catalogue, DocDate, Status as LawStatus};
-use crate::segment::{Segmenter, Token, WordIds};
+use crate::segment::{Numbering, Segmenter, Token, WordIds};
 use crate::terms::{self, DocTerms};
 
 /// What a run needs besides its inputs.
@@ -81,24 +81,42 @@ pub fn analyse_with(
     checker: &Checker,
     term_options: &terms::Options,
 ) -> Analysis {
-    let (tokens, ids) = seg.tag_with_ids(&doc.text);
-    analyse_tagged(doc, &tokens, ids, checker, Some(term_options))
+    let (tokens, ids, words_left_out) = cut_document(seg, &doc.text, term_options.numbering());
+    analyse_tagged(
+        doc,
+        &tokens,
+        ids,
+        words_left_out,
+        checker,
+        Some(term_options),
+    )
 }
 
-/// Analyses one decoded document already cut into `tokens` (by [`Segmenter::tag`]); its terms
-/// are counted only with `term_options`.
+/// The tokens of a document's `text` up to its limit of words ([`Limits`]), with what
+/// `numbering` asks of their words, and the first token left out.
+pub fn cut_document(
+    seg: &Segmenter,
+    text: &str,
+    numbering: Numbering,
+) -> (Vec<Token>, WordIds, Option<crate::span::Span>) {
+    seg.tag_at_most(text, Limits::for_len(text.len()).words, numbering)
+}
+
+/// Analyses one decoded document already cut into `tokens` (by [`cut_document`]), up to
+/// `words_left_out` when its words reached their limit; its terms are counted only with
+/// `term_options`.
 pub fn analyse_tagged(
     doc: &Document,
     tokens: &[Token],
     ids: WordIds,
+    words_left_out: Option<crate::span::Span>,
     checker: &Checker,
     term_options: Option<&terms::Options>,
 ) -> Analysis {
     let terms = term_options.map_or_else(DocTerms::default, |o| {
         terms::count(&doc.text, tokens, &ids, o)
     });
-    // Which word each token is serves the counting alone (4 bytes a token, more than half
-    // of what the tokens take): let go before the rest of the analysis.
+    // The words counted serve the counting alone: let go before the rest of the analysis.
     drop(ids);
     let limits = Limits::for_len(doc.text.len());
     let (figures, figures_left_out) =
@@ -111,6 +129,7 @@ pub fn analyse_tagged(
         figures: figures_left_out,
         docnums: docnums_left_out,
         citations: citations_left_out,
+        words: words_left_out,
     };
     let meta = meta::detect_doc(doc, &docnums);
     let on = match (meta.date, meta.year) {
@@ -359,12 +378,25 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
         findings: a.findings.len(),
         left_out: a
             .left_out
-            .each([a.figures.len(), a.docnums.len(), a.citations.len()])
-            .map(|(_, n, kind)| {
-                msg!(
-                    zh = "{kind}只列出前{n}个，其余未列出",
-                    en = "{kind}: the first {n} listed, the rest left out"
-                )
+            .each([
+                a.figures.len(),
+                a.docnums.len(),
+                a.citations.len(),
+                a.tokens,
+            ])
+            .map(|(_, n, limited)| {
+                let kind = limited.name();
+                if limited == LimitedKind::Words {
+                    msg!(
+                        zh = "{kind}只切分前{n}个，其后的文字未切分",
+                        en = "{kind}: the first {n} cut, the text after them not cut"
+                    )
+                } else {
+                    msg!(
+                        zh = "{kind}只列出前{n}个，其余未列出",
+                        en = "{kind}: the first {n} listed, the rest left out"
+                    )
+                }
             })
             .collect::<Vec<_>>()
             .join(crate::i18n::tr("；", "; ")),
@@ -418,14 +450,18 @@ pub fn process_loaded(loaded: Result<Document, Failure>, ctx: &Context) -> FileR
     process_tagged(loaded, tokens, ctx, RENDER_AHEAD_ROWS)
 }
 
-/// A document's tokens, with which word each is where terms are counted.
-type Tagged = (Vec<Token>, WordIds);
+/// A document's tokens, with which word each is where terms are counted, and the first token
+/// left out at its limit of words.
+type Tagged = (Vec<Token>, WordIds, Option<crate::span::Span>);
 
 /// The tokens of a document read, none for an input that could not be.
 fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Tagged {
     match loaded {
-        Ok(doc) if ctx.terms.is_some() => ctx.seg.tag_with_ids(&doc.text),
-        Ok(doc) => (ctx.seg.tag(&doc.text), WordIds::default()),
+        Ok(doc) => cut_document(
+            ctx.seg,
+            &doc.text,
+            ctx.terms.map_or(Numbering::None, terms::Options::numbering),
+        ),
         Err(_) => Default::default(),
     }
 }
@@ -434,14 +470,15 @@ fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Tagged {
 /// rows are left to be made as they are written.
 fn process_tagged(
     loaded: Result<Document, Failure>,
-    (tokens, ids): Tagged,
+    (tokens, ids, words_left_out): Tagged,
     ctx: &Context,
     render_ahead: usize,
 ) -> FileResult {
     let mut rows = TableRows::default();
     match loaded {
         Ok(doc) => {
-            let mut analysis = analyse_tagged(&doc, &tokens, ids, ctx.checker, ctx.terms);
+            let mut analysis =
+                analyse_tagged(&doc, &tokens, ids, words_left_out, ctx.checker, ctx.terms);
             // The tokens (8 bytes for every few bytes of text) are let go before the rows
             // are made, so that a long document never holds both (README, Memory).
             drop(tokens);

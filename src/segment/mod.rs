@@ -33,15 +33,39 @@ pub struct Token {
     pos: u16,
 }
 
-/// Which word each token of a text is: what counting terms needs, and only that, so it is
-/// made only for it ([`Segmenter::tag_with_ids`]) and let go once terms are counted.
+/// The distinct words of a text, counted as it is cut: what counting terms needs, and only
+/// that, so it is made only for it ([`Segmenter::tag_with_ids`]) and let go once terms are
+/// counted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct WordIds {
-    /// For each token, its word's number among the distinct words of the text, in order of
-    /// first occurrence (0, 1, 2, …): dense and small.
+    /// Each distinct word of the text, in order of first occurrence.
+    pub distinct: Vec<Distinct>,
+    /// For each token, its word's index in [`WordIds::distinct`]: only where it was asked for
+    /// ([`Numbering::Sequence`]), since it takes 4 bytes a token and only TextRank, which links
+    /// the words near each other, reads it.
     pub local: Vec<u32>,
-    /// For each such number, the word's id in the process (see [`word_id`]).
-    pub word: Vec<u32>,
+}
+
+/// One distinct word of a text ([`WordIds`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Distinct {
+    /// Its tokens.
+    pub count: u32,
+    /// The index of its first token.
+    pub first: u32,
+    /// Its id in the process (see [`word_id`]).
+    pub id: u32,
+}
+
+/// What [`Segmenter::tag_at_most`] tells of the words besides the tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// Nothing.
+    None,
+    /// The distinct words, counted ([`WordIds::distinct`]).
+    Counts,
+    /// The distinct words and which of them each token is ([`WordIds::local`]).
+    Sequence,
 }
 
 impl Token {
@@ -282,12 +306,17 @@ impl Segmenter {
     fn word_ids_exact(&self, text: &str) -> WordIds {
         let mut ids = WordIds::default();
         let mut local: FxHashMap<&str, u32> = FxHashMap::default();
-        for t in self.jieba.tag(text, true) {
+        for (i, t) in self.jieba.tag(text, true).into_iter().enumerate() {
             let n = local.len() as u32;
             let l = *local.entry(t.word).or_insert(n);
             if l == n {
-                ids.word.push(word_id(t.word));
+                ids.distinct.push(Distinct {
+                    count: 0,
+                    first: i as u32,
+                    id: word_id(t.word),
+                });
             }
+            ids.distinct[l as usize].count += 1;
             ids.local.push(l);
         }
         ids
@@ -302,17 +331,42 @@ impl Segmenter {
     /// is cut, a block at a time, and each distinct word is tagged once per thread and
     /// remembered, with its id.
     pub fn tag(&self, text: &str) -> Vec<Token> {
-        self.tag_numbering(text, None)
+        self.tag_numbering(text, None, usize::MAX).0
     }
 
-    /// [`Segmenter::tag`], with which word each token is.
+    /// [`Segmenter::tag`], with its distinct words and which of them each token is.
     pub fn tag_with_ids(&self, text: &str) -> (Vec<Token>, WordIds) {
-        let mut ids = WordIds::default();
-        let tokens = self.tag_numbering(text, Some(&mut ids));
+        let (tokens, ids, _) = self.tag_at_most(text, usize::MAX, Numbering::Sequence);
         (tokens, ids)
     }
 
-    fn tag_numbering(&self, text: &str, mut ids: Option<&mut WordIds>) -> Vec<Token> {
+    /// The first `most` tokens of [`Segmenter::tag`], with what `numbering` asks of their
+    /// words, and the span of the first token left out when there are more: the cut stops
+    /// there.
+    pub fn tag_at_most(
+        &self,
+        text: &str,
+        most: usize,
+        numbering: Numbering,
+    ) -> (Vec<Token>, WordIds, Option<Span>) {
+        let mut ids = WordIds::default();
+        let wanted = match numbering {
+            Numbering::None => None,
+            Numbering::Counts => Some((&mut ids, false)),
+            Numbering::Sequence => Some((&mut ids, true)),
+        };
+        let (tokens, left_out) = self.tag_numbering(text, wanted, most);
+        (tokens, ids, left_out)
+    }
+
+    /// The tokens, up to `most`; with `ids`, the text's distinct words counted, and which each
+    /// token is when its flag is set.
+    fn tag_numbering(
+        &self,
+        text: &str,
+        mut ids: Option<(&mut WordIds, bool)>,
+        most: usize,
+    ) -> (Vec<Token>, Option<Span>) {
         /// The thread's words, with the tag and id of each.
         #[derive(Default)]
         struct Cache {
@@ -347,9 +401,19 @@ impl Segmenter {
                 let block = &text[start..end];
                 let mut line = LineTags::default();
                 let cut = self.jieba.cut(block, true);
-                reserve_for(&mut tokens, cut.len(), end, text.len());
+                reserve_for(&mut tokens, cut.len(), end, text.len(), most);
+                if let Some((ids, true)) = ids.as_mut() {
+                    // Sized as the tokens are: doubled as it fills, it took twice their 4 bytes
+                    // each.
+                    ids.local
+                        .reserve_exact(tokens.capacity().saturating_sub(ids.local.len()));
+                }
                 for t in cut {
                     let (s, e) = (t.byte_start, t.byte_end);
+                    if tokens.len() >= most {
+                        tokens.shrink_to_fit();
+                        return (tokens, Some(Span::new(start + s, start + e)));
+                    }
                     let known = words.get_or_learn(block, s, e, || Known {
                         pos: self
                             .word_tag(t.word)
@@ -360,21 +424,30 @@ impl Segmenter {
                     });
                     // The entry was just looked up, so numbering the word here costs little,
                     // where a table indexed by word id later would miss the cache.
-                    if let Some(ids) = ids.as_deref_mut() {
+                    if let Some((ids, sequence)) = ids.as_mut() {
                         if known.text != current {
                             known.text = current;
                             known.local = distinct;
                             distinct += 1;
-                            ids.word.push(known.word);
+                            ids.distinct.push(Distinct {
+                                count: 0,
+                                first: tokens.len() as u32,
+                                id: known.word,
+                            });
                         }
-                        ids.local.push(known.local);
+                        if let Some(d) = ids.distinct.get_mut(known.local as usize) {
+                            d.count = d.count.saturating_add(1);
+                        }
+                        if *sequence {
+                            ids.local.push(known.local);
+                        }
                     }
                     tokens.push(Token::new(start + s, start + e, known.pos));
                 }
                 start = end;
             }
             tokens.shrink_to_fit();
-            tokens
+            (tokens, None)
         })
     }
 
@@ -434,16 +507,17 @@ impl Segmenter {
 /// Makes room in `tokens` for `more` tokens cut from the text up to byte `done` of `total`.
 /// The list is sized for the whole text at the rate of tokens seen so far, with an eighth to
 /// spare, rather than doubled as it fills: doubling a list of tens of megabytes left up to
-/// half of it unused, and the allocator kept the copy it moved out of.
-fn reserve_for(tokens: &mut Vec<Token>, more: usize, done: usize, total: usize) {
-    let need = tokens.len() + more;
+/// half of it unused, and the allocator kept the copy it moved out of. It never holds more than
+/// `most`, the tokens the text may yield.
+fn reserve_for(tokens: &mut Vec<Token>, more: usize, done: usize, total: usize, most: usize) {
+    let need = (tokens.len() + more).min(most);
     if need <= tokens.capacity() {
         return;
     }
     let rate = need as f64 / done.max(1) as f64;
     let guess = (rate * total as f64 * 1.125) as usize + 64;
     // A token has at least one byte.
-    let cap = guess.min(total).max(need);
+    let cap = guess.min(total).min(most).max(need);
     tokens.reserve_exact(cap - tokens.len());
 }
 
@@ -591,13 +665,20 @@ mod tests {
         let text = "营商环境营商环境，优化";
         let (tokens, ids) = Segmenter::global().tag_with_ids(text);
         assert_eq!(ids.local, [0, 0, 1, 2]);
-        assert_eq!(ids.word.len(), 3);
+        let counts: Vec<(u32, u32)> = ids.distinct.iter().map(|d| (d.count, d.first)).collect();
+        assert_eq!(counts, [(2, 0), (1, 2), (1, 3)]);
         for (t, &l) in tokens.iter().zip(&ids.local) {
-            let word = ids.word[l as usize];
+            let word = ids.distinct[l as usize].id;
             assert_eq!(word_text(word).as_deref(), Some(t.span().text(text)));
             assert_eq!(word_id(t.span().text(text)), word);
         }
         assert_eq!(Segmenter::global().tag(text), tokens);
+        // Counting alone keeps no word per token, and counts the same.
+        let (counted, alone, _) =
+            Segmenter::global().tag_at_most(text, usize::MAX, Numbering::Counts);
+        assert_eq!(counted, tokens);
+        assert_eq!(alone.distinct, ids.distinct);
+        assert!(alone.local.is_empty());
     }
     /// The corpus's texts with their line breaks taken out: one line of some hundreds of
     /// kilobytes, where jieba's only breaks are its punctuation and spaces.

@@ -15,7 +15,7 @@ use crate::output::rows::{TableRow, TermRow};
 use crate::output::tables::TableId;
 use crate::output::{Cell, Row};
 use crate::pipeline::{self, Sink, Summary};
-use crate::segment::{Segmenter, Token, WordIds};
+use crate::segment::{Distinct, Numbering, Segmenter, Token, WordIds};
 
 /// Common Chinese stop words and function words.
 pub const STOP_WORDS: &str = include_str!("../../dicts/stopwords.txt");
@@ -52,6 +52,14 @@ pub struct Options {
 }
 
 impl Options {
+    /// What counting terms with these options needs of the segmenter.
+    pub fn numbering(&self) -> Numbering {
+        match self.method {
+            Method::TfIdf => Numbering::Counts,
+            Method::TextRank => Numbering::Sequence,
+        }
+    }
+
     /// How many of `n` ranked terms are reported: `top`, or all when `top` is 0.
     fn kept(&self, n: usize) -> usize {
         if self.top == 0 {
@@ -281,33 +289,18 @@ const NOT_A_TERM: u32 = u32::MAX - 1;
 
 /// Counts the terms of `text` from its tokens.
 ///
-/// `ids` number the distinct words of the text ([`WordIds::local`]), so a token costs one access
-/// to a small table indexed by that number, not a hash of its text. What decides whether a word
+/// `ids` count the distinct words of the text, as it was cut ([`WordIds::distinct`]), so no
+/// token is read again here, and none is hashed by its text. What decides whether a word
 /// is a term (stop word, number, single character) is learnt once per thread and word id, so a
 /// document's distinct words cost a byte lookup each. Owned strings are made only for the
 /// distinct terms.
 pub fn count(text: &str, tokens: &[Token], ids: &WordIds, opts: &Options) -> DocTerms {
-    // Occurrences of each distinct word, the index of its first token and its id. The token
-    // loop touches nothing but this small table: the words' text is read once per distinct word.
-    let mut counts: Vec<(u32, u32, u32)> = Vec::new();
-    let mut max_id = 0;
-    for (i, &local) in ids.local.iter().enumerate() {
-        let local = local as usize;
-        let word = ids.word.get(local).copied().unwrap_or(0);
-        if let Some(c) = counts.get_mut(local) {
-            if c.0 == 0 {
-                (c.1, c.2) = (i as u32, word);
-                max_id = max_id.max(word);
-            }
-            c.0 = c.0.saturating_add(1);
-        } else {
-            // Words are numbered in order of first occurrence, so the table grows as they come.
-            counts.resize(local, (0, 0, 0));
-            counts.push((1, i as u32, word));
-            max_id = max_id.max(word);
-        }
-    }
+    // Occurrences of each distinct word, the index of its first token and its id, counted as
+    // the text was cut: the words' text is read once per distinct word.
+    let counts = &ids.distinct;
+    let max_id = counts.iter().map(|d| d.id).max().unwrap_or(0);
     let textrank_on = opts.method == Method::TextRank;
+    debug_assert!(!textrank_on || ids.local.len() == tokens.len());
     let mut slots: Vec<u32> = Vec::with_capacity(if textrank_on { counts.len() } else { 0 });
     let mut found: Vec<(&str, u32, TermStat)> = Vec::new();
     let mut words = 0u32;
@@ -317,8 +310,16 @@ pub fn count(text: &str, tokens: &[Token], ids: &WordIds, opts: &Options) -> Doc
         }
         // The table is indexed by process-wide ids and larger than the CPU caches: reading all
         // entries first, in a loop with nothing depending on them, overlaps the misses.
-        let known: Vec<u8> = counts.iter().map(|c| facts[c.2 as usize]).collect();
-        for (&(n, first, id), mut f) in counts.iter().zip(known) {
+        let known: Vec<u8> = counts.iter().map(|c| facts[c.id as usize]).collect();
+        for (
+            &Distinct {
+                count: n,
+                first,
+                id,
+            },
+            mut f,
+        ) in counts.iter().zip(known)
+        {
             let slot = match tokens.get(first as usize) {
                 Some(t) if n > 0 => {
                     let w = t.span().text(text);

@@ -13,7 +13,7 @@ use gongwen::extract::citation::{extract_citations, extract_citations_at_most};
 use gongwen::extract::docnum::{extract_docnums, extract_docnums_at_most};
 use gongwen::extract::figures::{extract_figures, extract_figures_at_most};
 use gongwen::extract::Limits;
-use gongwen::segment::Segmenter;
+use gongwen::segment::{Numbering, Segmenter};
 
 use crate::common::{bin, corpus_text, read_csv, root};
 
@@ -288,4 +288,53 @@ fn assert_unlimited(inputs: &[&Path]) {
     assert!(findings
         .iter()
         .all(|r| r[column(&fh, "rule")] != "extract-limit"));
+}
+
+/// A text of one letter and a space has a token per byte (12 bytes each, with the word ids of
+/// terms): its words are cut up to the limit, the tokens are those of the whole text's cut up to
+/// there, and what reads words still reads the text before it.
+#[test]
+fn a_text_of_more_words_than_its_length_may_yield_is_cut_there_and_says_so() {
+    let sentence = "本单位的的工作按时完成。\n";
+    let filler = "a ".repeat(150_000);
+    let text = format!("{sentence}{filler}{sentence}");
+    let most = Limits::for_len(text.len()).words;
+    let seg = Segmenter::global();
+    let whole = seg.tag(&text);
+    assert!(whole.len() > most, "{} tokens, limit {most}", whole.len());
+    let (cut, _, left_out) = seg.tag_at_most(&text, most, Numbering::None);
+    assert_eq!(cut[..], whole[..most]);
+    assert_eq!(left_out, Some(whole[most].span()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("letters.txt");
+    std::fs::write(&p, &text).unwrap();
+    let out = dir.path().join("out");
+    extract(&[p.as_path()], &out, &[]);
+    let (header, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!(
+        docs[0][column(&header, "left_out")],
+        format!("词语只切分前{most}个，其后的文字未切分")
+    );
+    let (fh, findings) = read_csv(&out.join("findings.csv"));
+    let of_rule = |rule: &str| -> Vec<&Vec<String>> {
+        findings
+            .iter()
+            .filter(|r| r[column(&fh, "rule")] == rule)
+            .collect()
+    };
+    let limit = of_rule("extract-limit");
+    assert_eq!(limit.len(), 1, "{findings:?}");
+    assert!(limit[0][column(&fh, "message")].contains("此处之后的文字未切分"));
+    // 的的 is found in the first line, which was cut, not in the last, which was not.
+    let repeated = of_rule("repeated-token");
+    assert_eq!(repeated.len(), 1, "{findings:?}");
+    assert_eq!(repeated[0][column(&fh, "line")], "1");
+
+    extract(&[p.as_path()], &out, &["--lang", "en"]);
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!(
+        docs[0][column(&header, "left_out")],
+        format!("words: the first {most} cut, the text after them not cut")
+    );
 }
