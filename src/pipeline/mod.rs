@@ -5,6 +5,7 @@
 //! input order. Output therefore never depends on the number of threads, and memory holds at
 //! most a window of per-document results at a time.
 
+mod memory;
 mod schedule;
 mod warm;
 
@@ -457,11 +458,15 @@ type Tagged = (Vec<Token>, WordIds, Option<crate::span::Span>);
 /// The tokens of a document read, none for an input that could not be.
 fn tag_loaded(loaded: &Result<Document, Failure>, ctx: &Context) -> Tagged {
     match loaded {
-        Ok(doc) => cut_document(
-            ctx.seg,
-            &doc.text,
-            ctx.terms.map_or(Numbering::None, terms::Options::numbering),
-        ),
+        Ok(doc) => {
+            // The file's bytes, read and decoded into the text, were just let go.
+            memory::give_back(doc.text.len());
+            cut_document(
+                ctx.seg,
+                &doc.text,
+                ctx.terms.map_or(Numbering::None, terms::Options::numbering),
+            )
+        }
         Err(_) => Default::default(),
     }
 }
@@ -482,6 +487,7 @@ fn process_tagged(
             // The tokens (8 bytes for every few bytes of text) are let go before the rows
             // are made, so that a long document never holds both (README, Memory).
             drop(tokens);
+            memory::give_back(doc.text.len());
             rows.push(TableId::Documents, document_row(&doc, &analysis));
             let mut tail = Vec::new();
             if ctx.terms.is_some_and(|t| !t.codebook.is_empty()) {
