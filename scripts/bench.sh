@@ -5,6 +5,9 @@
 # one small file against jieba-rs building its dictionary and cutting that file. Not part of CI.
 #
 #   scripts/bench.sh [CORPUS] [ROUNDS]      (default: ../shared/bench, 3 rounds)
+#
+# With CEILING=1 it also runs `check` and `extract` in one thread with every rule turned off, against
+# raw `cut` in the same rounds: the most any change to the rules alone could reach.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/bench}
@@ -65,4 +68,19 @@ ex = statistics.median(c - b for a, b, c, d in rows)
 ck = statistics.median(d - c for a, b, c, d in rows)
 print(f"start-up on one small file: jieba-rs dictionary + cut {raw:.3f} s, extract {ex:.3f} s"
       f" ({ex / raw:.2f} x), check {ck:.3f} s ({ck / raw:.2f} x)")
+'
+[ -n "${CEILING:-}" ] || exit 0
+# Every rule off: what is left is reading, cutting, tagging, the extractors and the tables.
+{ echo '[rules]'; "$gw" rules --lang en | cut -f1 | sed 's/.*/"&" = "off"/'; } >"$tmp/no-rules.toml"
+for r in $(seq "$rounds"); do
+  t0=$(now); "$raw" --threads 1 "$corpus" >/dev/null; t1=$(now)
+  "$gw" check -q --threads 1 --config "$tmp/no-rules.toml" "$corpus" --format csv -o "$tmp/f.csv"; t2=$(now)
+  "$gw" extract -q --threads 1 --config "$tmp/no-rules.toml" "$corpus" -o "$tmp/out"; t3=$(now)
+  echo "$t0 $t1 $t2 $t3"
+done | python3 -c '
+import statistics, sys
+rows = [list(map(float, l.split())) for l in sys.stdin]
+for name, i in (("check", 1), ("extract", 2)):
+    r = statistics.median((b - a) / (row[i + 1] - row[i]) for row in rows for a, b in [row[:2]])
+    print(f"every rule off, one thread: {name}/raw_cut median ratio = {r:.2f}")
 '
