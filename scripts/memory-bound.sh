@@ -10,7 +10,8 @@
 # .docx bomb of ../shared/stress (1,000 MB of XML in 1 MB of zip); and texts of one short unit
 # repeated, each the densest case of something a document yields per byte: a figure and its
 # change (全年办理案件1件，同比增长2.5%，), a bare count (1个), a citation (《法》), one character
-# (的) and one letter with a space (a ); and a folder of six texts just under the cap, each a
+# (的), one letter with a space (a ), one letter a line (a\n) and empty lines (\n, a line and a token
+# per byte); and a folder of six texts just under the cap, each a
 # different one-line text, so that no two are copies. A run past 300 s is stopped and reported as such. Uses
 # target/release/gongwen (built if missing) or $GONGWEN; needs GNU time (/usr/bin/time).
 set -euo pipefail
@@ -64,7 +65,8 @@ with open(f"{w}/stream.jsonl", "wb") as f:
     for i in range(4):
         f.write(line[:size - 4].rsplit(b"\xe3", 1)[0].rstrip(b"\\") + b'"}\n')
 for name, unit in [("figures", "全年办理案件1件，同比增长2.5%，"), ("counts", "1个"),
-                   ("citations", "《法》"), ("one-char", "的"), ("letters", "a ")]:
+                   ("citations", "《法》"), ("one-char", "的"), ("letters", "a "),
+                   ("letter-lines", "a\n"), ("empty-lines", "\n")]:
     fill(unit, f"{w}/dense-{name}.txt")
 import os
 os.makedirs(f"{w}/folder", exist_ok=True)
@@ -95,7 +97,7 @@ for cap in "${caps[@]}"; do
     for f in one-line.txt short-lines.txt page.html; do
         row "$f" "$(size "$W/$f")" "$(extract "$W/$f")"
     done
-    for f in figures counts citations one-char letters; do
+    for f in figures counts citations one-char letters letter-lines empty-lines; do
         row "dense text: $f" "$(size "$W/dense-$f.txt")" "$(extract "$W/dense-$f.txt")"
     done
     row "a folder of 6 such one-line texts" "6 × $(size "$W/one-line.txt")" "$(extract "$W/folder")"

@@ -46,8 +46,9 @@ const CHECKPOINT: usize = 4096;
 /// Maps byte offsets to lines and character columns.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    /// Byte offset of the first byte of each line.
-    line_starts: Vec<usize>,
+    /// Byte offset of the first byte of each line: 32 bits, as texts are under 4 GiB (see
+    /// `crate::segment::Token`), since a text of short lines has one every few bytes.
+    line_starts: Vec<u32>,
     /// `chars_before[k]` = number of characters in `text[..k * CHECKPOINT]`.
     chars_before: Vec<usize>,
 }
@@ -95,9 +96,10 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        // Counted first, so that the list is made at its size, not doubled as it fills.
+        let mut line_starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| (i + 1) as u32));
         let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut acc = 0;
         chars_before.push(0);
@@ -118,7 +120,7 @@ impl LineIndex {
 
     /// Byte offset where the 1-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line - 1]
+        self.line_starts[line - 1] as usize
     }
 
     fn chars_up_to(&self, text: &str, byte: usize) -> usize {
@@ -129,11 +131,8 @@ impl LineIndex {
     /// Line and column of the character starting at `byte`.
     pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
         let byte = byte.min(text.len());
-        let line = match self.line_starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.line_starts[line];
+        let line = self.line_starts.partition_point(|&s| s as usize <= byte) - 1;
+        let start = self.line_starts[line] as usize;
         // Most lines are short: counting the line's own characters reads less than counting
         // from two checkpoints.
         let column = if byte - start <= CHECKPOINT {
@@ -150,11 +149,11 @@ impl LineIndex {
     /// The text of the line containing `byte`, without its line terminator.
     pub fn line_text<'a>(&self, text: &'a str, byte: usize) -> &'a str {
         let lc = self.line_col(text, byte);
-        let start = self.line_starts[lc.line - 1];
+        let start = self.line_starts[lc.line - 1] as usize;
         let end = self
             .line_starts
             .get(lc.line)
-            .map(|&s| s - 1)
+            .map(|&s| s as usize - 1)
             .unwrap_or(text.len());
         text[start..end].trim_end_matches('\r')
     }

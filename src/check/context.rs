@@ -41,9 +41,12 @@ impl<'a> DocContext<'a> {
     pub fn text_lines(&self) -> &[(usize, &'a str)] {
         let text: &'a str = &self.doc.text;
         self.shared.text_lines.get_or_init(|| {
-            rules::text::lines(text)
-                .filter(|(_, l)| !rules::text::is_scrape_line(l))
-                .collect()
+            // Made at the size of every line, not doubled as it fills: a text of short lines
+            // has one every few bytes.
+            let mut out =
+                Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+            out.extend(rules::text::lines(text).filter(|(_, l)| !rules::text::is_scrape_line(l)));
+            out
         })
     }
 

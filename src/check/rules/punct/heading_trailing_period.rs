@@ -88,24 +88,27 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Findings) {
         }
     }
     let sentence_items = with_period * 2 > level1 && with_comma > 0;
-    let lines: Vec<(usize, &str, &str)> = ctx
-        .text_lines()
-        .iter()
-        .map(|&(start, line)| {
-            (
-                start,
-                line,
-                line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']),
-            )
-        })
-        .filter(|(_, _, t)| !t.is_empty())
-        .collect();
-    let first_level = |i: usize| {
-        lines
-            .get(i)
-            .is_some_and(|(_, _, t)| numbering::heading_marker(t).is_some_and(|h| h.level == 1))
+    // The drafter's lines that are not blank, as indices into them (4 bytes a line, where the
+    // lines with their trimmed text took 40 in a text of short lines); each is trimmed as read.
+    let all = ctx.text_lines();
+    let trimmed = |k: u32| {
+        let (start, line) = all[k as usize];
+        (
+            start,
+            line,
+            line.trim_matches([' ', '\t', '\u{3000}', '\u{a0}']),
+        )
     };
-    for (i, &(start, line, t)) in lines.iter().enumerate() {
+    let mut lines: Vec<u32> = Vec::with_capacity(all.len());
+    lines.extend((0..all.len() as u32).filter(|&k| !trimmed(k).2.is_empty()));
+    let line = |i: usize| lines.get(i).map(|&k| trimmed(k));
+    let first_level = |i: usize| {
+        line(i).is_some_and(|(_, _, t)| numbering::heading_marker(t).is_some_and(|h| h.level == 1))
+    };
+    for i in 0..lines.len() {
+        let Some((start, whole, t)) = line(i) else {
+            continue;
+        };
         let Some(last) = t.chars().next_back() else {
             continue;
         };
@@ -114,7 +117,7 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Findings) {
             continue;
         }
         // `t` is a part of `line`: its offset is where it starts in memory.
-        let end = start + (t.as_ptr() as usize - line.as_ptr() as usize) + t.len();
+        let end = start + (t.as_ptr() as usize - whole.as_ptr() as usize) + t.len();
         let at = end - last.len_utf8();
         if seen_lines <= 6 && is_doc_title(t) {
             out.push(
@@ -146,7 +149,7 @@ fn heading_trailing_period(ctx: &DocContext, out: &mut Findings) {
         }
         // 五十、本修正案自2011年5月1日起施行。 closes an amending decision whose items quote the new
         // wording (the line before ends a quotation): a clause, never a heading.
-        let after_quote = i > 0 && lines[i - 1].2.ends_with(['”', '’']);
+        let after_quote = i > 0 && line(i - 1).is_some_and(|(_, _, p)| p.ends_with(['”', '’']));
         if after_quote || t.ends_with("施行。") {
             continue;
         }
