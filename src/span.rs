@@ -44,11 +44,17 @@ pub struct LineCol {
 const CHECKPOINT: usize = 4096;
 
 /// Maps byte offsets to lines and character columns.
+///
+/// Where each line starts is kept once per [`CHECKPOINT`] bytes, not for every line: a text of
+/// short lines has one every byte or two, and four bytes for each took four times the text. A
+/// lookup counts the line breaks of at most one checkpoint's bytes.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    /// Byte offset of the first byte of each line: 32 bits, as texts are under 4 GiB (see
-    /// `crate::segment::Token`), since a text of short lines has one every few bytes.
-    line_starts: Vec<u32>,
+    /// For the first byte of each checkpoint, the 0-based line that holds it and where that line
+    /// starts (32 bits: texts are under 4 GiB, see `crate::segment::Token`).
+    checkpoints: Vec<(u32, u32)>,
+    /// Number of lines.
+    lines: usize,
     /// `chars_before[k]` = number of characters in `text[..k * CHECKPOINT]`.
     chars_before: Vec<usize>,
 }
@@ -96,10 +102,17 @@ pub(crate) fn has_ascii_digit(bytes: &[u8]) -> bool {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Counted first, so that the list is made at its size, not doubled as it fills.
-        let mut line_starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| (i + 1) as u32));
+        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let (mut line, mut start) = (0u32, 0u32);
+        let mut breaks = memchr::memchr_iter(b'\n', bytes).peekable();
+        for k in 0..=bytes.len() / CHECKPOINT {
+            while let Some(i) = breaks.next_if(|&i| i < k * CHECKPOINT) {
+                line += 1;
+                start = (i + 1) as u32;
+            }
+            checkpoints.push((line, start));
+        }
+        let lines = (line as usize) + breaks.count() + 1;
         let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut acc = 0;
         chars_before.push(0);
@@ -108,19 +121,50 @@ impl LineIndex {
             chars_before.push(acc);
         }
         LineIndex {
-            line_starts,
+            checkpoints,
+            lines,
             chars_before,
         }
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines
     }
 
-    /// Byte offset where the 1-based `line` starts.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line - 1] as usize
+    /// Byte offset where the 1-based `line` of `text` starts (the end of the text past its last
+    /// line).
+    pub fn line_start(&self, text: &str, line: usize) -> usize {
+        let want = line.saturating_sub(1);
+        let k = self
+            .checkpoints
+            .partition_point(|&(l, _)| l as usize <= want)
+            .saturating_sub(1);
+        let Some(&(first, start)) = self.checkpoints.get(k) else {
+            return 0;
+        };
+        if first as usize == want {
+            return start as usize;
+        }
+        // The line starts after this checkpoint and before the next one's first byte.
+        let from = k * CHECKPOINT;
+        let to = ((k + 1) * CHECKPOINT).min(text.len());
+        memchr::memchr_iter(b'\n', &text.as_bytes()[from..to])
+            .nth(want - first as usize - 1)
+            .map_or(text.len(), |i| from + i + 1)
+    }
+
+    /// The 0-based line holding `byte` (at most the text's length) and where it starts.
+    fn line_and_start(&self, text: &str, byte: usize) -> (usize, usize) {
+        let k = byte / CHECKPOINT;
+        let (first, start) = self.checkpoints.get(k).copied().unwrap_or_default();
+        let from = k * CHECKPOINT;
+        let (mut line, mut start) = (first as usize, start as usize);
+        for i in memchr::memchr_iter(b'\n', &text.as_bytes()[from.min(byte)..byte]) {
+            line += 1;
+            start = from + i + 1;
+        }
+        (line, start)
     }
 
     fn chars_up_to(&self, text: &str, byte: usize) -> usize {
@@ -131,8 +175,7 @@ impl LineIndex {
     /// Line and column of the character starting at `byte`.
     pub fn line_col(&self, text: &str, byte: usize) -> LineCol {
         let byte = byte.min(text.len());
-        let line = self.line_starts.partition_point(|&s| s as usize <= byte) - 1;
-        let start = self.line_starts[line] as usize;
+        let (line, start) = self.line_and_start(text, byte);
         // Most lines are short: counting the line's own characters reads less than counting
         // from two checkpoints.
         let column = if byte - start <= CHECKPOINT {
@@ -148,13 +191,17 @@ impl LineIndex {
 
     /// The text of the line containing `byte`, without its line terminator.
     pub fn line_text<'a>(&self, text: &'a str, byte: usize) -> &'a str {
-        let lc = self.line_col(text, byte);
-        let start = self.line_starts[lc.line - 1] as usize;
-        let end = self
-            .line_starts
-            .get(lc.line)
-            .map(|&s| s as usize - 1)
-            .unwrap_or(text.len());
+        let byte = byte.min(text.len());
+        let (_, start) = self.line_and_start(text, byte);
+        // The line ends in the last checkpoint whose first byte it still holds: found by the
+        // checkpoints, so that a long line is not read to its end.
+        let k = byte / CHECKPOINT;
+        let last = k + self.checkpoints[(k + 1).min(self.checkpoints.len())..]
+            .partition_point(|&(_, s)| s as usize == start);
+        let from = (last * CHECKPOINT).max(byte);
+        let to = ((last + 1) * CHECKPOINT).min(text.len());
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[from.min(to)..to]).map_or(to, |i| from + i);
         text[start..end].trim_end_matches('\r')
     }
 }
@@ -230,5 +277,57 @@ mod tests {
         );
         let mid = "法治".len() * 5000;
         assert_eq!(idx.line_col(&text, mid).column, 10_001);
+    }
+
+    /// Every lookup, against the lines found by splitting the text: texts of lines shorter and
+    /// longer than a checkpoint, empty lines, `\r\n`, several-byte characters, a break at a
+    /// checkpoint's first byte and at the text's end.
+    #[test]
+    fn lookups_agree_with_the_lines_of_the_text() {
+        let mut texts = vec![String::new(), "\n".into(), "a".into(), "\n\n\n".into()];
+        let lens = [0usize, 1, 3, 7, 100, 4095, 4096, 4097, 9000];
+        let mut seed = 7u64;
+        for round in 0..12 {
+            let mut t = String::new();
+            while t.len() < 3 * CHECKPOINT + round * 977 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let n = lens[(seed >> 33) as usize % lens.len()];
+                let unit = ["a", "法", "〔"][(seed >> 40) as usize % 3];
+                t.push_str(&unit.repeat(n / unit.len()));
+                t.push_str(if seed >> 62 == 0 { "\r\n" } else { "\n" });
+            }
+            texts.push(t);
+        }
+        let mut exact = "a".repeat(CHECKPOINT - 1);
+        exact.push('\n');
+        exact.push_str(&"b".repeat(CHECKPOINT));
+        exact.push('\n');
+        texts.push(exact);
+        for text in &texts {
+            let idx = LineIndex::new(text);
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(idx.line_count(), starts.len());
+            for (n, &s) in starts.iter().enumerate() {
+                assert_eq!(idx.line_start(text, n + 1), s, "line {}", n + 1);
+            }
+            let step = text.len() / 3000 + 1;
+            for (at, _) in text.char_indices().step_by(step).chain([(text.len(), ' ')]) {
+                let line = starts.partition_point(|&s| s <= at);
+                let start = starts[line - 1];
+                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                let lc = idx.line_col(text, at);
+                assert_eq!(lc.line, line, "{at}");
+                assert_eq!(lc.column, text[start..at].chars().count() + 1, "{at}");
+                assert_eq!(
+                    idx.line_text(text, at),
+                    text[start..end].trim_end_matches('\r'),
+                    "{at}"
+                );
+            }
+        }
     }
 }

@@ -303,7 +303,7 @@ fn locate(
         .map(|s| Location::in_doc(ctx.doc, s.start))
         .collect();
     related.extend(finding.related);
-    let line_start = ctx.doc.lines.line_start(lc.line);
+    let line_start = ctx.doc.lines.line_start(&ctx.doc.text, lc.line);
     let line = ctx.doc.lines.line_text(&ctx.doc.text, finding.span.start);
     let excerpt = Excerpt::new(
         line,

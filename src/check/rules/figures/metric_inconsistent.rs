@@ -226,7 +226,7 @@ impl<'t> LinePeriods<'t> {
     ) -> String {
         let text = doc.text.as_str();
         let lc = doc.line_col(figure_start);
-        let start = doc.lines.line_start(lc.line);
+        let start = doc.lines.line_start(&doc.text, lc.line);
         if self.start != Some(start) {
             let line = doc.lines.line_text(text, figure_start);
             *self = LinePeriods {
@@ -333,7 +333,7 @@ pub fn batch_metrics(ctx: &DocContext) -> Vec<BatchMetric> {
                 format!("{}|{}|{}", f.key, f.periods, year?)
             };
             let lc = ctx.doc.line_col(f.span.start);
-            let line_start = ctx.doc.lines.line_start(lc.line);
+            let line_start = ctx.doc.lines.line_start(&ctx.doc.text, lc.line);
             let line = ctx.doc.lines.line_text(&ctx.doc.text, f.span.start);
             Some(BatchMetric {
                 at: Location::in_doc(ctx.doc, f.span.start),

@@ -73,7 +73,10 @@ fn placeholder_residue(ctx: &DocContext, out: &mut Findings) {
     // The line of the last match, and whether it describes a form of words.
     let mut line_at: Option<(usize, &str, bool)> = None;
     for m in found.take_while(|m| m.start() < forms_from) {
-        let start = ctx.doc.lines.line_start(ctx.doc.line_col(m.start()).line);
+        let start = ctx
+            .doc
+            .lines
+            .line_start(text, ctx.doc.line_col(m.start()).line);
         let (start, line, describes) = match line_at {
             Some(l) if l.0 == start => l,
             _ => {
