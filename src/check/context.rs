@@ -41,6 +41,9 @@ impl<'a> DocContext<'a> {
     pub fn text_lines(&self) -> &[(usize, &'a str)] {
         let text: &'a str = &self.doc.text;
         self.shared.text_lines.get_or_init(|| {
+            // Up to the document's limit of lines (`crate::extract::Limits`), without the line
+            // break before the first line left out.
+            let text = &text[..self.left_out.lines.map_or(text.len(), |l| l.start - 1)];
             // Made at the size of every line, not doubled as it fills: a text of short lines
             // has one every few bytes.
             let mut out =
@@ -71,11 +74,11 @@ impl<'a> DocContext<'a> {
     /// digits need to read, and in policy documents a small part of the lines.
     pub fn digit_lines(&self) -> &[(usize, &'a str)] {
         self.shared.digit_lines.get_or_init(|| {
-            self.text_lines()
-                .iter()
-                .filter(|(_, l)| crate::span::has_ascii_digit(l.as_bytes()))
-                .copied()
-                .collect()
+            let holds = |(_, l): &&(usize, &str)| crate::span::has_ascii_digit(l.as_bytes());
+            // Counted first, so that the list is made at its size, not doubled as it fills.
+            let mut out = Vec::with_capacity(self.text_lines().iter().filter(holds).count());
+            out.extend(self.text_lines().iter().filter(holds).copied());
+            out
         })
     }
 

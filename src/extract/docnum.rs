@@ -685,19 +685,24 @@ fn mark_self(text: &str, nums: &mut [DocNum]) {
 /// Every document number in `text`, in text order, roles `self` or `reference` (citations are
 /// marked by the citation extractor).
 /// The lines of `text` that hold what `next(from)` finds at or after byte `from`, as byte
-/// ranges without their line break.
-fn lines_holding(text: &str, mut next: impl FnMut(usize) -> Option<usize>) -> Vec<(usize, usize)> {
+/// ranges without their line break. Found as they are read, not kept: a text of a digit a line
+/// has a line every two bytes.
+fn lines_holding<'t>(
+    text: &'t str,
+    mut next: impl FnMut(usize) -> Option<usize> + 't,
+) -> impl Iterator<Item = (usize, usize)> + 't {
     let b = text.as_bytes();
-    let mut lines = Vec::new();
     let mut from = 0;
-    while from < b.len() {
-        let Some(at) = next(from) else { break };
+    std::iter::from_fn(move || {
+        if from >= b.len() {
+            return None;
+        }
+        let at = next(from)?;
         let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
-        lines.push((start, end));
         from = end + 1;
-    }
-    lines
+        Some((start, end))
+    })
 }
 
 /// Every match of `re` in the given lines of `text`, as `re.captures_iter(text)` finds them
@@ -706,10 +711,10 @@ fn lines_holding(text: &str, mut next: impl FnMut(usize) -> Option<usize>) -> Ve
 fn captures_in_lines<'t>(
     re: &'t Regex,
     text: &'t str,
-    lines: &'t [(usize, usize)],
+    lines: impl Iterator<Item = (usize, usize)> + 't,
 ) -> impl Iterator<Item = regex::Captures<'t>> {
     // Lazy, so that a reader that stops at its limit stops the search too.
-    lines.iter().flat_map(move |&(start, end)| {
+    lines.flat_map(move |(start, end)| {
         let line = &text[..end];
         let mut at = Some(start);
         std::iter::from_fn(move || {
@@ -722,7 +727,7 @@ fn captures_in_lines<'t>(
 }
 
 /// The lines with a digit: only they can hold a serial.
-fn digit_lines(text: &str) -> Vec<(usize, usize)> {
+fn digit_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     lines_holding(text, |from| next_digit(text.as_bytes(), from))
 }
 
@@ -757,7 +762,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The lines with 号.
-fn hao_lines(text: &str) -> Vec<(usize, usize)> {
+fn hao_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     static HAO: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("号".as_bytes()));
     lines_holding(text, |from| {
@@ -776,22 +781,20 @@ pub fn extract_docnums_at_most(text: &str, most: usize) -> (Vec<DocNum>, Option<
     // The two patterns without a literal to look for first read the whole text at DFA speed;
     // only a few lines can hold a match: one with a serial in digits, and for a bare year, one
     // with 号 (7% and 1% of the text of a policy document).
-    let digit_lines = digit_lines(text);
-    let hao_lines = hao_lines(text);
     let each = most.saturating_add(1);
     let mut found: Vec<DocNum> = Vec::new();
     found.extend(
-        captures_in_lines(&BRACKETED, text, &digit_lines)
+        captures_in_lines(&BRACKETED, text, digit_lines(text))
             .filter_map(|c| bracketed(text, &c))
             .take(each),
     );
     found.extend(
-        captures_in_lines(&BARE_YEAR, text, &hao_lines)
+        captures_in_lines(&BARE_YEAR, text, hao_lines(text))
             .filter_map(|c| bare_year(text, &c))
             .take(each),
     );
     found.extend(
-        captures_in_lines(&YEAR_FIRST, text, &hao_lines)
+        captures_in_lines(&YEAR_FIRST, text, hao_lines(text))
             .filter_map(|c| year_first(text, &c))
             .take(each),
     );
@@ -858,7 +861,8 @@ mod tests {
         };
         let mut n = 0;
         for text in &texts {
-            let (digits, hao) = (digit_lines(text), hao_lines(text));
+            let digits: Vec<(usize, usize)> = digit_lines(text).collect();
+            let hao: Vec<(usize, usize)> = hao_lines(text).collect();
             // Each line once, in order, and every line with a digit or 号 among them.
             for (lines, holds) in [
                 (
@@ -883,7 +887,10 @@ mod tests {
             for (re, lines) in [(&*BRACKETED, &digits), (&*BARE_YEAR, &hao)] {
                 let want: Vec<(usize, usize)> =
                     re.find_iter(text).map(|m| (m.start(), m.end())).collect();
-                assert_eq!(spans(captures_in_lines(re, text, lines).collect()), want);
+                assert_eq!(
+                    spans(captures_in_lines(re, text, lines.iter().copied()).collect()),
+                    want
+                );
                 n += want.len();
             }
         }

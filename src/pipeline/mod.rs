@@ -131,6 +131,7 @@ pub fn analyse_tagged(
         docnums: docnums_left_out,
         citations: citations_left_out,
         words: words_left_out,
+        lines: crate::extract::line_after(&doc.text, limits.lines),
     };
     let meta = meta::detect_doc(doc, &docnums);
     let on = match (meta.date, meta.year) {
@@ -384,6 +385,7 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
                 a.docnums.len(),
                 a.citations.len(),
                 a.tokens,
+                Limits::for_len(doc.text.len()).lines,
             ])
             .map(|(_, n, limited)| {
                 let kind = limited.name();
@@ -391,6 +393,11 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
                     msg!(
                         zh = "{kind}只切分前{n}个，其后的文字未切分",
                         en = "{kind}: the first {n} cut, the text after them not cut"
+                    )
+                } else if limited == LimitedKind::Lines {
+                    msg!(
+                        zh = "{kind}只逐行检查前{n}行，其后的行未逐行检查",
+                        en = "{kind}: the first {n} checked line by line, the rest not"
                     )
                 } else {
                     msg!(

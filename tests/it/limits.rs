@@ -338,3 +338,38 @@ fn a_text_of_more_words_than_its_length_may_yield_is_cut_there_and_says_so() {
         format!("words: the first {most} cut, the text after them not cut")
     );
 }
+
+/// A text of more lines than its length may have (a short line every ten bytes): the rules that
+/// read it line by line read the lines up to the limit, and the document says where they stopped.
+#[test]
+fn a_text_of_more_lines_than_its_length_may_have_is_read_line_by_line_up_to_the_limit() {
+    let quoted = "深入推进\"最多跑一次\"改革，不断优化营商环境。\n";
+    let text = format!("{quoted}{}{quoted}", "甲乙丙\n".repeat(30_000));
+    let most = Limits::for_len(text.len()).lines;
+    assert!(text.lines().count() > most);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("lines.txt");
+    std::fs::write(&p, &text).unwrap();
+    let out = dir.path().join("out");
+    extract(&[p.as_path()], &out, &[]);
+    let (header, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!(
+        docs[0][column(&header, "left_out")],
+        format!("文本行只逐行检查前{most}行，其后的行未逐行检查")
+    );
+    let (fh, findings) = read_csv(&out.join("findings.csv"));
+    let of_rule = |rule: &str| -> Vec<&Vec<String>> {
+        findings
+            .iter()
+            .filter(|r| r[column(&fh, "rule")] == rule)
+            .collect()
+    };
+    let limit = of_rule("extract-limit");
+    assert_eq!(limit.len(), 1, "{findings:?}");
+    assert_eq!(limit[0][column(&fh, "line")], (most + 1).to_string());
+    assert!(limit[0][column(&fh, "message")].contains("此处之后的行未逐行检查"));
+    // The straight quotes of the first line are found, those of the last line are not.
+    let quotes = of_rule("quote-form");
+    assert_eq!(quotes.len(), 2, "{findings:?}");
+    assert!(quotes.iter().all(|r| r[column(&fh, "line")] == "1"));
+}

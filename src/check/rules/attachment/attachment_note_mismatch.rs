@@ -56,8 +56,11 @@ fn attachment_note_mismatch(ctx: &DocContext, out: &mut Findings) {
     let text = &ctx.doc.text;
     let notes = parse_notes(text);
     let Some(note) = notes.first() else { return };
+    // Up to the document's limit of lines, as the lines the rules share (`crate::extract::Limits`).
+    let most = crate::extract::Limits::for_len(text.len()).lines;
     let lines: Vec<(usize, &str)> = text::lines(&text[note.end..])
         .map(|(s, l)| (s + note.end, l))
+        .take(most)
         .collect();
     let mut i = 0;
     while i < lines.len() {

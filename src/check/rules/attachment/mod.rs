@@ -61,7 +61,9 @@ pub(super) fn parse_notes(text: &str) -> Vec<Note> {
     if !text.contains(ATTACHMENT) {
         return Vec::new();
     }
-    let lines: Vec<(usize, &str)> = text::lines(text).collect();
+    // Up to the document's limit of lines, as the lines the rules share (`crate::extract::Limits`).
+    let most = crate::extract::Limits::for_len(text.len()).lines;
+    let lines: Vec<(usize, &str)> = text::lines(text).take(most).collect();
     let mut notes = Vec::new();
     let mut i = 0;
     while i < lines.len() {

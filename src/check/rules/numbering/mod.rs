@@ -286,7 +286,8 @@ pub(super) fn body_lines<'c>(ctx: &'c DocContext) -> &'c [(usize, std::borrow::C
 }
 
 fn compute_body_lines<'t>(lines: &[(usize, &'t str)]) -> Vec<(usize, std::borrow::Cow<'t, str>)> {
-    let mut v: Vec<(usize, std::borrow::Cow<str>)> = Vec::new();
+    // At most a line each: made at that size, not doubled as it fills.
+    let mut v: Vec<(usize, std::borrow::Cow<str>)> = Vec::with_capacity(lines.len());
     let mut lone_open: Option<usize> = None;
     // Unclosed “ carried from earlier lines, and for how many more lines to trust it: a stray
     // unclosed quote must not silence the rest of the document.
