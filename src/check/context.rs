@@ -74,10 +74,13 @@ impl<'a> DocContext<'a> {
     /// digits need to read, and in policy documents a small part of the lines.
     pub fn digit_lines(&self) -> &[(usize, &'a str)] {
         self.shared.digit_lines.get_or_init(|| {
-            let holds = |(_, l): &&(usize, &str)| crate::span::has_ascii_digit(l.as_bytes());
-            // Counted first, so that the list is made at its size, not doubled as it fills.
-            let mut out = Vec::with_capacity(self.text_lines().iter().filter(holds).count());
-            out.extend(self.text_lines().iter().filter(holds).copied());
+            // Made at the size of the lines it is taken from, not doubled as it fills.
+            let mut out = Vec::with_capacity(self.text_lines().len());
+            out.extend(
+                self.text_lines()
+                    .iter()
+                    .filter(|(_, l)| crate::span::has_ascii_digit(l.as_bytes())),
+            );
             out
         })
     }
