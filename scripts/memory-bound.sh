@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Peak memory (RSS) of `gongwen extract` on inputs of the largest size each cap lets through,
+# Peak memory (RSS) of `gongwen extract` (and of `gongwen segment` on the text with the most
+# words) on inputs of the largest size each cap lets through,
 # against the bound 8 × --max-file-size + the baseline (the dictionaries and tables, measured
 # on a tiny file). Prints the Markdown table of the README's "Memory" paragraph.
 #
@@ -104,4 +105,7 @@ for cap in "${caps[@]}"; do
     row "docx bomb (1,000 MB of XML)" "$(size "$W/bomb.docx")" "$(extract "$W/bomb.docx")"
     row "--stdin-jsonl, 4 lines" "$(size "$W/stream.jsonl")" \
         "$(peak "$W/stream.jsonl" "$B" extract -q -j 2 --max-file-size "$cap" --stdin-jsonl)"
+    # `segment` writes a row per word: on a word a byte, several times the text.
+    row "segment, dense text: letters" "$(size "$W/dense-letters.txt")" \
+        "$(peak /dev/null "$B" segment -q -j 2 --max-file-size "$cap" -o "$W/tokens.csv" "$W/dense-letters.txt")"
 done

@@ -26,6 +26,9 @@ pub(crate) struct SegmentArgs {
     pub(crate) no_bom: bool,
 }
 
+/// Documents of this many bytes or more have their rows written as they are made.
+const LONG: usize = 1 << 20;
+
 pub(crate) fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
     need_paths(&a.input)?;
     let read = read_options(&a.input)?;
@@ -41,20 +44,41 @@ pub(crate) fn run_segment(a: SegmentArgs) -> Result<ExitCode, String> {
             out.write_all("\u{feff}".as_bytes())?;
         }
         out.write_all(tokens::HEADER.as_bytes())?;
-        pipeline::for_each_ordered(
+        // Windows bounded by --max-file-size in bytes, as for `extract`; a short document's rows
+        // are made by the worker threads, a long one's (several times its size) by the writer as
+        // it writes them.
+        pipeline::for_each_input_batch_ordered(
             &inputs,
-            |inp| match input::load(inp, &read) {
-                Ok(doc) => {
-                    let mut buf = Vec::with_capacity(doc.text.len() * 4);
-                    tokens::render(&doc, seg, &mut buf);
-                    Ok(buf)
-                }
-                Err(f) => Err(f),
+            read.max_file_bytes,
+            |batch| {
+                batch
+                    .iter()
+                    .map(|inp| match input::load(inp, &read) {
+                        Ok(doc) if doc.text.len() >= LONG => Ok(Err(doc)),
+                        Ok(doc) => {
+                            let mut buf = Vec::with_capacity(doc.text.len() * 4);
+                            tokens::render(&doc, seg, &mut buf);
+                            Ok(Ok(buf))
+                        }
+                        Err(f) => Err(f),
+                    })
+                    .collect()
             },
             |res| match res {
-                Ok(buf) => {
+                Ok(rows) => {
                     summary.add(Status::Ok);
-                    out.write_all(&buf)
+                    match rows {
+                        Ok(buf) => out.write_all(&buf),
+                        Err(doc) => {
+                            let mut buf = Vec::with_capacity(2 << 20);
+                            tokens::render_spilling(&doc, seg, &mut buf, |b| {
+                                out.write_all(b)?;
+                                b.clear();
+                                Ok(())
+                            })?;
+                            out.write_all(&buf)
+                        }
+                    }
                 }
                 Err(f) => {
                     summary.add(f.status);
