@@ -113,6 +113,25 @@ impl LimitedKind {
             LimitedKind::Lines => crate::i18n::tr("文本行", "lines"),
         }
     }
+
+    /// What the documents table's `left_out` says of this kind, with `n` kept.
+    pub fn note(self, n: usize) -> String {
+        let kind = self.name();
+        match self {
+            LimitedKind::Words => crate::msg!(
+                zh = "{kind}只切分前{n}个，其后的文字未切分",
+                en = "{kind}: the first {n} cut, the text after them not cut"
+            ),
+            LimitedKind::Lines => crate::msg!(
+                zh = "{kind}只逐行检查前{n}行，其后的行未逐行检查",
+                en = "{kind}: the first {n} checked line by line, the rest not"
+            ),
+            LimitedKind::Figures | LimitedKind::Docnums | LimitedKind::Citations => crate::msg!(
+                zh = "{kind}只列出前{n}个，其余未列出",
+                en = "{kind}: the first {n} listed, the rest left out"
+            ),
+        }
+    }
 }
 
 impl LeftOut {

@@ -22,7 +22,7 @@ use crate::extract::citation::{self, Citation};
 use crate::extract::docnum::{self, DocNum};
 use crate::extract::figures::{self, Figure};
 use crate::extract::meta::{self, DocMeta};
-use crate::extract::{LeftOut, LimitedKind, Limits};
+use crate::extract::{LeftOut, Limits};
 use crate::input::{self, Failure, Input, ReadOptions, Status};
 use crate::output::rows::{
     CitationIndexRow, CitationRow, DocnumRow, DocumentCounts, DocumentRow, EdgeRow, FigureRow,
@@ -387,25 +387,7 @@ fn document_row(doc: &Document, a: &Analysis) -> Row {
                 a.tokens,
                 Limits::for_len(doc.text.len()).lines,
             ])
-            .map(|(_, n, limited)| {
-                let kind = limited.name();
-                if limited == LimitedKind::Words {
-                    msg!(
-                        zh = "{kind}只切分前{n}个，其后的文字未切分",
-                        en = "{kind}: the first {n} cut, the text after them not cut"
-                    )
-                } else if limited == LimitedKind::Lines {
-                    msg!(
-                        zh = "{kind}只逐行检查前{n}行，其后的行未逐行检查",
-                        en = "{kind}: the first {n} checked line by line, the rest not"
-                    )
-                } else {
-                    msg!(
-                        zh = "{kind}只列出前{n}个，其余未列出",
-                        en = "{kind}: the first {n} listed, the rest left out"
-                    )
-                }
-            })
+            .map(|(_, n, limited)| limited.note(n))
             .collect::<Vec<_>>()
             .join(crate::i18n::tr("；", "; ")),
     };

@@ -307,34 +307,19 @@ fn a_text_of_more_words_than_its_length_may_yield_is_cut_there_and_says_so() {
     assert_eq!(left_out, Some(whole[most].span()));
 
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("letters.txt");
-    std::fs::write(&p, &text).unwrap();
-    let out = dir.path().join("out");
-    extract(&[p.as_path()], &out, &[]);
-    let (header, docs) = read_csv(&out.join("documents.csv"));
-    assert_eq!(
-        docs[0][column(&header, "left_out")],
-        format!("词语只切分前{most}个，其后的文字未切分")
-    );
-    let (fh, findings) = read_csv(&out.join("findings.csv"));
-    let of_rule = |rule: &str| -> Vec<&Vec<String>> {
-        findings
-            .iter()
-            .filter(|r| r[column(&fh, "rule")] == rule)
-            .collect()
-    };
-    let limit = of_rule("extract-limit");
+    let (left_out, findings) = extract_text(dir.path(), "letters.txt", &text, &[]);
+    assert_eq!(left_out, format!("词语只切分前{most}个，其后的文字未切分"));
+    let limit = of_rule(&findings, "extract-limit");
     assert_eq!(limit.len(), 1, "{findings:?}");
-    assert!(limit[0][column(&fh, "message")].contains("此处之后的文字未切分"));
+    assert!(limit[0][2].contains("此处之后的文字未切分"));
     // 的的 is found in the first line, which was cut, not in the last, which was not.
-    let repeated = of_rule("repeated-token");
+    let repeated = of_rule(&findings, "repeated-token");
     assert_eq!(repeated.len(), 1, "{findings:?}");
-    assert_eq!(repeated[0][column(&fh, "line")], "1");
+    assert_eq!(repeated[0][1], "1");
 
-    extract(&[p.as_path()], &out, &["--lang", "en"]);
-    let (_, docs) = read_csv(&out.join("documents.csv"));
+    let (left_out, _) = extract_text(dir.path(), "letters.txt", &text, &["--lang", "en"]);
     assert_eq!(
-        docs[0][column(&header, "left_out")],
+        left_out,
         format!("words: the first {most} cut, the text after them not cut")
     );
 }
@@ -348,28 +333,37 @@ fn a_text_of_more_lines_than_its_length_may_have_is_read_line_by_line_up_to_the_
     let most = Limits::for_len(text.len()).lines;
     assert!(text.lines().count() > most);
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("lines.txt");
-    std::fs::write(&p, &text).unwrap();
-    let out = dir.path().join("out");
-    extract(&[p.as_path()], &out, &[]);
-    let (header, docs) = read_csv(&out.join("documents.csv"));
+    let (left_out, findings) = extract_text(dir.path(), "lines.txt", &text, &[]);
     assert_eq!(
-        docs[0][column(&header, "left_out")],
+        left_out,
         format!("文本行只逐行检查前{most}行，其后的行未逐行检查")
     );
-    let (fh, findings) = read_csv(&out.join("findings.csv"));
-    let of_rule = |rule: &str| -> Vec<&Vec<String>> {
-        findings
-            .iter()
-            .filter(|r| r[column(&fh, "rule")] == rule)
-            .collect()
-    };
-    let limit = of_rule("extract-limit");
+    let limit = of_rule(&findings, "extract-limit");
     assert_eq!(limit.len(), 1, "{findings:?}");
-    assert_eq!(limit[0][column(&fh, "line")], (most + 1).to_string());
-    assert!(limit[0][column(&fh, "message")].contains("此处之后的行未逐行检查"));
+    assert_eq!(limit[0][1], (most + 1).to_string());
+    assert!(limit[0][2].contains("此处之后的行未逐行检查"));
     // The straight quotes of the first line are found, those of the last line are not.
-    let quotes = of_rule("quote-form");
+    let quotes = of_rule(&findings, "quote-form");
     assert_eq!(quotes.len(), 2, "{findings:?}");
-    assert!(quotes.iter().all(|r| r[column(&fh, "line")] == "1"));
+    assert!(quotes.iter().all(|f| f[1] == "1"));
+}
+
+/// `extract` on one text: its `left_out` cell, and each finding as `(rule, line, message)`.
+fn extract_text(dir: &Path, name: &str, text: &str, extra: &[&str]) -> (String, Vec<[String; 3]>) {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    let out = dir.join("out");
+    extract(&[p.as_path()], &out, extra);
+    let (header, docs) = read_csv(&out.join("documents.csv"));
+    let (fh, findings) = read_csv(&out.join("findings.csv"));
+    let cell = |r: &Vec<String>, name: &str| r[column(&fh, name)].clone();
+    let findings = findings
+        .iter()
+        .map(|r| [cell(r, "rule"), cell(r, "line"), cell(r, "message")])
+        .collect();
+    (docs[0][column(&header, "left_out")].clone(), findings)
+}
+
+fn of_rule<'f>(findings: &'f [[String; 3]], rule: &str) -> Vec<&'f [String; 3]> {
+    findings.iter().filter(|f| f[0] == rule).collect()
 }

@@ -58,21 +58,19 @@ fn extract_limit(ctx: &DocContext, out: &mut Findings) {
     ];
     for (at, n, limited) in ctx.left_out.each(kept) {
         let kind = limited.name();
-        let message = if limited == LimitedKind::Lines {
-            msg!(
+        let message = match limited {
+            LimitedKind::Lines => msg!(
                 zh = "本文件行数过多（多于4096行另加每32字节1行），只逐行检查前{n}行；此处之后的行未逐行检查",
                 en = "more lines than a document of this length may have (4,096 plus one per 32 bytes): the first {n} were checked line by line; the lines from here on were not"
-            )
-        } else if limited == LimitedKind::Words {
-            msg!(
+            ),
+            LimitedKind::Words => msg!(
                 zh = "本文件{kind}过密，只切分前{n}个；此处之后的文字未切分，重复词、数字的指标等依赖分词的检查未进行",
                 en = "more {kind} than a document of this length may yield: the first {n} were cut; the text from here on was not, so what reads words (repeated words, the metrics of figures) was not checked there"
-            )
-        } else {
-            msg!(
+            ),
+            LimitedKind::Figures | LimitedKind::Docnums | LimitedKind::Citations => msg!(
                 zh = "本文件{kind}过密，只读取前{n}个；从此处起的{kind}未列出，也未检查",
                 en = "more {kind} than a document of this length may yield: the first {n} were read; those from here on are neither listed nor checked"
-            )
+            ),
         };
         out.push(text::finding(EXTRACT_LIMIT.id, at.start, at.end, message));
     }
