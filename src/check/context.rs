@@ -46,8 +46,8 @@ impl<'a> DocContext<'a> {
             let text = &text[..self.left_out.lines.map_or(text.len(), |l| l.start - 1)];
             // Made at the size of every line, not doubled as it fills: a text of short lines
             // has one every few bytes.
-            let mut out =
-                Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+            let most = crate::extract::Limits::for_len(self.doc.text.len()).lines;
+            let mut out = Vec::with_capacity(self.doc.lines.line_count().min(most));
             out.extend(rules::text::lines(text).filter(|(_, l)| !rules::text::is_scrape_line(l)));
             out
         })

@@ -155,9 +155,21 @@ impl LeftOut {
     }
 }
 
-/// The line of `text` that follows its first `most` lines, when it has more.
-pub fn line_after(text: &str, most: usize) -> Option<crate::span::Span> {
-    let start = memchr::memchr_iter(b'\n', text.as_bytes()).nth(most.checked_sub(1)?)? + 1;
-    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+/// The line of `text` that follows its first `most` lines, when it has more, found through the
+/// document's line index.
+pub fn line_after(
+    text: &str,
+    lines: &crate::span::LineIndex,
+    most: usize,
+) -> Option<crate::span::Span> {
+    if lines.line_count() <= most {
+        return None;
+    }
+    let start = lines.line_start(text, most + 1);
+    let end = if lines.line_count() > most + 1 {
+        lines.line_start(text, most + 2) - 1
+    } else {
+        text.len()
+    };
     Some(crate::span::Span::new(start, end))
 }

@@ -131,7 +131,7 @@ pub fn analyse_tagged(
         docnums: docnums_left_out,
         citations: citations_left_out,
         words: words_left_out,
-        lines: crate::extract::line_after(&doc.text, limits.lines),
+        lines: crate::extract::line_after(&doc.text, &doc.lines, limits.lines),
     };
     let meta = meta::detect_doc(doc, &docnums);
     let on = match (meta.date, meta.year) {
