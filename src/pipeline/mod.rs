@@ -334,22 +334,36 @@ impl FileResult {
         let Some(later) = &self.rows.later else {
             return Ok(());
         };
-        let doc = &later.doc;
-        for f in &later.figures {
-            write(TableId::Figures, &FigureRow::new(doc, f).cells())?;
+        later.each_row(&self.findings, |t, row| write(t, &row))
+    }
+}
+
+impl Later {
+    /// Its rows, table by table in the order of the output contract, with `findings` after the
+    /// citations: made here whether the worker makes them or the writer.
+    fn each_row(
+        &self,
+        findings: &[Located],
+        mut emit: impl FnMut(TableId, Row) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let doc = &self.doc;
+        for f in &self.figures {
+            emit(TableId::Figures, FigureRow::new(doc, f).cells())?;
         }
-        for d in &later.docnums {
-            write(TableId::Docnums, &DocnumRow::new(doc, d).cells())?;
+        for d in &self.docnums {
+            emit(TableId::Docnums, DocnumRow::new(doc, d).cells())?;
         }
-        for c in &later.citations {
-            let row = CitationRow::new(doc, c, &later.docnums).cells();
-            write(TableId::Citations, &row)?;
+        for c in &self.citations {
+            emit(
+                TableId::Citations,
+                CitationRow::new(doc, c, &self.docnums).cells(),
+            )?;
         }
-        for f in &self.findings {
-            write(TableId::Findings, &finding_row(f))?;
+        for f in findings {
+            emit(TableId::Findings, finding_row(f))?;
         }
-        for (t, row) in &later.tail {
-            write(*t, row)?;
+        for (t, row) in &self.tail {
+            emit(*t, row.clone())?;
         }
         Ok(())
     }
@@ -489,29 +503,21 @@ fn process_tagged(
             let findings = std::mem::take(&mut analysis.findings);
             let a = &mut analysis;
             let many = a.figures.len() + a.docnums.len() + a.citations.len() + findings.len();
+            let later = Later {
+                figures: std::mem::take(&mut a.figures),
+                docnums: std::mem::take(&mut a.docnums),
+                citations: std::mem::take(&mut a.citations),
+                doc,
+                tail,
+            };
             if many > render_ahead {
-                rows.later = Some(Box::new(Later {
-                    figures: std::mem::take(&mut a.figures),
-                    docnums: std::mem::take(&mut a.docnums),
-                    citations: std::mem::take(&mut a.citations),
-                    doc,
-                    tail,
-                }));
+                rows.later = Some(Box::new(later));
             } else {
-                for f in &a.figures {
-                    rows.push(TableId::Figures, FigureRow::new(&doc, f).cells());
-                }
-                for d in &a.docnums {
-                    rows.push(TableId::Docnums, DocnumRow::new(&doc, d).cells());
-                }
-                for c in &a.citations {
-                    let row = CitationRow::new(&doc, c, &a.docnums).cells();
-                    rows.push(TableId::Citations, row);
-                }
-                for f in &findings {
-                    rows.push(TableId::Findings, finding_row(f));
-                }
-                rows.rows.extend(tail);
+                // Pushing into a list cannot fail.
+                let _ = later.each_row(&findings, |t, row| {
+                    rows.push(t, row);
+                    Ok(())
+                });
             }
             FileResult {
                 content,
