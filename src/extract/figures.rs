@@ -544,8 +544,11 @@ fn read_figure(
         is_year: false,
         negative: false,
     };
-    // 60周年 is an anniversary, not a number of weeks; 2.0版 a version; 500强 a ranking.
-    if text[e..].starts_with("周年") || matches!(next, Some('版' | '强')) {
+    // 60周年 is an anniversary, not a number of weeks; 70年代 a decade, not seventy years; 2.0版
+    // a version; 500强 a ranking.
+    if ["周年", "年代"].iter().any(|w| text[e..].starts_with(w))
+        || matches!(next, Some('版' | '强'))
+    {
         return None;
     }
     // 翻一番 doubles, 翻两番 quadruples.
